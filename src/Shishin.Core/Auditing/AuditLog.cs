@@ -1,0 +1,105 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Shishin.Core.Data;
+
+namespace Shishin.Core.Auditing;
+
+public sealed record AuditQuery(string? Actor = null, string? EntityType = null, string? EntityId = null, DateOnly? From = null, DateOnly? To = null);
+
+/// <summary>Appends events that are not entity changes (sign-in, failures) and reads the log.</summary>
+public sealed class AuditLog(ShishinDbContext db, AuditActor actor, TimeProvider clock)
+{
+    private static readonly TimeZoneInfo Tokyo = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
+
+    public async Task RecordAsync(string action, string entityType, string? entityId, object? details = null, CancellationToken cancellationToken = default)
+    {
+        db.AuditEvents.Add(new AuditEvent
+        {
+            OccurredAt = clock.GetUtcNow().UtcDateTime,
+            ActorId = actor.UserId,
+            ActorName = actor.Name,
+            Action = action,
+            EntityType = entityType,
+            EntityId = entityId,
+            After = details is null ? null : JsonSerializer.Serialize(details, AuditSaveChangesInterceptor.Json),
+            ClientIp = actor.ClientIp,
+            CorrelationId = actor.CorrelationId,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public IQueryable<AuditEvent> Query(AuditQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var events = db.AuditEvents.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(query.Actor))
+        {
+            var actorText = query.Actor.Trim();
+            events = events.Where(e => e.ActorName.Contains(actorText));
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.EntityType))
+        {
+            events = events.Where(e => e.EntityType == query.EntityType.Trim());
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.EntityId))
+        {
+            events = events.Where(e => e.EntityId == query.EntityId.Trim());
+        }
+
+        // Dates are entered as Tokyo calendar days.
+        if (query.From is { } from)
+        {
+            var start = TimeZoneInfo.ConvertTimeToUtc(from.ToDateTime(TimeOnly.MinValue), Tokyo);
+            events = events.Where(e => e.OccurredAt >= start);
+        }
+
+        if (query.To is { } to)
+        {
+            var end = TimeZoneInfo.ConvertTimeToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue), Tokyo);
+            events = events.Where(e => e.OccurredAt < end);
+        }
+
+        return events.OrderByDescending(e => e.Id);
+    }
+
+    public async Task<IReadOnlyList<string>> EntityTypesAsync(CancellationToken cancellationToken = default) =>
+        await db.AuditEvents.AsNoTracking().Select(e => e.EntityType).Distinct().OrderBy(t => t).ToListAsync(cancellationToken);
+
+    /// <summary>RFC 4180 CSV; cells that a spreadsheet would run as a formula are prefixed with an apostrophe.</summary>
+    public async Task WriteCsvAsync(AuditQuery query, TextWriter writer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        await writer.WriteLineAsync("id,occurred_at_utc,actor_id,actor,action,entity_type,entity_id,before,after,client_ip,correlation_id");
+        await foreach (var e in Query(query).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            var line = string.Join(',',
+                e.Id.ToString(CultureInfo.InvariantCulture),
+                e.OccurredAt.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture),
+                e.ActorId?.ToString() ?? "",
+                Cell(e.ActorName), Cell(e.Action), Cell(e.EntityType), Cell(e.EntityId), Cell(e.Before), Cell(e.After),
+                Cell(e.ClientIp), Cell(e.CorrelationId));
+            await writer.WriteLineAsync(line);
+        }
+    }
+
+    internal static string Cell(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return "";
+        }
+
+        if (value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+        {
+            value = "'" + value;
+        }
+
+        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0
+            ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
+            : value;
+    }
+}

@@ -1,0 +1,131 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Shishin.Core.Auditing;
+
+/// <summary>
+/// Appends an audit event for every entity added, changed or removed, in the same transaction as the change,
+/// so no code path can change state without leaving a trace.
+/// </summary>
+public sealed class AuditSaveChangesInterceptor(AuditActor actor, TimeProvider clock) : SaveChangesInterceptor
+{
+    // Secrets and derived noise never reach the audit log.
+    private static readonly HashSet<string> MaskedProperties = new(StringComparer.Ordinal)
+    {
+        "PasswordHash", "SecurityStamp", "TokenHash", "Value", "Xml",
+    };
+
+    private static readonly HashSet<string> IgnoredProperties = new(StringComparer.Ordinal)
+    {
+        "ConcurrencyStamp", "NormalizedEmail", "NormalizedUserName", "NormalizedName",
+    };
+
+    internal static readonly JsonSerializerOptions Json = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        AppendEvents(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        AppendEvents(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    private void AppendEvents(DbContext? context)
+    {
+        if (context is null)
+        {
+            return;
+        }
+
+        context.ChangeTracker.DetectChanges();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var events = new List<AuditEvent>();
+        foreach (var entry in context.ChangeTracker.Entries())
+        {
+            if (entry.Entity is AuditEvent or DataProtectionKey || entry.State is EntityState.Unchanged or EntityState.Detached)
+            {
+                continue;
+            }
+
+            var (before, after) = Snapshot(entry);
+            if (entry.State == EntityState.Modified && after.Count == 0)
+            {
+                continue;
+            }
+
+            events.Add(new AuditEvent
+            {
+                OccurredAt = now,
+                ActorId = actor.UserId,
+                ActorName = actor.Name,
+                Action = entry.Metadata.ClrType.Name + entry.State switch
+                {
+                    EntityState.Added => ".created",
+                    EntityState.Deleted => ".deleted",
+                    _ => ".updated",
+                },
+                EntityType = entry.Metadata.ClrType.Name,
+                EntityId = KeyOf(entry),
+                Before = before.Count == 0 ? null : JsonSerializer.Serialize(before, Json),
+                After = after.Count == 0 ? null : JsonSerializer.Serialize(after, Json),
+                ClientIp = actor.ClientIp,
+                CorrelationId = actor.CorrelationId,
+            });
+        }
+
+        context.AddRange(events);
+    }
+
+    private static (Dictionary<string, object?> Before, Dictionary<string, object?> After) Snapshot(EntityEntry entry)
+    {
+        var before = new Dictionary<string, object?>(StringComparer.Ordinal);
+        var after = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var property in entry.Properties)
+        {
+            var name = property.Metadata.Name;
+            if (IgnoredProperties.Contains(name))
+            {
+                continue;
+            }
+
+            var masked = MaskedProperties.Contains(name);
+            switch (entry.State)
+            {
+                case EntityState.Added:
+                    after[name] = masked ? Mask(property.CurrentValue) : property.CurrentValue;
+                    break;
+                case EntityState.Deleted:
+                    before[name] = masked ? Mask(property.OriginalValue) : property.OriginalValue;
+                    break;
+                case EntityState.Modified when property.IsModified && !Equals(property.OriginalValue, property.CurrentValue):
+                    before[name] = masked ? Mask(property.OriginalValue) : property.OriginalValue;
+                    after[name] = masked ? Mask(property.CurrentValue) : property.CurrentValue;
+                    break;
+            }
+        }
+
+        return (before, after);
+    }
+
+    private static string? Mask(object? value) => value is null ? null : "***";
+
+    private static string KeyOf(EntityEntry entry)
+    {
+        var key = entry.Metadata.FindPrimaryKey();
+        return key is null
+            ? ""
+            : string.Join("/", key.Properties.Select(p => Convert.ToString(entry.Property(p.Name).CurrentValue, System.Globalization.CultureInfo.InvariantCulture)));
+    }
+}

@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Identity;
+using Shishin.Core.Organizations;
+
+namespace Shishin.Core.Identity;
+
+public class ShishinUser : IdentityUser<Guid>
+{
+    public ShishinUser() => Id = Guid.NewGuid();
+
+    public string DisplayName { get; set; } = "";
+
+    /// <summary>A deactivated account cannot sign in and its sessions end at the next request.</summary>
+    public bool IsActive { get; set; } = true;
+
+    public DateTime CreatedAt { get; set; }
+
+    public List<UserOrganization> Organizations { get; set; } = [];
+}
+
+/// <summary>Scopes a ServiceOwner (and later a Partner) to an organisation.</summary>
+public class UserOrganization
+{
+    public Guid UserId { get; set; }
+    public Guid OrganizationId { get; set; }
+    public Organization? Organization { get; set; }
+}
+
+/// <summary>A one-time link with which an invited person sets their password.</summary>
+public class Invitation
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public Guid UserId { get; set; }
+    public ShishinUser? User { get; set; }
+
+    /// <summary>SHA-256 of the token; the token itself is shown once and never stored.</summary>
+    public required string TokenHash { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+    public DateTime ExpiresAt { get; set; }
+    public DateTime? AcceptedAt { get; set; }
+    public Guid? InvitedBy { get; set; }
+}
+
+public static class Roles
+{
+    public const string Admin = "Admin";
+    public const string Reviewer = "Reviewer";
+    public const string ServiceOwner = "ServiceOwner";
+    public const string Partner = "Partner";
+
+    public static readonly IReadOnlyList<string> All = [Admin, Reviewer, ServiceOwner, Partner];
+}

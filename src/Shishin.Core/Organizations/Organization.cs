@@ -1,0 +1,33 @@
+namespace Shishin.Core.Organizations;
+
+public enum OrganizationKind
+{
+    Government,
+    Bureau,
+    Municipality,
+    Partner,
+}
+
+/// <summary>A government, bureau, municipality or partner company. Forms one tree through <see cref="ParentId"/>.</summary>
+public class Organization
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+
+    /// <summary>Stable slug used in URLs and seed data, e.g. <c>chiyoda</c>.</summary>
+    public required string Key { get; set; }
+
+    public OrganizationKind Kind { get; set; }
+    public required string NameJa { get; set; }
+    public required string NameEn { get; set; }
+
+    /// <summary>全国地方公共団体コード (6 digits with check digit), for governments and municipalities.</summary>
+    public string? LocalGovernmentCode { get; set; }
+
+    public Guid? ParentId { get; set; }
+    public Organization? Parent { get; set; }
+    public List<Organization> Children { get; set; } = [];
+
+    public DateTime CreatedAt { get; set; }
+
+    public string Name(bool english) => english ? NameEn : NameJa;
+}
