@@ -1,0 +1,105 @@
+using System.CommandLine;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Shishin.Core;
+using Shishin.Core.Data;
+using Shishin.Core.Identity;
+
+namespace Shishin.Cli;
+
+/// <summary>The <c>shishin</c> command. Exit codes: 0 success, 1 the operation was refused, 2 usage or environment error.</summary>
+public static class CliApp
+{
+    public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error, IDictionary<string, string?>? settings = null)
+    {
+        var provider = new Option<DatabaseProvider?>("--provider") { Description = "Database provider: Sqlite or Postgres (default: configuration, then Sqlite)." };
+        var connection = new Option<string?>("--connection") { Description = "Connection string (default: ConnectionStrings__Shishin, then data/shishin.db)." };
+
+        var migrate = new Command("migrate", "Apply pending migrations and load reference data (roles, organisations).");
+        migrate.SetAction(async (parse, ct) =>
+        {
+            await using var services = BuildServices(parse.GetValue(provider), parse.GetValue(connection), settings, error);
+            await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(ct);
+            await output.WriteLineAsync("Database is up to date.");
+            return 0;
+        });
+        var db = new Command("db", "Database maintenance.") { migrate };
+
+        var email = new Option<string>("--email") { Description = "Email address of the new administrator.", Required = true };
+        var name = new Option<string?>("--name") { Description = "Display name (default: the email address)." };
+        var create = new Command("create", "Create an administrator. The password is read from standard input, never from arguments.") { email, name };
+        create.SetAction(async (parse, ct) =>
+        {
+            var password = await input.ReadLineAsync(ct);
+            if (string.IsNullOrEmpty(password))
+            {
+                await error.WriteLineAsync("No password on standard input. Example: printf '%s\\n' \"$PASSWORD\" | shishin admin create --email admin@example.jp");
+                return 2;
+            }
+
+            await using var services = BuildServices(parse.GetValue(provider), parse.GetValue(connection), settings, error);
+            await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(ct);
+            await using var scope = services.CreateAsyncScope();
+            var actor = scope.ServiceProvider.GetRequiredService<Shishin.Core.Auditing.AuditActor>();
+            actor.Name = "cli";
+            var address = parse.GetRequiredValue(email);
+            var result = await scope.ServiceProvider.GetRequiredService<UserAdministrationService>()
+                .CreateWithPasswordAsync(address, parse.GetValue(name) ?? address, password, [Roles.Admin]);
+            if (!result.Succeeded)
+            {
+                foreach (var e in result.Errors)
+                {
+                    await error.WriteLineAsync($"{e.Code}: {e.Description}");
+                }
+
+                return 1;
+            }
+
+            await output.WriteLineAsync($"Administrator {address} created. Two-step verification must be set up at first sign-in.");
+            return 0;
+        });
+        var admin = new Command("admin", "Accounts.") { create };
+
+        var root = new RootCommand("Shishin (指針): the Tokyo Digital Service 10 Principles at work.") { db, admin };
+        root.Options.Add(provider);
+        root.Options.Add(connection);
+        provider.Recursive = true;
+        connection.Recursive = true;
+
+        var parseResult = root.Parse(args);
+        try
+        {
+            return await parseResult.InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+        }
+        catch (InvalidOperationException ex)
+        {
+            await error.WriteLineAsync(ex.Message);
+            return 2;
+        }
+    }
+
+    private static ServiceProvider BuildServices(DatabaseProvider? provider, string? connection, IDictionary<string, string?>? settings, TextWriter error)
+    {
+        var overrides = new Dictionary<string, string?>(StringComparer.Ordinal);
+        if (provider is { } p)
+        {
+            overrides["Database:Provider"] = p.ToString();
+        }
+
+        if (!string.IsNullOrWhiteSpace(connection))
+        {
+            overrides["ConnectionStrings:Shishin"] = connection;
+        }
+
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
+            .AddEnvironmentVariables()
+            .AddInMemoryCollection(overrides)
+            .Build();
+        var services = new ServiceCollection();
+        services.AddLogging(b => b.AddProvider(new TextWriterLoggerProvider(error)).SetMinimumLevel(LogLevel.Warning));
+        services.AddShishinCore(configuration);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+    }
+}

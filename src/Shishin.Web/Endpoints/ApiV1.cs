@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Shishin.Core.Organizations;
+
+namespace Shishin.Web.Endpoints;
+
+public sealed record OrganizationDto(string Key, string Kind, LocalizedText Name, string? LocalGovernmentCode, string? Parent);
+
+public sealed record LocalizedText(string Ja, string En);
+
+public static class ApiV1
+{
+    public static void MapApiV1(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1").WithTags("v1");
+
+        api.MapGet("/organizations", async (OrganizationService organizations, CancellationToken ct) =>
+            {
+                var all = await organizations.ListAsync(ct);
+                var keys = all.ToDictionary(o => o.Id, o => o.Key);
+                return TypedResults.Ok(all.Select(o => ToDto(o, keys)).ToList());
+            })
+            .AllowAnonymous()
+            .WithName("ListOrganizations")
+            .WithSummary("Every organisation: the Tokyo Metropolitan Government, its bureaus, the 62 municipalities and partner companies.");
+
+        api.MapGet("/organizations/{key}", async Task<Results<Ok<OrganizationDto>, ProblemHttpResult>> (string key, OrganizationService organizations, CancellationToken ct) =>
+            {
+                var all = await organizations.ListAsync(ct);
+                var found = all.FirstOrDefault(o => o.Key == key);
+                return found is null
+                    ? TypedResults.Problem(statusCode: 404, title: "Organisation not found", detail: $"No organisation has the key '{key}'.")
+                    : TypedResults.Ok(ToDto(found, all.ToDictionary(o => o.Id, o => o.Key)));
+            })
+            .AllowAnonymous()
+            .WithName("GetOrganization");
+    }
+
+    private static OrganizationDto ToDto(Organization o, Dictionary<Guid, string> keys) =>
+        new(o.Key, o.Kind.ToString(), new LocalizedText(o.NameJa, o.NameEn), o.LocalGovernmentCode,
+            o.ParentId is { } p ? keys.GetValueOrDefault(p) : null);
+}

@@ -1,0 +1,68 @@
+using System.Net;
+using System.Security.Cryptography;
+using Shishin.Core.Identity;
+
+namespace Shishin.Web.Infrastructure;
+
+/// <summary>
+/// Knows whether first-run setup is done. Until an admin exists, every page leads to /setup, which only loopback
+/// clients or holders of the one-time token printed at start may use.
+/// </summary>
+public sealed class SetupState
+{
+    private volatile bool complete;
+
+    public string Token { get; } = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
+
+    public async Task<bool> IsCompleteAsync(IServiceProvider services)
+    {
+        if (complete)
+        {
+            return true;
+        }
+
+        complete = await services.GetRequiredService<UserAdministrationService>().AnyAdminAsync();
+        return complete;
+    }
+
+    public void MarkComplete() => complete = true;
+
+    public bool MayUseSetup(HttpContext context, string? token)
+    {
+        if (!string.IsNullOrEmpty(token) &&
+            CryptographicOperations.FixedTimeEquals(System.Text.Encoding.UTF8.GetBytes(token), System.Text.Encoding.UTF8.GetBytes(Token)))
+        {
+            return true;
+        }
+
+        // A request relayed by a proxy on this host also arrives from loopback: it must show the token.
+        var remote = context.Connection.RemoteIpAddress;
+        return remote is not null && IPAddress.IsLoopback(remote) && !context.Request.Headers.ContainsKey("X-Forwarded-For");
+    }
+}
+
+public sealed class SetupGateMiddleware(RequestDelegate next, SetupState state)
+{
+    private static readonly string[] OpenPrefixes = ["/setup", "/css", "/lib", "/js", "/images", "/favicon", "/health", "/culture", "/errors"];
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var path = context.Request.Path;
+        if (OpenPrefixes.Any(p => path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase)) ||
+            await state.IsCompleteAsync(context.RequestServices))
+        {
+            await next(context);
+            return;
+        }
+
+        if (path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+        {
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            await Results.Problem(statusCode: 503, title: "Setup required", detail: "Shishin has no administrator yet; complete setup at /setup.")
+                .ExecuteAsync(context);
+            return;
+        }
+
+        context.Response.Redirect("/setup");
+    }
+}

@@ -1,0 +1,73 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Shishin.Core.Identity;
+using Shishin.Web.Infrastructure;
+
+namespace Shishin.Web.Pages.Account;
+
+[AllowAnonymous]
+public sealed class InvitationModel(UserAdministrationService accounts, IStringLocalizer<SharedResource> l) : PageModel
+{
+    [BindProperty]
+    public NewPasswordInput Input { get; set; } = new();
+
+    public string? Email { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string token)
+    {
+        var invitation = await accounts.FindOpenInvitationAsync(token);
+        Email = invitation?.User?.Email;
+        if (Email is null)
+        {
+            Response.StatusCode = StatusCodes.Status404NotFound;
+        }
+
+        // The token is in the URL; keep it out of Referer headers of any link followed from here.
+        Response.Headers["Referrer-Policy"] = "no-referrer";
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string token)
+    {
+        var invitation = await accounts.FindOpenInvitationAsync(token);
+        Email = invitation?.User?.Email;
+        if (invitation is null)
+        {
+            Response.StatusCode = StatusCodes.Status404NotFound;
+            return Page();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var result = await accounts.AcceptInvitationAsync(invitation, Input.Password);
+        if (!result.Succeeded)
+        {
+            ModelState.AddIdentityErrors(result, "Input.Password");
+            return Page();
+        }
+
+        TempData["Notice"] = l["Your password is set. Sign in to continue."].Value;
+        return Redirect("/account/sign-in");
+    }
+}
+
+public sealed class NewPasswordInput
+{
+    [Required(ErrorMessage = "Enter a password.")]
+    [StringLength(512, MinimumLength = 12, ErrorMessage = "Use at least {2} characters for the password.")]
+    [DataType(DataType.Password)]
+    [Display(Name = "New password")]
+    public string Password { get; set; } = "";
+
+    [Required(ErrorMessage = "Enter the password again.")]
+    [Compare(nameof(Password), ErrorMessage = "The two passwords do not match.")]
+    [DataType(DataType.Password)]
+    [Display(Name = "Confirm password")]
+    public string ConfirmPassword { get; set; } = "";
+}

@@ -1,0 +1,76 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using Shishin.Core.Auditing;
+using Shishin.Core.Identity;
+using Shishin.Web.Endpoints;
+using Shishin.Web.Infrastructure;
+
+namespace Shishin.Web.Pages.Account;
+
+[AllowAnonymous]
+public sealed class SignInModel(
+    SignInManager<ShishinUser> signIn, UserManager<ShishinUser> users, AuditLog audit,
+    IOptions<OpenIdConnectSettings> oidc, IStringLocalizer<SharedResource> l) : PageModel
+{
+    [BindProperty]
+    public SignInInput Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public string? ExternalSignIn => oidc.Value.IsConfigured ? oidc.Value.DisplayName : null;
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var user = await users.FindByEmailAsync(Input.Email);
+        // The same answer for an unknown user, a wrong password, a locked or a deactivated account (ASVS 6.3.x).
+        var result = user is null
+            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
+            : await signIn.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.RequiresTwoFactor)
+        {
+            return Redirect("/account/sign-in/two-factor?returnUrl=" + Uri.EscapeDataString(SafeReturnUrl));
+        }
+
+        if (result.Succeeded)
+        {
+            await audit.RecordAsync("account.signed-in", nameof(ShishinUser), user!.Id.ToString());
+            return LocalRedirect(SafeReturnUrl);
+        }
+
+        await audit.RecordAsync("account.sign-in-failed", nameof(ShishinUser), user?.Id.ToString(),
+            new { reason = result.IsLockedOut ? "locked-out" : result.IsNotAllowed ? "not-allowed" : "invalid" });
+        ModelState.AddModelError(string.Empty, l["The email address or password is not correct, or the account cannot be used now."]);
+        return Page();
+    }
+
+    private string SafeReturnUrl => CultureEndpoint.IsLocal(ReturnUrl) ? ReturnUrl! : "/";
+}
+
+public sealed class SignInInput
+{
+    [Required(ErrorMessage = "Enter an email address.")]
+    [StringLength(256, ErrorMessage = "Use at most {1} characters.")]
+    [Display(Name = "Email address")]
+    public string Email { get; set; } = "";
+
+    [Required(ErrorMessage = "Enter a password.")]
+    [StringLength(512, ErrorMessage = "Use at most {1} characters.")]
+    [DataType(DataType.Password)]
+    [Display(Name = "Password")]
+    public string Password { get; set; } = "";
+}

@@ -1,0 +1,29 @@
+using System.Text;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Shishin.Core.Auditing;
+
+namespace Shishin.Web.Pages.Admin.Audit;
+
+/// <summary>The filtered audit log as CSV (UTF-8 with BOM so that spreadsheet software reads Japanese correctly).</summary>
+public sealed class ExportModel(AuditLog audit, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public AuditFilter Filter { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid)
+        {
+            return BadRequest();
+        }
+
+        var name = $"shishin-audit-{clock.GetUtcNow():yyyyMMdd-HHmmss}.csv";
+        Response.ContentType = "text/csv; charset=utf-8";
+        Response.Headers.ContentDisposition = $"attachment; filename=\"{name}\"";
+        await using var writer = new StreamWriter(Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+        await audit.WriteCsvAsync(Filter.ToQuery(), writer, cancellationToken);
+        await writer.FlushAsync(cancellationToken);
+        return new EmptyResult();
+    }
+}

@@ -1,0 +1,84 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Shishin.Core.Auditing;
+
+namespace Shishin.Web.Pages.Admin.Audit;
+
+public sealed class IndexModel(AuditLog audit, IStringLocalizer<SharedResource> l) : PageModel
+{
+    public const int Size = 50;
+    private static readonly TimeZoneInfo TokyoZone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
+
+    [BindProperty(SupportsGet = true)]
+    public AuditFilter Filter { get; set; } = new();
+
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    public int PageSize => Size;
+    public int Skip => (PageNumber - 1) * Size;
+    public int Total { get; private set; }
+    public int PageCount => Math.Max(1, (Total + Size - 1) / Size);
+    public IReadOnlyList<AuditEvent> Events { get; private set; } = [];
+    public IReadOnlyList<SelectListItem> EntityTypeItems { get; private set; } = [];
+
+    public async Task OnGetAsync()
+    {
+        EntityTypeItems = (await audit.EntityTypesAsync()).Select(t => new SelectListItem(t, t)).ToList();
+        if (Filter.From is { } from && Filter.To is { } to && from > to)
+        {
+            ModelState.AddModelError("Filter.To", l["The end date must be on or after the start date."]);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return;
+        }
+
+        PageNumber = Math.Max(1, PageNumber);
+        var query = audit.Query(Filter.ToQuery());
+        Total = await query.CountAsync();
+        Events = await query.Skip(Skip).Take(Size).ToListAsync();
+    }
+
+    public string Tokyo(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(utc, TokyoZone).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+
+    public string PageLink(int page)
+    {
+        var query = QueryHelpers.ParseQuery(Request.QueryString.Value).ToDictionary(q => q.Key, q => q.Value.ToString());
+        query["page"] = page.ToString(CultureInfo.InvariantCulture);
+        return QueryHelpers.AddQueryString("/admin/audit", query!);
+    }
+}
+
+public sealed class AuditFilter
+{
+    [StringLength(256, ErrorMessage = "Use at most {1} characters.")]
+    [Display(Name = "Actor")]
+    public string? Actor { get; set; }
+
+    [StringLength(128, ErrorMessage = "Use at most {1} characters.")]
+    [Display(Name = "Entity type")]
+    public string? EntityType { get; set; }
+
+    [StringLength(128, ErrorMessage = "Use at most {1} characters.")]
+    [Display(Name = "Entity ID")]
+    public string? EntityId { get; set; }
+
+    [DataType(DataType.Date)]
+    [Display(Name = "From")]
+    public DateOnly? From { get; set; }
+
+    [DataType(DataType.Date)]
+    [Display(Name = "To")]
+    public DateOnly? To { get; set; }
+
+    public AuditQuery ToQuery() => new(Actor, EntityType, EntityId, From, To);
+}

@@ -1,0 +1,39 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.Extensions.Localization;
+using Shishin.Core.Organizations;
+
+namespace Shishin.Web.Pages.Admin.Organizations;
+
+public sealed class CreateModel(OrganizationService organizations, IStringLocalizer<SharedResource> l) : PageModel, IOrganizationFormPage
+{
+    [BindProperty]
+    public OrganizationForm Input { get; set; } = new() { Kind = OrganizationKind.Partner };
+
+    public IReadOnlyList<SelectListItem> KindItems { get; private set; } = [];
+    public IReadOnlyList<SelectListItem> ParentItems { get; private set; } = [];
+
+    public async Task OnGetAsync() => await LoadAsync();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        await Input.ValidateAsync(organizations, null, ModelState, l);
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync();
+            return Page();
+        }
+
+        var created = await organizations.CreateAsync(Input.ToInput());
+        TempData["Notice"] = l["The organisation has been added."].Value;
+        return Redirect($"/organizations/{created.Key}");
+    }
+
+    private async Task LoadAsync()
+    {
+        KindItems = OrganizationForm.KindItems(l);
+        ParentItems = await OrganizationForm.ParentItemsAsync(organizations, null, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en");
+    }
+}

@@ -1,0 +1,95 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Shishin.Core.Identity;
+using Shishin.Web.Infrastructure;
+
+namespace Shishin.Web.Pages.Setup;
+
+/// <summary>First run: creates the first administrator while none exists.</summary>
+[AllowAnonymous]
+public sealed class IndexModel(SetupState setup, UserAdministrationService accounts, SignInManager<ShishinUser> signIn, UserManager<ShishinUser> users) : PageModel
+{
+    [BindProperty]
+    public PasswordAccountInput Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true, Name = "token")]
+    public string? Token { get; set; }
+
+    public bool Allowed { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (await setup.IsCompleteAsync(HttpContext.RequestServices))
+        {
+            return Redirect("/account/sign-in");
+        }
+
+        Allowed = setup.MayUseSetup(HttpContext, Token);
+        if (!Allowed)
+        {
+            Response.StatusCode = StatusCodes.Status403Forbidden;
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (await setup.IsCompleteAsync(HttpContext.RequestServices))
+        {
+            return Redirect("/account/sign-in");
+        }
+
+        Allowed = setup.MayUseSetup(HttpContext, Token);
+        if (!Allowed)
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var result = await accounts.CreateWithPasswordAsync(Input.Email, Input.DisplayName, Input.Password, [Roles.Admin]);
+        if (!result.Succeeded)
+        {
+            ModelState.AddIdentityErrors(result, "Input.Password");
+            return Page();
+        }
+
+        setup.MarkComplete();
+        var user = await users.FindByEmailAsync(Input.Email);
+        await signIn.SignInAsync(user!, isPersistent: false);
+        return Redirect(AdminTwoFactorMiddleware.EnrolmentPath);
+    }
+}
+
+public sealed class PasswordAccountInput
+{
+    [Required(ErrorMessage = "Enter your name.")]
+    [StringLength(200, ErrorMessage = "Use at most {1} characters.")]
+    [Display(Name = "Name")]
+    public string DisplayName { get; set; } = "";
+
+    [Required(ErrorMessage = "Enter an email address.")]
+    [EmailAddress(ErrorMessage = "Enter an email address in the correct format, like name@example.jp.")]
+    [StringLength(256, ErrorMessage = "Use at most {1} characters.")]
+    [Display(Name = "Email address")]
+    public string Email { get; set; } = "";
+
+    [Required(ErrorMessage = "Enter a password.")]
+    [StringLength(512, MinimumLength = 12, ErrorMessage = "Use at least {2} characters for the password.")]
+    [DataType(DataType.Password)]
+    [Display(Name = "Password")]
+    public string Password { get; set; } = "";
+
+    [Required(ErrorMessage = "Enter the password again.")]
+    [Compare(nameof(Password), ErrorMessage = "The two passwords do not match.")]
+    [DataType(DataType.Password)]
+    [Display(Name = "Confirm password")]
+    public string ConfirmPassword { get; set; } = "";
+}
