@@ -115,7 +115,7 @@ public sealed class FormFieldTagHelper(IHtmlGenerator generator) : TagHelper
 
 /// <summary>The list of a form's problems at its top, each linked to its field (GOV.UK error summary pattern).</summary>
 [HtmlTargetElement("error-summary", TagStructure = TagStructure.WithoutEndTag)]
-public sealed class ErrorSummaryTagHelper(Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l) : TagHelper
+public sealed class ErrorSummaryTagHelper(Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l, HtmlEncoder encoder) : TagHelper
 {
     [ViewContext]
     [HtmlAttributeNotBound]
@@ -137,12 +137,12 @@ public sealed class ErrorSummaryTagHelper(Microsoft.Extensions.Localization.IStr
         output.Attributes.SetAttribute("role", "alert");
         output.Attributes.SetAttribute("tabindex", "-1");
         output.Attributes.SetAttribute("aria-labelledby", "error-summary-title");
-        output.Content.AppendHtml($"<h2 class=\"error-summary__title\" id=\"error-summary-title\">{HtmlEncoder.Default.Encode(l["There is a problem"])}</h2><ul>");
+        output.Content.AppendHtml($"<h2 class=\"error-summary__title\" id=\"error-summary-title\">{encoder.Encode(l["There is a problem"])}</h2><ul>");
         foreach (var (key, entry) in state)
         {
             foreach (var error in entry.Errors)
             {
-                var message = HtmlEncoder.Default.Encode(error.ErrorMessage);
+                var message = encoder.Encode(error.ErrorMessage);
                 output.Content.AppendHtml(string.IsNullOrEmpty(key)
                     ? $"<li>{message}</li>"
                     : $"<li><a href=\"#{TagBuilder.CreateSanitizedId(key, "_")}\">{message}</a></li>");

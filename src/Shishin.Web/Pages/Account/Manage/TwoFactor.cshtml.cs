@@ -102,6 +102,8 @@ public sealed class TwoFactorModel(UserManager<ShishinUser> users, SignInManager
             {
                 await users.ResetAuthenticatorKeyAsync(user);
                 key = await users.GetAuthenticatorKeyAsync(user);
+                // A new key renews the security stamp; keep this session valid.
+                await signIn.RefreshSignInAsync(user);
             }
 
             SharedKey = Group(key!);

@@ -1,0 +1,142 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using OtpNet;
+using Shishin.Core.Identity;
+
+namespace Shishin.Tests;
+
+/// <summary>The real Shishin host on a real database of the given provider.</summary>
+public class ShishinAppFactory(TestProvider provider) : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string Password = "correct horse battery staple";
+
+    public TestDatabase Database { get; } = TestDatabase.Create(provider);
+    public TestProvider Provider => provider;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in Database.Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.UseSetting("Security:RequireHttps", "false");
+        builder.UseSetting("Security:MaxRequestBodyBytes", "65536");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Urls", "http://127.0.0.1:0");
+        ConfigureMore(builder);
+    }
+
+    protected virtual void ConfigureMore(IWebHostBuilder builder)
+    {
+    }
+
+    /// <summary>Most tests need setup done; the setup tests turn this off.</summary>
+    protected virtual bool CompleteSetup => true;
+
+    public const string SetupAdminEmail = "first-admin@example.jp";
+
+    public string? SetupAdminKey { get; private set; }
+
+    public async Task InitializeAsync()
+    {
+        _ = Services; // starts the host, which migrates and seeds
+        if (CompleteSetup)
+        {
+            (_, SetupAdminKey) = await CreateUserAsync(SetupAdminEmail, [Roles.Admin], twoFactor: true);
+        }
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+
+    public HttpClient NewClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>Creates an account directly; returns the authenticator key when two-factor is on.</summary>
+    public async Task<(ShishinUser User, string? AuthenticatorKey)> CreateUserAsync(
+        string email, string[] roles, bool twoFactor = false, bool active = true)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var accounts = scope.ServiceProvider.GetRequiredService<UserAdministrationService>();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ShishinUser>>();
+        var result = await accounts.CreateWithPasswordAsync(email, email.Split('@')[0], Password, roles);
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
+        var user = (await users.FindByEmailAsync(email))!;
+        string? key = null;
+        if (twoFactor)
+        {
+            await users.ResetAuthenticatorKeyAsync(user);
+            key = await users.GetAuthenticatorKeyAsync(user);
+            await users.SetTwoFactorEnabledAsync(user, true);
+        }
+
+        if (!active)
+        {
+            await accounts.SetActiveAsync(user, false);
+        }
+
+        return (user, key);
+    }
+
+    /// <summary>Signs in through the real pages (password, then TOTP when enabled); returns a client holding the session.</summary>
+    public async Task<HttpClient> SignInAsync(string email, string? authenticatorKey = null)
+    {
+        var client = NewClient();
+        var response = await client.PostFormAsync("/account/sign-in", new() { ["Input.Email"] = email, ["Input.Password"] = Password });
+        if (response.Headers.Location?.OriginalString.StartsWith("/account/sign-in/two-factor", StringComparison.Ordinal) == true)
+        {
+            Assert.NotNull(authenticatorKey);
+            response = await client.PostFormAsync("/account/sign-in/two-factor", new() { ["Input.Code"] = Totp(authenticatorKey!) });
+        }
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.DoesNotContain("/account/sign-in", response.Headers.Location?.OriginalString ?? "", StringComparison.Ordinal);
+        return client;
+    }
+
+    public static string Totp(string key) => new Totp(Base32Encoding.ToBytes(key)).ComputeTotp();
+}
+
+public sealed class SqliteAppFactory() : ShishinAppFactory(TestProvider.Sqlite);
+
+public sealed class PostgresAppFactory() : ShishinAppFactory(TestProvider.Postgres);
+
+/// <summary>A fresh instance where nobody has run setup yet.</summary>
+public class NewInstanceFactory(TestProvider provider) : ShishinAppFactory(provider)
+{
+    protected override bool CompleteSetup => false;
+}
+
+public sealed class SqliteNewInstanceFactory() : NewInstanceFactory(TestProvider.Sqlite);
+
+public sealed class PostgresNewInstanceFactory() : NewInstanceFactory(TestProvider.Postgres);
+
+public static partial class HttpClientFormExtensions
+{
+    /// <summary>GETs the page, takes its antiforgery token, and POSTs the form like a browser would.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string path, Dictionary<string, string> fields, string? formPage = null)
+    {
+        var token = await AntiforgeryTokenAsync(client, formPage ?? path);
+        var body = new List<KeyValuePair<string, string>>(fields) { new("__RequestVerificationToken", token) };
+        return await client.PostAsync(path, new FormUrlEncodedContent(body));
+    }
+
+    public static async Task<string> AntiforgeryTokenAsync(this HttpClient client, string path)
+    {
+        var html = await client.GetStringAsync(path);
+        var match = TokenPattern().Match(html);
+        Assert.True(match.Success, $"No antiforgery token on {path}");
+        return WebUtility.HtmlDecode(match.Groups[1].Value);
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+}
