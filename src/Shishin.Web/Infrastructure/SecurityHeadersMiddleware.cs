@@ -47,7 +47,8 @@ public sealed class RequestBodyLimitMiddleware(RequestDelegate next, IOptions<Se
     public Task InvokeAsync(HttpContext context)
     {
         var limit = options.Value.MaxRequestBodyBytes;
-        if (context.Request.ContentLength > limit)
+        // The error page re-executes with the original headers; it never reads the body.
+        if (context.Request.ContentLength > limit && !context.Request.Path.StartsWithSegments("/errors", StringComparison.OrdinalIgnoreCase))
         {
             context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
             return Task.CompletedTask;

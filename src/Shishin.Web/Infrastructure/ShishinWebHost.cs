@@ -201,8 +201,8 @@ public static class ShishinWebHost
             app.UseHttpsRedirection();
         }
 
-        app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseStatusCodePagesWithReExecute("/errors/{0}");
+        app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseRouting();
