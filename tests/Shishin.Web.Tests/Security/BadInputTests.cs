@@ -157,7 +157,7 @@ public sealed class BadInputTests(SqliteAppFactory app) : IClassFixture<SqliteAp
         var admin = await app.SignInAsync(ShishinAppFactory.SetupAdminEmail, app.SetupAdminKey);
 
         var reversed = await admin.GetAsync("/admin/audit?Filter.From=2026-05-02&Filter.To=2026-05-01");
-        var garbage = await admin.GetAsync("/admin/audit?Filter.From=yesterday&page=-5");
+        var garbage = await admin.GetAsync("/admin/audit?Filter.From=yesterday&pageNumber=-5");
 
         Assert.Equal(HttpStatusCode.OK, reversed.StatusCode);
         Assert.Contains("終了日は開始日以降の日付にしてください。", await reversed.Content.ReadAsStringAsync(), StringComparison.Ordinal);

@@ -18,7 +18,7 @@ public sealed class IndexModel(AuditLog audit, IStringLocalizer<SharedResource> 
     [BindProperty(SupportsGet = true)]
     public AuditFilter Filter { get; set; } = new();
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [BindProperty(SupportsGet = true, Name = "pageNumber")]
     public int PageNumber { get; set; } = 1;
 
     public int PageSize => Size;
@@ -53,7 +53,7 @@ public sealed class IndexModel(AuditLog audit, IStringLocalizer<SharedResource> 
     public string PageLink(int page)
     {
         var query = QueryHelpers.ParseQuery(Request.QueryString.Value).ToDictionary(q => q.Key, q => q.Value.ToString());
-        query["page"] = page.ToString(CultureInfo.InvariantCulture);
+        query["pageNumber"] = page.ToString(CultureInfo.InvariantCulture);
         return QueryHelpers.AddQueryString("/admin/audit", query!);
     }
 }
