@@ -1,0 +1,95 @@
+using Microsoft.Data.Sqlite;
+using Npgsql;
+using Shishin.Tests;
+
+namespace Shishin.Cli.Tests;
+
+public abstract class AdminCommandTests(TestProvider provider)
+{
+    private static async Task<(int Exit, string Output, string Error)> RunAsync(TestDatabase database, string stdin, params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = await CliApp.RunAsync(args, new StringReader(stdin), output, error, database.Settings);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public async Task AdminCreate_PasswordOnStandardInput_CreatesAnAdministrator()
+    {
+        await using var database = TestDatabase.Create(provider);
+
+        var (exit, output, error) = await RunAsync(database, "a long enough password\n", "admin", "create", "--email", "cli-admin@example.jp");
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("cli-admin@example.jp", output, StringComparison.Ordinal);
+        Assert.Equal(1L, await ScalarAsync(database,
+            "SELECT COUNT(*) FROM \"AspNetUsers\" u JOIN \"AspNetUserRoles\" ur ON ur.\"UserId\" = u.\"Id\" JOIN \"AspNetRoles\" r ON r.\"Id\" = ur.\"RoleId\" WHERE u.\"Email\" = 'cli-admin@example.jp' AND r.\"Name\" = 'Admin'"));
+        Assert.Equal(1L, await ScalarAsync(database, "SELECT COUNT(*) FROM \"AuditEvents\" WHERE \"ActorName\" = 'cli' AND \"Action\" = 'ShishinUser.created'"));
+    }
+
+    [Fact]
+    public async Task AdminCreate_NoPasswordOnStandardInput_ExitsWith2()
+    {
+        await using var database = TestDatabase.Create(provider);
+
+        var (exit, _, error) = await RunAsync(database, "", "admin", "create", "--email", "x@example.jp");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("standard input", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AdminCreate_ShortPassword_ExitsWith1AndSaysWhy()
+    {
+        await using var database = TestDatabase.Create(provider);
+
+        var (exit, _, error) = await RunAsync(database, "short\n", "admin", "create", "--email", "y@example.jp");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("PasswordTooShort", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DbMigrate_EmptyDatabase_CreatesSchemaAndSeed()
+    {
+        await using var database = TestDatabase.Create(provider);
+
+        var (exit, output, error) = await RunAsync(database, "", "db", "migrate");
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("up to date", output, StringComparison.Ordinal);
+        Assert.Equal(93L, await ScalarAsync(database, "SELECT COUNT(*) FROM \"Organizations\""));
+    }
+
+    [Fact]
+    public async Task UnknownCommand_ExitsNonZero()
+    {
+        await using var database = TestDatabase.Create(provider);
+
+        var (exit, _, _) = await RunAsync(database, "", "no-such-command");
+
+        Assert.NotEqual(0, exit);
+    }
+
+    private static async Task<long> ScalarAsync(TestDatabase database, string sql)
+    {
+        if (database.Provider == TestProvider.Sqlite)
+        {
+            await using var sqlite = new SqliteConnection(database.ConnectionString);
+            await sqlite.OpenAsync();
+            await using var command = sqlite.CreateCommand();
+            command.CommandText = sql;
+            return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        await using var postgres = new NpgsqlConnection(database.ConnectionString);
+        await postgres.OpenAsync();
+        await using var pgCommand = new NpgsqlCommand(sql, postgres);
+        return Convert.ToInt64(await pgCommand.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
+
+public sealed class AdminCommandTests_Sqlite() : AdminCommandTests(TestProvider.Sqlite);
+
+public sealed class AdminCommandTests_Postgres() : AdminCommandTests(TestProvider.Postgres);
