@@ -283,9 +283,9 @@ RESULTS=$REPO_ROOT/TestResults
 rm -rf -- "$RESULTS"
 mkdir -p "$RESULTS"
 
-log "running: dotnet test Shishin.slnx --logger trx --results-directory $RESULTS $*"
+log "running: dotnet test Shishin.slnx --logger trx;LogFilePrefix=shishin --results-directory $RESULTS $*"
 rc=0
-dotnet test Shishin.slnx --logger "trx" --results-directory "$RESULTS" "$@" || rc=$?
+dotnet test Shishin.slnx --logger "trx;LogFilePrefix=shishin" --results-directory "$RESULTS" "$@" || rc=$?
 
 # Stop the database now so nothing is printed after the summary below.
 cleanup

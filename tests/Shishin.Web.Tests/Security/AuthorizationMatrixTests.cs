@@ -99,7 +99,7 @@ public abstract class AuthorizationMatrixTests(ShishinAppFactory app)
             (Roles.Partner, () => SignedInAsync(Roles.Partner), row.Partner),
             (Roles.ServiceOwner, () => SignedInAsync(Roles.ServiceOwner), row.ServiceOwner),
             (Roles.Reviewer, () => SignedInAsync(Roles.Reviewer), row.Reviewer),
-            (Roles.Admin, () => app.SignInAsync(ShishinAppFactory.SetupAdminEmail, app.SetupAdminKey), row.Admin),
+            (Roles.Admin, () => SignedInAsync(Roles.Admin), row.Admin),
         };
 
         foreach (var (name, clientFactory, expected) in visitors)
@@ -113,12 +113,21 @@ public abstract class AuthorizationMatrixTests(ShishinAppFactory app)
         }
     }
 
-    private async Task<HttpClient> SignedInAsync(string role)
-    {
-        var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@example.jp";
-        await app.CreateUserAsync(email, [role]);
-        return await app.SignInAsync(email);
-    }
+    // One signed-in session per role and app, shared by the rows: the table checks access, not sign-in.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(ShishinAppFactory, string), Lazy<Task<HttpClient>>> Sessions = new();
+
+    private Task<HttpClient> SignedInAsync(string role) =>
+        Sessions.GetOrAdd((app, role), key => new Lazy<Task<HttpClient>>(async () =>
+        {
+            if (role == Roles.Admin)
+            {
+                return await app.SignInAsync(ShishinAppFactory.SetupAdminEmail, app.SetupAdminKey);
+            }
+
+            var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@example.jp";
+            await app.CreateUserAsync(email, [role]);
+            return await app.SignInAsync(email);
+        })).Value;
 
     private async Task<(Guid Admin, Guid Organization)> IdsAsync()
     {
