@@ -4,7 +4,7 @@ using Shishin.Tests;
 
 namespace Shishin.Web.Tests.Security;
 
-public sealed class BadInputTests(SqliteAppFactory app) : IClassFixture<SqliteAppFactory>
+public abstract class BadInputTests(ShishinAppFactory app)
 {
     [Fact]
     public async Task SignIn_EmptyFields_ShowFieldMessagesInJapaneseByDefault()
@@ -165,3 +165,7 @@ public sealed class BadInputTests(SqliteAppFactory app) : IClassFixture<SqliteAp
         Assert.Contains("入力された値が正しくありません。", await garbage.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }
+
+public sealed class BadInputTests_Sqlite(SqliteAppFactory app) : BadInputTests(app), IClassFixture<SqliteAppFactory>;
+
+public sealed class BadInputTests_Postgres(PostgresAppFactory app) : BadInputTests(app), IClassFixture<PostgresAppFactory>;

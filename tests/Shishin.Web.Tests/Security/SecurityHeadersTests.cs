@@ -3,7 +3,7 @@ using Shishin.Tests;
 
 namespace Shishin.Web.Tests.Security;
 
-public sealed partial class SecurityHeadersTests(SqliteAppFactory app) : IClassFixture<SqliteAppFactory>
+public abstract partial class SecurityHeadersTests(ShishinAppFactory app)
 {
     [Theory]
     [InlineData("/")]
@@ -72,3 +72,7 @@ public sealed partial class SecurityHeadersTests(SqliteAppFactory app) : IClassF
     [GeneratedRegex("nonce-[^']+")]
     private static partial Regex NoncePattern();
 }
+
+public sealed class SecurityHeadersTests_Sqlite(SqliteAppFactory app) : SecurityHeadersTests(app), IClassFixture<SqliteAppFactory>;
+
+public sealed class SecurityHeadersTests_Postgres(PostgresAppFactory app) : SecurityHeadersTests(app), IClassFixture<PostgresAppFactory>;
