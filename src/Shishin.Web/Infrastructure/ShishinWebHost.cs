@@ -14,6 +14,7 @@ using OpenTelemetry.Trace;
 using Shishin.Core;
 using Shishin.Core.Data;
 using Shishin.Core.Identity;
+using Shishin.Core.Jobs;
 using Shishin.Web.Endpoints;
 
 namespace Shishin.Web.Infrastructure;
@@ -36,6 +37,7 @@ public static class ShishinWebHost
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
             .AddDefaultTokenProviders();
 
+        services.AddShishinJobs(configuration);
         AddAuthentication(services, configuration, security);
         AddLocalizationAndPages(services);
 

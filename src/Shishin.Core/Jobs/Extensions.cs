@@ -1,0 +1,42 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Quartz;
+
+namespace Shishin.Core.Jobs;
+
+/// <summary>The <c>Jobs</c> configuration section.</summary>
+public sealed class JobsOptions
+{
+    public const string SectionName = "Jobs";
+
+    /// <summary>Run scheduled jobs in this process. A web node behind a separate worker turns this off.</summary>
+    public bool Enabled { get; set; } = true;
+}
+
+public static class JobsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Quartz.NET runs the jobs in process. The persistent, clustered store of DESIGN.md arrives with the first job
+    /// whose schedule must survive a restart (scans); see docs/adr/0006-jobs.md.
+    /// </summary>
+    public static IServiceCollection AddShishinJobs(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(JobsOptions.SectionName).Get<JobsOptions>() ?? new JobsOptions();
+        services.AddScoped<PurgeExpiredInvitationsJob>();
+        if (!options.Enabled)
+        {
+            return services;
+        }
+
+        var tokyo = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
+        services.AddQuartz(q =>
+        {
+            q.AddJob<PurgeExpiredInvitationsJob>(j => j.WithIdentity(PurgeExpiredInvitationsJob.Key))
+                .AddTrigger(t => t.ForJob(PurgeExpiredInvitationsJob.Key)
+                    .WithIdentity(PurgeExpiredInvitationsJob.NightlyTrigger)
+                    .WithCronSchedule("0 15 3 * * ?", c => c.InTimeZone(tokyo)));
+        });
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        return services;
+    }
+}
