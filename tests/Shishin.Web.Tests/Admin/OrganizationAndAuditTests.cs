@@ -102,6 +102,39 @@ public abstract class OrganizationAndAuditTests(ShishinAppFactory app)
     }
 
     [Fact]
+    public async Task AuditLog_EveryMethodOnItsRoutes_ChangesNoEvent()
+    {
+        var admin = await app.SignInAsync(ShishinAppFactory.SetupAdminEmail, app.SetupAdminKey);
+        var token = await admin.AntiforgeryTokenAsync("/admin/audit");
+        List<(long Id, string Action, string? After)> Snapshot(ShishinDbContext db) =>
+            db.AuditEvents.AsNoTracking().OrderBy(e => e.Id).Select(e => new { e.Id, e.Action, e.After }).AsEnumerable()
+                .Select(e => (e.Id, e.Action, e.After)).ToList();
+        List<(long Id, string Action, string? After)> before;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            before = Snapshot(scope.ServiceProvider.GetRequiredService<ShishinDbContext>());
+        }
+
+        foreach (var path in new[] { "/admin/audit", "/admin/audit/export", $"/admin/audit?Filter.EntityId={before[0].Id}" })
+        {
+            foreach (var method in new[] { HttpMethod.Post, HttpMethod.Put, HttpMethod.Delete, HttpMethod.Patch })
+            {
+                using var request = new HttpRequestMessage(method, path)
+                {
+                    Content = new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("Id", before[0].Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("Action", "tampered")]),
+                };
+                using var response = await admin.SendAsync(request);
+                Assert.NotEqual(HttpStatusCode.InternalServerError, response.StatusCode);
+            }
+        }
+
+        await using var check = app.Services.CreateAsyncScope();
+        var after = Snapshot(check.ServiceProvider.GetRequiredService<ShishinDbContext>());
+        Assert.Equal(before, after.Take(before.Count));
+        Assert.DoesNotContain(after, e => e.Action == "tampered");
+    }
+
+    [Fact]
     public async Task SignIn_Failures_AreAudited()
     {
         var client = app.NewClient();
