@@ -114,6 +114,51 @@ public abstract class AccountTests(ShishinAppFactory app)
     }
 
     [Fact]
+    public async Task RecoveryCode_UsedOnce_SignsInThenIsSpent()
+    {
+        var email = Unique("lostphone");
+        var (user, _) = await app.CreateUserAsync(email, [Roles.Reviewer], twoFactor: true);
+        string code;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ShishinUser>>();
+            code = (await users.GenerateNewTwoFactorRecoveryCodesAsync((await users.FindByIdAsync(user.Id.ToString()))!, 10))!.First();
+        }
+
+        async Task<HttpResponseMessage> SignInWithRecoveryAsync(HttpClient client)
+        {
+            await client.PostFormAsync("/account/sign-in", new() { ["Input.Email"] = email, ["Input.Password"] = ShishinAppFactory.Password });
+            return await client.PostFormAsync("/account/sign-in/recovery-code", new() { ["Input.Code"] = code });
+        }
+
+        var first = await SignInWithRecoveryAsync(app.NewClient());
+        var second = await SignInWithRecoveryAsync(app.NewClient());
+
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Contains("コードが正しくないか", await second.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ChangePassword_WrongCurrentPassword_ShowsFieldMessageAndKeepsOldPassword()
+    {
+        var email = Unique("changer");
+        await app.CreateUserAsync(email, [Roles.ServiceOwner]);
+        var client = await app.SignInAsync(email);
+
+        var response = await client.PostFormAsync("/account/manage/password", new()
+        {
+            ["Input.CurrentPassword"] = "this is not my password",
+            ["Input.NewPassword"] = "another long passphrase",
+            ["Input.ConfirmPassword"] = "another long passphrase",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("現在のパスワードが正しくありません。", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await app.SignInAsync(email);
+    }
+
+    [Fact]
     public async Task Invitation_AdminInvites_InviteeSetsPasswordOnceAndSignsIn()
     {
         var adminEmail = Unique("inviter");
