@@ -18,7 +18,8 @@ public sealed class IndexModel(AuditLog audit, IStringLocalizer<SharedResource> 
     [BindProperty(SupportsGet = true)]
     public AuditFilter Filter { get; set; } = new();
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    // From the query string only: "page" is also a Razor Pages route value (the page's own path), which would win.
+    [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
     public int PageSize => Size;
