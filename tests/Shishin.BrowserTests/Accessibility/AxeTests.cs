@@ -1,0 +1,120 @@
+using System.Text;
+using Deque.AxeCore.Commons;
+using Microsoft.AspNetCore.Mvc.Infrastructure;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
+
+namespace Shishin.BrowserTests.Accessibility;
+
+/// <summary>
+/// axe-core (WCAG 2.0 and 2.1, A and AA) on every page of <see cref="PageTable"/>, for each viewer and in both languages;
+/// while the pages load and axe runs, the browser must report no CSP violation, console error or script error.
+/// </summary>
+public sealed class AxeTests(AxeFixture fixture, ITestOutputHelper output) : IClassFixture<AxeFixture>
+{
+    private static readonly AxeRunOptions WcagAa = new()
+    {
+        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+        // Only violations are reported; leaving out the passes keeps each run short.
+        ResultTypes = [ResultType.Violations],
+    };
+
+    public static TheoryData<string, Viewer, string> Rows => PageTable.Rows();
+
+    [Fact]
+    public void PageTable_EveryRazorPageRoute_IsListed()
+    {
+        var provider = fixture.App.Services.GetRequiredService<IActionDescriptorCollectionProvider>();
+        var routes = provider.ActionDescriptors.Items
+            .OfType<PageActionDescriptor>()
+            .Select(d => d.AttributeRouteInfo?.Template?.Trim('/') ?? "")
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+
+        var listed = PageTable.All.Select(c => c.Route).Concat(PageTable.NotPages.Keys).ToHashSet(StringComparer.Ordinal);
+        var missing = routes.Where(r => !listed.Contains(r)).Order(StringComparer.Ordinal).ToList();
+        var stale = listed.Where(r => !routes.Contains(r)).Order(StringComparer.Ordinal).ToList();
+
+        Assert.True(missing.Count == 0, "Pages missing from PageTable: " + string.Join(", ", missing));
+        Assert.True(stale.Count == 0, "PageTable lists routes the app does not have: " + string.Join(", ", stale));
+    }
+
+    [Theory]
+    [MemberData(nameof(Rows))]
+    public async Task Axe_Page_NoViolationsAndNoConsoleProblems(string page, Viewer viewer, string language)
+    {
+        // Arrange
+        var pageCase = PageTable.Find(page);
+        var baseAddress = pageCase.NewInstance ? fixture.NewInstance.BaseAddress : fixture.App.BaseAddress;
+        await using var session = await fixture.NewSessionAsync(language, await fixture.StateAsync(viewer), baseAddress: baseAddress);
+        if (pageCase.Before is not null)
+        {
+            await pageCase.Before(session);
+        }
+
+        await session.GotoAsync(fixture.Resolve(pageCase.Path));
+        if (pageCase.After is not null)
+        {
+            await pageCase.After(session);
+        }
+
+        // The row checks the page and state it claims to, in the language it claims.
+        var state = await session.Page.EvaluateAsync<PageState>(
+            """
+            () => {
+                const summaries = Array.from(document.querySelectorAll('.error-summary'), e => e.innerText);
+                return { path: location.pathname, lang: document.documentElement.lang, errorSummaries: summaries.length, errors: summaries.join(' / ') };
+            }
+            """);
+        Assert.Equal(fixture.Resolve(pageCase.ExpectedPath ?? pageCase.Path.Split('?')[0]), state.Path);
+        Assert.Equal(language, state.Lang);
+        Assert.True(
+            state.ErrorSummaries == (pageCase.ShowsErrors ? 1 : 0),
+            $"Expected {(pageCase.ShowsErrors ? "an" : "no")} error summary; found: {state.Errors}");
+
+        // Act
+        var result = await AxeRunner.RunAsync(session.Page, WcagAa);
+
+        // Assert
+        var report = Report(result, session.Problems);
+        if (report.Length > 0)
+        {
+            output.WriteLine(report);
+        }
+
+        Assert.True(report.Length == 0, $"{page} ({viewer}, {language}) at {session.Page.Url}:{Environment.NewLine}{report}");
+    }
+
+    private sealed class PageState
+    {
+        public string Path { get; set; } = "";
+        public string Lang { get; set; } = "";
+        public int ErrorSummaries { get; set; }
+        public string Errors { get; set; } = "";
+    }
+
+    private static string Report(AxeResult result, IReadOnlyList<string> consoleProblems)
+    {
+        var report = new StringBuilder();
+        foreach (var violation in result.Violations)
+        {
+            report.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"axe {violation.Id} [{violation.Impact}]: {violation.Help}");
+            foreach (var node in violation.Nodes)
+            {
+                report.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"    {node.Target}  {node.Html}");
+                foreach (var check in node.Any.Concat(node.All).Concat(node.None))
+                {
+                    report.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"      {check.Message}");
+                }
+            }
+        }
+
+        foreach (var problem in consoleProblems)
+        {
+            report.AppendLine(problem);
+        }
+
+        return report.ToString();
+    }
+}

@@ -1,0 +1,137 @@
+using Shishin.BrowserTests.Infrastructure;
+using Shishin.Tests;
+
+namespace Shishin.BrowserTests.Accessibility;
+
+/// <summary>Who looks at a page: nobody signed in, the admin (with TOTP), or a service owner without two-step verification.</summary>
+[Flags]
+public enum Viewer
+{
+    Anonymous = 1,
+    Admin = 2,
+    Staff = 4,
+}
+
+/// <summary>
+/// One state of one page. <see cref="Path"/> may hold {admin}, {organization} and {invitation}, filled in with real ids;
+/// <see cref="Before"/> brings the session to the state first (half-way through sign-in); <see cref="After"/> acts on
+/// the loaded page (submits a form empty to show its errors).
+/// </summary>
+public sealed record PageCase(
+    string Name,
+    string Route,
+    string Path,
+    Viewer Viewers,
+    string? ExpectedPath = null,
+    bool NewInstance = false,
+    Func<BrowserSession, Task>? Before = null,
+    Func<BrowserSession, Task>? After = null,
+    bool ShowsErrors = false);
+
+/// <summary>Every GET page of Shishin, in every state worth checking.</summary>
+public static class PageTable
+{
+    /// <summary>Routes that answer with something other than an HTML page.</summary>
+    public static readonly IReadOnlyDictionary<string, string> NotPages = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["admin/audit/export"] = "CSV download",
+    };
+
+    /// <summary>The main form's submit button (not the header's language or sign-out buttons).</summary>
+    public const string MainSubmit = "main form[method=post] button.button[type=submit]";
+
+    public static readonly IReadOnlyList<PageCase> All =
+    [
+        new("home", "", "/", Viewer.Anonymous | Viewer.Admin | Viewer.Staff),
+        new("organisations", "organizations", "/organizations", Viewer.Anonymous | Viewer.Admin),
+        new("organisation", "organizations/{key}", "/organizations/chiyoda", Viewer.Anonymous | Viewer.Admin),
+
+        new("sign-in", "account/sign-in", "/account/sign-in", Viewer.Anonymous),
+        new("sign-in, submitted empty", "account/sign-in", "/account/sign-in", Viewer.Anonymous, After: SubmitEmpty, ShowsErrors: true),
+        new("sign-in, unknown account", "account/sign-in", "/account/sign-in", Viewer.Anonymous, After: SignInUnknown, ShowsErrors: true),
+        new("sign-in code", "account/sign-in/two-factor", "/account/sign-in/two-factor", Viewer.Anonymous, Before: PasswordStep),
+        new("sign-in code, submitted empty", "account/sign-in/two-factor", "/account/sign-in/two-factor", Viewer.Anonymous,
+            Before: PasswordStep, After: SubmitEmpty, ShowsErrors: true),
+        new("sign-in recovery code", "account/sign-in/recovery-code", "/account/sign-in/recovery-code", Viewer.Anonymous, Before: PasswordStep),
+        new("external sign-in failed", "account/sign-in/external", "/account/sign-in/external?handler=callback", Viewer.Anonymous),
+        new("sign-out", "account/sign-out", "/account/sign-out", Viewer.Anonymous | Viewer.Admin),
+        new("invitation", "account/invitation/{token}", "/account/invitation/{invitation}", Viewer.Anonymous),
+        new("invitation, submitted empty", "account/invitation/{token}", "/account/invitation/{invitation}", Viewer.Anonymous,
+            After: SubmitEmpty, ShowsErrors: true),
+        new("invitation, invalid token", "account/invitation/{token}", "/account/invitation/no-such-invitation-token", Viewer.Anonymous),
+        new("error 404", "errors/{code:int}", "/errors/404", Viewer.Anonymous | Viewer.Admin),
+        new("error 403 (admin page as staff)", "errors/{code:int}", "/admin/users", Viewer.Staff, ExpectedPath: "/errors/403"),
+        new("setup", "setup", "/setup", Viewer.Anonymous, NewInstance: true),
+        new("setup, submitted empty", "setup", "/setup", Viewer.Anonymous, NewInstance: true, After: SubmitEmpty, ShowsErrors: true),
+
+        new("my account", "account/manage", "/account/manage", Viewer.Admin | Viewer.Staff),
+        new("change password", "account/manage/password", "/account/manage/password", Viewer.Admin),
+        new("change password, submitted empty", "account/manage/password", "/account/manage/password", Viewer.Admin,
+            After: SubmitEmpty, ShowsErrors: true),
+        new("two-step verification, on", "account/manage/two-factor", "/account/manage/two-factor", Viewer.Admin),
+        new("two-step verification, enrolment", "account/manage/two-factor", "/account/manage/two-factor", Viewer.Staff),
+        new("two-step verification, enrolment submitted empty", "account/manage/two-factor", "/account/manage/two-factor", Viewer.Staff,
+            After: SubmitEmpty, ShowsErrors: true),
+
+        new("users", "admin/users", "/admin/users", Viewer.Admin),
+        new("user", "admin/users/{id:guid}", "/admin/users/{admin}", Viewer.Admin),
+        new("invite", "admin/users/invite", "/admin/users/invite", Viewer.Admin),
+        new("invite, submitted empty", "admin/users/invite", "/admin/users/invite", Viewer.Admin, After: SubmitEmpty, ShowsErrors: true),
+        new("invite, link created", "admin/users/invite", "/admin/users/invite", Viewer.Admin, After: Invite),
+        new("audit log", "admin/audit", "/admin/audit", Viewer.Admin),
+        new("add organisation", "admin/organizations/new", "/admin/organizations/new", Viewer.Admin),
+        new("add organisation, submitted empty", "admin/organizations/new", "/admin/organizations/new", Viewer.Admin,
+            After: SubmitEmpty, ShowsErrors: true),
+        new("edit organisation", "admin/organizations/{id:guid}/edit", "/admin/organizations/{organization}/edit", Viewer.Admin),
+    ];
+
+    public static readonly IReadOnlyList<string> Languages = ["ja", "en"];
+
+    public static PageCase Find(string name) => All.Single(c => c.Name == name);
+
+    /// <summary>The rows of the axe theory: page × viewer × language.</summary>
+    public static TheoryData<string, Viewer, string> Rows()
+    {
+        var rows = new TheoryData<string, Viewer, string>();
+        foreach (var page in All)
+        {
+            foreach (var viewer in Enum.GetValues<Viewer>().Where(v => page.Viewers.HasFlag(v)))
+            {
+                foreach (var language in Languages)
+                {
+                    rows.Add(page.Name, viewer, language);
+                }
+            }
+        }
+
+        return rows;
+    }
+
+    private static Task SubmitEmpty(BrowserSession session) => session.ClickAndWaitForLoadAsync(MainSubmit);
+
+    private static async Task SignInUnknown(BrowserSession session)
+    {
+        await session.Page.Locator("#Input_Email").FillAsync($"nobody-{Guid.NewGuid():N}@example.jp");
+        await session.Page.Locator("#Input_Password").FillAsync("not the password at all");
+        await session.ClickAndWaitForLoadAsync(MainSubmit);
+    }
+
+    /// <summary>The admin's password is accepted; the session now waits for the TOTP code.</summary>
+    private static async Task PasswordStep(BrowserSession session)
+    {
+        await session.GotoAsync("/account/sign-in");
+        await session.Page.Locator("#Input_Email").FillAsync(ShishinAppFactory.SetupAdminEmail);
+        await session.Page.Locator("#Input_Password").FillAsync(ShishinAppFactory.Password);
+        await session.ClickAndWaitForLoadAsync(MainSubmit);
+        Assert.Equal("/account/sign-in/two-factor", new Uri(session.Page.Url).AbsolutePath);
+    }
+
+    private static async Task Invite(BrowserSession session)
+    {
+        await session.Page.Locator("#Input_DisplayName").FillAsync("招待 花子");
+        await session.Page.Locator("#Input_Email").FillAsync($"invitee-{Guid.NewGuid():N}@example.jp");
+        await session.Page.Locator("#role-Reviewer").CheckAsync();
+        await session.ClickAndWaitForLoadAsync(MainSubmit);
+        Assert.Equal(1, await session.Page.Locator("#invitation-link").CountAsync());
+    }
+}
