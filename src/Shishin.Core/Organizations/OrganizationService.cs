@@ -17,6 +17,9 @@ public sealed class OrganizationService(ShishinDbContext db, TimeProvider clock)
     public Task<Organization?> FindAsync(Guid id, CancellationToken cancellationToken = default) =>
         db.Organizations.AsNoTracking().Include(o => o.Parent).FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
 
+    public Task<Organization?> FindByKeyAsync(string key, CancellationToken cancellationToken = default) =>
+        db.Organizations.AsNoTracking().Include(o => o.Parent).FirstOrDefaultAsync(o => o.Key == key, cancellationToken);
+
     public Task<bool> KeyExistsAsync(string key, Guid? except, CancellationToken cancellationToken = default) =>
         db.Organizations.AnyAsync(o => o.Key == key && o.Id != except, cancellationToken);
 

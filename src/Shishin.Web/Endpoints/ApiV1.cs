@@ -25,11 +25,10 @@ public static class ApiV1
 
         api.MapGet("/organizations/{key}", async Task<Results<Ok<OrganizationDto>, ProblemHttpResult>> (string key, OrganizationService organizations, CancellationToken ct) =>
             {
-                var all = await organizations.ListAsync(ct);
-                var found = all.FirstOrDefault(o => o.Key == key);
+                var found = await organizations.FindByKeyAsync(key, ct);
                 return found is null
                     ? TypedResults.Problem(statusCode: 404, title: "Organisation not found", detail: $"No organisation has the key '{key}'.")
-                    : TypedResults.Ok(ToDto(found, all.ToDictionary(o => o.Id, o => o.Key)));
+                    : TypedResults.Ok(ToDto(found, found.Parent is { } parent ? new() { [parent.Id] = parent.Key } : []));
             })
             .AllowAnonymous()
             .WithName("GetOrganization");

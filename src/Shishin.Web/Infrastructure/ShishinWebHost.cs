@@ -163,11 +163,8 @@ public static class ShishinWebHost
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService("shishin-web"))
             .WithTracing(t => t.AddAspNetCoreInstrumentation().AddOtlpExporter(o => o.Endpoint = new Uri(endpoint)))
-            .WithMetrics(m => m.AddAspNetCoreInstrumentation().AddRuntimeInstrumentationIfPresent().AddOtlpExporter(o => o.Endpoint = new Uri(endpoint)));
+            .WithMetrics(m => m.AddAspNetCoreInstrumentation().AddMeter("System.Runtime").AddOtlpExporter(o => o.Endpoint = new Uri(endpoint)));
     }
-
-    private static MeterProviderBuilder AddRuntimeInstrumentationIfPresent(this MeterProviderBuilder builder) =>
-        builder.AddMeter("System.Runtime");
 
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {

@@ -1,52 +1,23 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Shishin.Core.Auditing;
 using Shishin.Core.Identity;
-using Shishin.Web.Endpoints;
 
 namespace Shishin.Web.Pages.Account;
 
 [AllowAnonymous]
-public sealed class SignInTwoFactorModel(SignInManager<ShishinUser> signIn, AuditLog audit, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class SignInTwoFactorModel(SignInManager<ShishinUser> signIn, AuditLog audit, IStringLocalizer<SharedResource> l)
+    : SecondFactorPageModel(signIn, audit, l)
 {
-    [BindProperty]
-    public CodeInput Input { get; set; } = new();
+    protected override string Method => "totp";
 
-    [BindProperty(SupportsGet = true)]
-    public string? ReturnUrl { get; set; }
+    protected override string InvalidReason => "invalid-code";
 
-    public async Task<IActionResult> OnGetAsync() =>
-        await signIn.GetTwoFactorAuthenticationUserAsync() is null ? Redirect("/account/sign-in") : Page();
-
-    public async Task<IActionResult> OnPostAsync()
-    {
-        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
-        if (user is null)
-        {
-            return Redirect("/account/sign-in");
-        }
-
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-
-        var code = Input.Code.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
-        var result = await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
-        if (result.Succeeded)
-        {
-            await audit.RecordAsync("account.signed-in", nameof(ShishinUser), user.Id.ToString(), new { method = "totp" });
-            return LocalRedirect(CultureEndpoint.IsLocal(ReturnUrl) ? ReturnUrl! : "/");
-        }
-
-        await audit.RecordAsync("account.sign-in-failed", nameof(ShishinUser), user.Id.ToString(), new { reason = result.IsLockedOut ? "locked-out" : "invalid-code" });
-        ModelState.AddModelError("Input.Code", l["The code is not correct, or the account cannot be used now."]);
-        return Page();
-    }
+    // Authenticator apps show codes grouped as "123 456" or "123-456".
+    protected override Task<Microsoft.AspNetCore.Identity.SignInResult> SignInWithCodeAsync(string code) =>
+        SignInManager.TwoFactorAuthenticatorSignInAsync(code.Replace("-", "", StringComparison.Ordinal), isPersistent: false, rememberClient: false);
 }
 
 public sealed class CodeInput

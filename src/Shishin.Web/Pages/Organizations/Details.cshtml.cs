@@ -12,13 +12,13 @@ public sealed class DetailsModel(OrganizationService organizations) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string key)
     {
-        var found = (await organizations.ListAsync()).FirstOrDefault(o => o.Key == key);
+        var found = await organizations.FindByKeyAsync(key);
         if (found is null)
         {
             return NotFound();
         }
 
-        Organization = (await organizations.FindAsync(found.Id))!;
+        Organization = found;
         return Page();
     }
 }
