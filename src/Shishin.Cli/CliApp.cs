@@ -15,6 +15,7 @@ public static class CliApp
     {
         var provider = new Option<DatabaseProvider?>("--provider") { Description = "Database provider: Sqlite or Postgres (default: configuration, then Sqlite)." };
         var connection = new Option<string?>("--connection") { Description = "Connection string (default: ConnectionStrings__Shishin, then data/shishin.db)." };
+        var context = new CliContext(output, error, parse => BuildServices(parse.GetValue(provider), parse.GetValue(connection), settings, error));
 
         var migrate = new Command("migrate", "Apply pending migrations and load reference data (roles, organisations).");
         migrate.SetAction(async (parse, ct) =>
@@ -61,7 +62,7 @@ public static class CliApp
         });
         var admin = new Command("admin", "Accounts.") { create };
 
-        var root = new RootCommand("Shishin (指針): the Tokyo Digital Service 10 Principles at work.") { db, admin };
+        var root = new RootCommand("Shishin (指針): the Tokyo Digital Service 10 Principles at work.") { db, admin, CatalogCommands.Create(context) };
         root.Options.Add(provider);
         root.Options.Add(connection);
         provider.Recursive = true;
@@ -103,3 +104,6 @@ public static class CliApp
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 }
+
+/// <summary>What every command needs: where to write, and how to reach the database the global options name.</summary>
+internal sealed record CliContext(TextWriter Output, TextWriter Error, Func<ParseResult, ServiceProvider> BuildServices);

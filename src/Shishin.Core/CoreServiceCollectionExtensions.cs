@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Shishin.Core.Auditing;
+using Shishin.Core.Catalog;
 using Shishin.Core.Data;
 using Shishin.Core.Identity;
 using Shishin.Core.Organizations;
@@ -47,6 +48,9 @@ public static class CoreServiceCollectionExtensions
 
         services.AddScoped<AuditLog>();
         services.AddScoped<OrganizationService>();
+        services.AddMemoryCache();
+        services.AddScoped<CatalogService>();
+        services.AddScoped<ProposalService>();
         services.AddScoped<UserAdministrationService>();
         services.AddSingleton<DatabaseInitializer>();
 

@@ -22,6 +22,8 @@ public sealed class AuditSaveChangesInterceptor(AuditActor actor, TimeProvider c
     private static readonly HashSet<string> IgnoredProperties = new(StringComparer.Ordinal)
     {
         "ConcurrencyStamp", "NormalizedEmail", "NormalizedUserName", "NormalizedName",
+        // A catalogue version's whole content; its edits are audited field by field by CatalogService instead.
+        "Document",
     };
 
     internal static readonly JsonSerializerOptions Json = new()

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Shishin.Core.Catalog;
 using Shishin.Core.Identity;
 using Shishin.Core.Organizations;
 
@@ -26,6 +27,12 @@ public sealed class DatabaseInitializer(IServiceScopeFactory scopes, ILogger<Dat
         if (seeded > 0)
         {
             logger.LogInformation("Seeded {Count} organisations", seeded);
+        }
+
+        // Only an empty catalogue is seeded: what admins published or drafted is never overwritten.
+        if (await scope.ServiceProvider.GetRequiredService<CatalogService>().SeedDefaultAsync(cancellationToken))
+        {
+            logger.LogInformation("Loaded the default guideline catalogue");
         }
     }
 }

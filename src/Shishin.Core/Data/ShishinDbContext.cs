@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Shishin.Core.Auditing;
+using Shishin.Core.Catalog;
 using Shishin.Core.Identity;
 using Shishin.Core.Organizations;
 
@@ -20,6 +21,9 @@ public abstract class ShishinDbContext(DbContextOptions options)
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<CatalogVersion> CatalogVersions => Set<CatalogVersion>();
+    public DbSet<ChangeProposal> ChangeProposals => Set<ChangeProposal>();
+    public DbSet<ProposalComment> ProposalComments => Set<ProposalComment>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -38,13 +42,39 @@ public abstract class ShishinDbContext(DbContextOptions options)
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RejectAuditEventChanges();
+        RejectPublishedCatalogChanges();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         RejectAuditEventChanges();
+        RejectPublishedCatalogChanges();
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    // A published catalogue version is a record that assessments point to: it may only be retired, never edited or removed.
+    private void RejectPublishedCatalogChanges()
+    {
+        foreach (var entry in ChangeTracker.Entries<CatalogVersion>())
+        {
+            var wasDraft = entry.State != EntityState.Added
+                && entry.Property(v => v.Status).OriginalValue == CatalogVersionStatus.Draft;
+            if (entry.State == EntityState.Deleted && !wasDraft)
+            {
+                throw new InvalidOperationException("A published catalogue version cannot be deleted.");
+            }
+
+            if (entry.State == EntityState.Modified && !wasDraft)
+            {
+                var allowed = new[] { nameof(CatalogVersion.Status), nameof(CatalogVersion.RetiredAt) };
+                var changed = entry.Properties.Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)).Select(p => p.Metadata.Name);
+                if (changed.Except(allowed).Any() || entry.Entity.Status != CatalogVersionStatus.Retired)
+                {
+                    throw new InvalidOperationException("A published catalogue version cannot be changed; only retired.");
+                }
+            }
+        }
     }
 
     private void RejectAuditEventChanges()
