@@ -133,6 +133,7 @@ public enum CheckType
 }
 
 [JsonConverter(typeof(JsonStringEnumConverter<ParameterType>))]
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720", Justification = "The codes 'number' and 'integer' are the catalogue's published vocabulary.")]
 public enum ParameterType
 {
     [JsonStringEnumMemberName("number")] Number,

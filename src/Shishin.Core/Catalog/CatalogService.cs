@@ -424,8 +424,9 @@ public sealed class CatalogService(ShishinDbContext db, AuditLog audit, AuditAct
         {
             throw new CatalogException(CatalogErrorKind.Conflict, "Someone else changed the draft in the meantime; reload it and make your change again.");
         }
-        catch (DbUpdateException) when (await db.CatalogVersions.AsNoTracking().CountAsync(v => v.Status == CatalogVersionStatus.Draft, cancellationToken) > 0)
+        catch (DbUpdateException) when (db.ChangeTracker.Entries<CatalogVersion>().Any(e => e.State == EntityState.Added))
         {
+            // The only unique rule a new version can break is "one draft at a time" (another admin was faster).
             throw new CatalogException(CatalogErrorKind.Conflict, "A draft already exists; publish or discard it first.");
         }
     }
