@@ -128,13 +128,21 @@ public static partial class CatalogYamlReader
         public void Read(string text)
         {
             var stream = new YamlStream();
+            var parser = new TrackingParser(new Parser(new StringReader(text)));
             try
             {
-                stream.Load(new StringReader(text));
+                stream.Load(parser);
             }
             catch (YamlException e)
             {
                 errors.Add(new(file, (int)e.Start.Line, (int)e.Start.Column, "YAML syntax error: {0}", Plain(e)));
+                return;
+            }
+            catch (InvalidOperationException)
+            {
+                // YamlDotNet's scanner gives up on some unterminated flow collections without a YamlException;
+                // the place it stopped is just after the last complete event.
+                errors.Add(new(file, (int)parser.LastEnd.Line, (int)parser.LastEnd.Column, "YAML syntax error: an unclosed bracket, brace or quote after this point."));
                 return;
             }
 
@@ -381,7 +389,10 @@ public static partial class CatalogYamlReader
                 positions.Field(checkpoint, path, value.Start);
                 switch (key)
                 {
-                    case "wcag": mappings.Wcag = List(value, n => ReadWcag(n, checkpoint), checkpoint, path); break;
+                    case "wcag":
+                        var wcagIndex = 0;
+                        mappings.Wcag = List(value, n => ReadWcag(n, checkpoint, $"{path}[{wcagIndex++}]"), checkpoint, path);
+                        break;
                     case "jis": mappings.Jis = List(value, String, checkpoint, path); break;
                     case "ukServiceStandard": mappings.UkServiceStandard = [.. List(value, Integer, checkpoint, path).Select(v => v!.Value)]; break;
                     case "usPlaybook": mappings.UsPlaybook = [.. List(value, Integer, checkpoint, path).Select(v => v!.Value)]; break;
@@ -392,7 +403,7 @@ public static partial class CatalogYamlReader
             return mappings;
         }
 
-        private WcagMapping? ReadWcag(YamlNode node, Checkpoint checkpoint)
+        private WcagMapping? ReadWcag(YamlNode node, Checkpoint checkpoint, string path)
         {
             if (Fields(node, ["criterion", "version"]) is not { } fields)
             {
@@ -405,17 +416,27 @@ public static partial class CatalogYamlReader
                 return null;
             }
 
-            _ = checkpoint;
+            positions.Field(checkpoint, path + ".criterion", criterion.Value.Start);
+            positions.Field(checkpoint, path + ".version", version.Value.Start);
             return new WcagMapping(String(criterion.Value) ?? "", String(version.Value) ?? "");
         }
 
-        private List<SourceReference> SourceList(YamlNode node, object owner) =>
-            List(node, n =>
+        private List<SourceReference> SourceList(YamlNode node, object owner)
+        {
+            var index = 0;
+            return List(node, n =>
             {
                 if (Fields(n, ["id", "locator"]) is not { } fields)
                 {
                     return null;
                 }
+
+                if (fields.TryGetValue("id", out var idNode))
+                {
+                    positions.Field(owner, $"sources[{index}].id", idNode.Value.Start);
+                }
+
+                index++;
 
                 return new SourceReference
                 {
@@ -423,6 +444,7 @@ public static partial class CatalogYamlReader
                     Locator = fields.TryGetValue("locator", out var locator) ? String(locator.Value) : null,
                 };
             }, owner, "sources");
+        }
 
         private List<LocalizedText> TextList(YamlNode node, object owner, string field)
         {
@@ -595,6 +617,24 @@ public static partial class CatalogYamlReader
 
         [GeneratedRegex(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\):\s*")]
         private static partial Regex PositionPrefix();
+    }
+
+    /// <summary>Remembers where the last complete YAML event ended, to place errors the parser cannot place itself.</summary>
+    private sealed class TrackingParser(IParser inner) : IParser
+    {
+        public Mark LastEnd { get; private set; } = Mark.Empty;
+
+        public YamlDotNet.Core.Events.ParsingEvent? Current => inner.Current;
+
+        public bool MoveNext()
+        {
+            if (inner.Current is { } current)
+            {
+                LastEnd = current.End;
+            }
+
+            return inner.MoveNext();
+        }
     }
 
     private static readonly Dictionary<string, ParameterType> ParameterTypes = new(StringComparer.Ordinal)

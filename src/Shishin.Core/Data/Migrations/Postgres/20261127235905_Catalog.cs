@@ -140,11 +140,34 @@ namespace Shishin.Core.Data.Migrations.Postgres
                 name: "IX_ProposalComments_ProposalId_CreatedAt",
                 table: "ProposalComments",
                 columns: new[] { "ProposalId", "CreatedAt" });
+
+            // A published catalogue version is a record assessments point to: the database itself refuses to change
+            // its content or delete it; only the move to Retired is allowed.
+            migrationBuilder.Sql("""
+                CREATE FUNCTION catalog_versions_published_guard() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF TG_OP = 'DELETE' THEN
+                        IF OLD."Status" <> 'Draft' THEN RAISE EXCEPTION 'published catalogue versions are never deleted'; END IF;
+                        RETURN OLD;
+                    END IF;
+                    IF OLD."Status" <> 'Draft' AND (NEW."Document" IS DISTINCT FROM OLD."Document"
+                        OR NEW."Version" IS DISTINCT FROM OLD."Version"
+                        OR NEW."Status" NOT IN ('Published', 'Retired')
+                        OR (OLD."Status" = 'Retired' AND NEW."Status" <> 'Retired')) THEN
+                        RAISE EXCEPTION 'published catalogue versions never change';
+                    END IF;
+                    RETURN NEW;
+                END $$;
+                """);
+            migrationBuilder.Sql("CREATE TRIGGER catalog_versions_published_guard BEFORE UPDATE OR DELETE ON \"CatalogVersions\" FOR EACH ROW EXECUTE FUNCTION catalog_versions_published_guard();");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql("DROP TRIGGER catalog_versions_published_guard ON \"CatalogVersions\";");
+            migrationBuilder.Sql("DROP FUNCTION catalog_versions_published_guard();");
+
             migrationBuilder.DropTable(
                 name: "ProposalComments");
 

@@ -140,11 +140,19 @@ namespace Shishin.Core.Data.Migrations.Sqlite
                 name: "IX_ProposalComments_ProposalId_CreatedAt",
                 table: "ProposalComments",
                 columns: new[] { "ProposalId", "CreatedAt" });
+
+            // A published catalogue version is a record assessments point to: the database itself refuses to change
+            // its content or delete it; only the move to Retired is allowed.
+            migrationBuilder.Sql("CREATE TRIGGER catalog_versions_published_no_update BEFORE UPDATE ON \"CatalogVersions\" WHEN OLD.\"Status\" <> 'Draft' AND (NEW.\"Document\" IS NOT OLD.\"Document\" OR NEW.\"Version\" IS NOT OLD.\"Version\" OR NEW.\"Status\" NOT IN ('Published', 'Retired') OR (OLD.\"Status\" = 'Retired' AND NEW.\"Status\" <> 'Retired')) BEGIN SELECT RAISE(ABORT, 'published catalogue versions never change'); END;");
+            migrationBuilder.Sql("CREATE TRIGGER catalog_versions_published_no_delete BEFORE DELETE ON \"CatalogVersions\" WHEN OLD.\"Status\" <> 'Draft' BEGIN SELECT RAISE(ABORT, 'published catalogue versions are never deleted'); END;");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql("DROP TRIGGER catalog_versions_published_no_update;");
+            migrationBuilder.Sql("DROP TRIGGER catalog_versions_published_no_delete;");
+
             migrationBuilder.DropTable(
                 name: "ProposalComments");
 
