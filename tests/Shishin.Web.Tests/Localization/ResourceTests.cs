@@ -53,6 +53,29 @@ public sealed partial class ResourceTests
         });
     }
 
+    private static readonly string[] CatalogueSources = ["CatalogValidator.cs", "CatalogService.cs", "ProposalService.cs"];
+
+    /// <summary>The catalogue's rules and services report English templates that the pages translate.</summary>
+    [Fact]
+    public void Japanese_EveryCatalogueMessageOfCore_HasAnEntry()
+    {
+        var japanese = Keys("ja");
+        var core = Path.GetFullPath(Path.Combine(WebRoot, "../Shishin.Core/Catalog"));
+        var templates = CatalogueSources
+            .SelectMany(f => TemplatePattern().Matches(File.ReadAllText(Path.Combine(core, f))).Select(m => m.Groups[1].Value))
+            .Distinct()
+            .ToList();
+
+        var missing = templates.Where(t => !japanese.Contains(t)).Order(StringComparer.Ordinal).ToList();
+
+        Assert.True(missing.Count == 0, "Missing Japanese text for: " + string.Join(" | ", missing));
+        Assert.True(templates.Count > 50, "The template scan found too few messages; the pattern is broken.");
+    }
+
+    // A sentence literal: starts with a capital letter or a quoted placeholder and ends with a full stop.
+    [GeneratedRegex(@"""((?:[A-Z]|'\{0\}')[^""]*\.)""")]
+    private static partial Regex TemplatePattern();
+
     [GeneratedRegex(@"\b[lL]\[""((?:[^""\\]|\\.)*)""|Localizer\.Value\[""((?:[^""\\]|\\.)*)""|ErrorMessage = ""((?:[^""\\]|\\.)*)""|Display\(Name = ""((?:[^""\\]|\\.)*)""")]
     private static partial Regex KeyPattern();
 }
