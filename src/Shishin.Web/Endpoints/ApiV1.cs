@@ -32,6 +32,8 @@ public static class ApiV1
             })
             .AllowAnonymous()
             .WithName("GetOrganization");
+
+        api.MapCatalogApi();
     }
 
     private static OrganizationDto ToDto(Organization o, Dictionary<Guid, string> keys) =>

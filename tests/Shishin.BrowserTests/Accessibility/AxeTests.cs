@@ -54,7 +54,7 @@ public sealed class EnglishAxeTests(AxeFixture fixture, ITestOutputHelper output
 /// </summary>
 public static class AxeCheck
 {
-    private static readonly AxeRunOptions WcagAa = new()
+    internal static readonly AxeRunOptions WcagAa = new()
     {
         RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
         // Only violations are reported; leaving out the passes keeps each run short.
@@ -120,7 +120,7 @@ public static class AxeCheck
         public string BrokenErrorLinks { get; set; } = "";
     }
 
-    private static string Report(AxeResult result, IReadOnlyList<string> consoleProblems)
+    internal static string Report(AxeResult result, IReadOnlyList<string> consoleProblems)
     {
         var report = new StringBuilder();
         foreach (var violation in result.Violations)
