@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Shishin.BrowserTests.Infrastructure;
+using Shishin.Core.Catalog;
 using Shishin.Core.Identity;
 using Shishin.Core.Organizations;
 using Shishin.Tests;
@@ -37,6 +38,32 @@ public sealed class AxeFixture : BrowserFixture
             ["{organization}"] = chiyoda.Id.ToString(),
             ["{invitation}"] = invitation!.Token,
         };
+        Placeholders = new Dictionary<string, string>(Placeholders.Concat(await CatalogPlaceholdersAsync(admin.Id)), StringComparer.Ordinal);
+    }
+
+    /// <summary>A draft of the catalogue, an open proposal with a comment, and a proposal accepted into the draft.</summary>
+    private async Task<Dictionary<string, string>> CatalogPlaceholdersAsync(Guid adminId)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var catalog = scope.ServiceProvider.GetRequiredService<CatalogService>();
+        var proposals = scope.ServiceProvider.GetRequiredService<ProposalService>();
+        var proposer = new ProposalActor(adminId, "提案 花子");
+        await catalog.CreateDraftAsync();
+        var open = await proposals.CreateAsync(
+            new ProposalInput(ProposalKind.Change, "P3-01", null, null, "方針に最終確認日を書く",
+                new("", "Accessibility policy published and dated"), LocalizedText.Empty, LocalizedText.Empty, [], null,
+                "方針がまだ有効かどうか、読む人には分かりません。", "見直した方針のうち3件は、何年も更新されていませんでした。"),
+            proposer);
+        await proposals.CommentAsync(open.Id, "賛成です。監査のときにも役立ちます。", proposer);
+        var accepted = await proposals.CreateAsync(
+            new ProposalInput(ProposalKind.New, null, null, "UX", "小さな画面でのフォームの確認",
+                new("小さな画面でのフォームの確認", "Forms checked on small screens"),
+                new("スマートフォンの幅で、すべての入力欄とボタンが使えることを確かめます。", "Check at phone width that every field and button can be used."),
+                new("小さな画面での確認の記録があります。", "There is a record of the small-screen check."),
+                [LifecyclePhase.Development], CheckType.H, "利用者の多くはスマートフォンから申請します。", null),
+            proposer);
+        await proposals.AcceptAsync(accepted.Id, "次の版に入れます。", proposer);
+        return new(StringComparer.Ordinal) { ["{proposal}"] = open.Id.ToString(), ["{accepted-proposal}"] = accepted.Id.ToString() };
     }
 
     public override async Task DisposeAsync()

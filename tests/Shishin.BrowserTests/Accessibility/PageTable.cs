@@ -13,7 +13,8 @@ public enum Viewer
 }
 
 /// <summary>
-/// One state of one page. <see cref="Path"/> may hold {admin}, {organization} and {invitation}, filled in with real ids;
+/// One state of one page. <see cref="Path"/> may hold {admin}, {organization}, {invitation}, {proposal} and
+/// {accepted-proposal}, filled in with real ids;
 /// <see cref="Before"/> brings the session to the state first (half-way through sign-in); <see cref="After"/> acts on
 /// the loaded page (submits a form empty to show its errors).
 /// </summary>
@@ -99,6 +100,33 @@ public static class PageTable
         new("add organisation, submitted empty", "admin/organizations/new", "/admin/organizations/new", Viewer.Admin,
             After: SubmitEmpty, ShowsErrors: true),
         new("edit organisation", "admin/organizations/{id:guid}/edit", "/admin/organizations/{organization}/edit", Viewer.Admin),
+
+        // Catalogue administration (AxeFixture starts a draft) and change proposals ({proposal} is open, {accepted-proposal} accepted).
+        new("catalogue draft", "admin/catalog", "/admin/catalog", Viewer.Admin),
+        new("catalogue draft, publish refused", "admin/catalog", "/admin/catalog", Viewer.Admin, After: PublishEmpty, ShowsErrors: true),
+        new("discard draft", "admin/catalog/discard", "/admin/catalog/discard", Viewer.Admin),
+        new("discard draft, not confirmed", "admin/catalog/discard", "/admin/catalog/discard", Viewer.Admin, After: SubmitEmpty, ShowsErrors: true),
+        new("add checkpoint", "admin/catalog/checkpoints/new", "/admin/catalog/checkpoints/new?owner=P3", Viewer.Admin),
+        new("add checkpoint, submitted empty", "admin/catalog/checkpoints/new", "/admin/catalog/checkpoints/new", Viewer.Admin,
+            After: SubmitEmpty, ShowsErrors: true),
+        new("edit checkpoint", "admin/catalog/checkpoints/{id}/edit", "/admin/catalog/checkpoints/P3-01/edit", Viewer.Admin),
+        new("add parameter", "admin/catalog/parameters/new", "/admin/catalog/parameters/new", Viewer.Admin),
+        new("add parameter, submitted empty", "admin/catalog/parameters/new", "/admin/catalog/parameters/new", Viewer.Admin,
+            After: SubmitEmpty, ShowsErrors: true),
+        new("edit parameter", "admin/catalog/parameters/{key}/edit", "/admin/catalog/parameters/satisfaction.baseline/edit", Viewer.Admin),
+        new("proposals", "proposals", "/proposals", Viewer.Admin | Viewer.Staff),
+        new("my proposals", "proposals/mine", "/proposals/mine", Viewer.Admin | Viewer.Staff),
+        new("new proposal", "proposals/new", "/proposals/new", Viewer.Staff),
+        new("new proposal, change", "proposals/new", "/proposals/new?checkpoint=P3-01", Viewer.Staff),
+        new("new proposal, change submitted unchanged", "proposals/new", "/proposals/new?checkpoint=P3-01", Viewer.Staff,
+            After: SubmitEmpty, ShowsErrors: true),
+        new("new proposal, new checkpoint", "proposals/new", "/proposals/new?owner=UX", Viewer.Staff),
+        new("new proposal, new checkpoint submitted empty", "proposals/new", "/proposals/new?owner=UX", Viewer.Staff,
+            After: SubmitEmpty, ShowsErrors: true),
+        new("proposal, open", "proposals/{id:guid}", "/proposals/{proposal}", Viewer.Admin | Viewer.Staff),
+        new("proposal, declined without a reason", "proposals/{id:guid}", "/proposals/{proposal}", Viewer.Admin,
+            After: DeclineWithoutReason, ShowsErrors: true),
+        new("proposal, accepted", "proposals/{id:guid}", "/proposals/{accepted-proposal}", Viewer.Anonymous | Viewer.Staff),
     ];
 
     public static PageCase Find(string name) => All.Single(c => c.Name == name);
@@ -119,6 +147,16 @@ public static class PageTable
     }
 
     private static Task SubmitEmpty(BrowserSession session) => session.ClickAndWaitForLoadAsync(MainSubmit);
+
+    /// <summary>The publish form with its version cleared and no changelog: refused, so the draft stays a draft.</summary>
+    private static async Task PublishEmpty(BrowserSession session)
+    {
+        await session.Page.Locator("#Publish_Version").FillAsync("");
+        await session.ClickAndWaitForLoadAsync("#publish-form button[type=submit]");
+    }
+
+    private static Task DeclineWithoutReason(BrowserSession session) =>
+        session.ClickAndWaitForLoadAsync("main form[action*='handler=decline'] button[type=submit]");
 
     private static async Task SignInUnknown(BrowserSession session)
     {

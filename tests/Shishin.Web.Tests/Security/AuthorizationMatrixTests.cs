@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Shishin.Core.Catalog;
 using Shishin.Core.Identity;
 using Shishin.Core.Organizations;
 using Shishin.Tests;
@@ -64,6 +65,18 @@ public sealed record Access(string Route, string Method, string Sample, Outcome 
         new("admin/organizations/{id:guid}/edit", "GET", "/admin/organizations/{organization}/edit", Outcome.SignIn, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.Ok),
         new("admin/audit", "GET", "/admin/audit", Outcome.SignIn, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.Ok),
         new("admin/audit/export", "GET", "/admin/audit/export", Outcome.SignIn, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.Ok),
+        // Catalogue administration: the draft and its publishing (a draft exists, see CatalogSamplesAsync).
+        new("admin/catalog", "GET", "/admin/catalog", Outcome.SignIn, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.Ok),
+        new("admin/catalog/discard", "GET", "/admin/catalog/discard", Outcome.SignIn, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.Ok),
+        new("admin/catalog/checkpoints/new", "GET", "/admin/catalog/checkpoints/new", Outcome.SignIn, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.Ok),
+        new("admin/catalog/checkpoints/{id}/edit", "GET", "/admin/catalog/checkpoints/P3-01/edit", Outcome.SignIn, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.Ok),
+        new("admin/catalog/parameters/new", "GET", "/admin/catalog/parameters/new", Outcome.SignIn, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.Ok),
+        new("admin/catalog/parameters/{key}/edit", "GET", "/admin/catalog/parameters/satisfaction.baseline/edit", Outcome.SignIn, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.Ok),
+        // Change proposals: anyone signed in. An open proposal ({proposal}) is for signed-in people only; accepted ones are public.
+        new("proposals", "GET", "/proposals", Outcome.SignIn, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
+        new("proposals/mine", "GET", "/proposals/mine", Outcome.SignIn, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
+        new("proposals/new", "GET", "/proposals/new", Outcome.SignIn, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
+        new("proposals/{id:guid}", "GET", "/proposals/{proposal}", Outcome.SignIn, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
         // API and operations.
         new("api/v1/organizations", "GET", "/api/v1/organizations", Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
         new("api/v1/organizations/{key}", "GET", "/api/v1/organizations/tmg", Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
@@ -108,6 +121,8 @@ public abstract class AuthorizationMatrixTests(ShishinAppFactory app)
         var (adminId, organizationId) = await IdsAsync();
         var path = row.Sample.Replace("{admin}", adminId.ToString(), StringComparison.Ordinal)
             .Replace("{organization}", organizationId.ToString(), StringComparison.Ordinal);
+        // Made before every row, so that no row's outcome depends on the order the rows run in.
+        path = path.Replace("{proposal}", (await CatalogSamplesAsync(adminId)).ToString(), StringComparison.Ordinal);
 
         var visitors = new (string Name, Func<Task<HttpClient>> Client, Outcome Expected)[]
         {
@@ -152,6 +167,25 @@ public abstract class AuthorizationMatrixTests(ShishinAppFactory app)
         var organizations = await scope.ServiceProvider.GetRequiredService<OrganizationService>().ListAsync();
         return (users.First(u => u.Email == ShishinAppFactory.SetupAdminEmail).Id, organizations.First(o => o.Key == "chiyoda").Id);
     }
+
+    // The catalogue samples, made once per app: a draft (so the draft's edit pages answer) and an open proposal.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<ShishinAppFactory, Lazy<Task<Guid>>> CatalogSamples = new();
+
+    private Task<Guid> CatalogSamplesAsync(Guid adminId) =>
+        CatalogSamples.GetOrAdd(app, _ => new Lazy<Task<Guid>>(async () =>
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var catalog = scope.ServiceProvider.GetRequiredService<CatalogService>();
+            if (await catalog.GetDraftAsync() is null)
+            {
+                await catalog.CreateDraftAsync();
+            }
+
+            var proposal = await scope.ServiceProvider.GetRequiredService<ProposalService>().CreateAsync(
+                new ProposalInput(ProposalKind.Change, "P3-01", null, null, "Sample proposal", new("", "Sample title"), LocalizedText.Empty, LocalizedText.Empty, [], null, "Sample rationale", null),
+                new ProposalActor(adminId, "Admin"));
+            return proposal.Id;
+        })).Value;
 
     private static Outcome Classify(HttpResponseMessage response)
     {
