@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Localization;
 using Shishin.Core.Catalog;
+using Shishin.Web.Infrastructure;
 
 namespace Shishin.Web.Pages.Catalog;
 
