@@ -113,7 +113,7 @@ public abstract class CatalogAdminTests(ShishinAppFactory app)
         Assert.Equal(HttpStatusCode.Redirect, retireOld.StatusCode);
         Assert.Equal(CatalogVersionStatus.Retired, (await WithCatalogAsync(app, c => c.GetVersionAsync("1.0.0")))!.Info.Status);
         Assert.Equal(HttpStatusCode.OK, retireCurrent.StatusCode);
-        Assert.Contains("廃止できるのは、現在の版より古い公開済みの版だけです。", await retireCurrent.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("廃止できるのは、現行版より古い公開済みの版だけです。", await retireCurrent.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(CatalogVersionStatus.Published, (await WithCatalogAsync(app, c => c.GetVersionAsync("1.1.0")))!.Info.Status);
 
         // A second publish with the same or a lower version is refused on the version field.
@@ -164,7 +164,7 @@ public abstract class CatalogAdminTests(ShishinAppFactory app)
         // Assert
         var page = await response.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("その間にほかの人が下書きを変更しました。", page, StringComparison.Ordinal);
+        Assert.Contains("その間に他の人が下書きを変更しました。", page, StringComparison.Ordinal);
         Assert.Contains("入力した内容は下に残っています。", page, StringComparison.Ordinal);
         Assert.Contains("value=\"A title typed while someone else edited\"", page, StringComparison.Ordinal);
         Assert.Contains($"name=\"Revision\" value=\"{stale + 1}\"", page, StringComparison.Ordinal);
@@ -229,7 +229,7 @@ public abstract class CatalogAdminTests(ShishinAppFactory app)
         Assert.Equal(HttpStatusCode.OK, parameter.StatusCode);
         Assert.Contains("id=\"Input_Key-error\"", parameterHtml, StringComparison.Ordinal);
         Assert.Contains("id=\"Input_Value-error\"", parameterHtml, StringComparison.Ordinal);
-        Assert.Contains("パラメーター「satisfaction.goal」が重複して定義されています。", await duplicate.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("パラメーター「satisfaction.goal」が二重に定義されています。", await duplicate.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(19, (await WithCatalogAsync(app, c => c.GetDraftAsync()))!.Document.Parameters.Count);
     }
 
@@ -282,7 +282,7 @@ public abstract class CatalogAdminTests(ShishinAppFactory app)
         // Assert
         var html = await response.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("下書きに2件の誤りがあります。公開する前に直してください。", html, StringComparison.Ordinal);
+        Assert.Contains("下書きに 2 件のエラーがあります。公開する前に直してください。", html, StringComparison.Ordinal);
         Assert.Contains("<li>P3-01: 「タイトル」の日本語のテキストがありません。</li>", html, StringComparison.Ordinal);
         Assert.Contains("<li>UX-01: スキャナーにルール「no-such-rule」はありません。</li>", html, StringComparison.Ordinal);
         Assert.NotEqual("9.0.0", (await WithCatalogAsync(app, c => c.GetCurrentAsync()))!.Label);

@@ -146,7 +146,7 @@ public abstract class ProposalTests(ShishinAppFactory app)
         Assert.Contains("id=\"Input_Reason-error\"", await withoutReason.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, declined.StatusCode);
         Assert.Equal(HttpStatusCode.OK, declinedAgain.StatusCode);
-        Assert.Contains("この提案はすでに判断されています。", await declinedAgain.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("この提案はすでに判断済みです。", await declinedAgain.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var newProposal = await ProposalAsync(Guid.Parse(newPath.Split('/').Last()));
         Assert.Equal(ProposalStatus.Declined, newProposal.Status);
         Assert.Equal("UX-03 already covers this.", newProposal.DecisionReason);
@@ -193,7 +193,7 @@ public abstract class ProposalTests(ShishinAppFactory app)
         // Assert
         var unchangedHtml = await unchanged.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, unchanged.StatusCode);
-        Assert.Contains("チェックポイントの新しいテキストを少なくとも一つ書いてください。", unchangedHtml, StringComparison.Ordinal);
+        Assert.Contains("チェックポイントの新しいテキストを1つ以上書いてください。", unchangedHtml, StringComparison.Ordinal);
         Assert.Contains("id=\"Input_Summary-error\"", unchangedHtml, StringComparison.Ordinal);
         Assert.Contains("id=\"Input_Rationale-error\"", unchangedHtml, StringComparison.Ordinal);
         var emptyHtml = await empty.Content.ReadAsStringAsync();
