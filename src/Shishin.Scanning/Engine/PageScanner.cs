@@ -103,7 +103,8 @@ internal sealed class PageScanner(ScanContext scan)
         }
         finally
         {
-            if (context is not null && !await CloseAsync(context).ConfigureAwait(false))
+            // A cancelled scan kills the browser right after; closing each context first would only delay that.
+            if (context is not null && !scanToken.IsCancellationRequested && !await CloseAsync(context).ConfigureAwait(false))
             {
                 // A context that does not close means a hung browser: start a new one for the next page.
                 await scan.Browser.DiscardAsync(browser).ConfigureAwait(false);
@@ -111,7 +112,7 @@ internal sealed class PageScanner(ScanContext scan)
         }
 
         scanToken.ThrowIfCancellationRequested();
-        if (loaded?.Snapshot is null || error is not null && loaded.Snapshot is null)
+        if (loaded?.Snapshot is null)
         {
             var failed = Failed(url, depth, startedAt, stopwatch, error ?? new PageError(PageErrorKind.NavigationFailed, "The page could not be read."), loaded);
             return failed with { BrowserFailed = browserFailed };
