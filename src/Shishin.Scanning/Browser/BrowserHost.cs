@@ -92,7 +92,16 @@ internal sealed class BrowserHost : IAsyncDisposable
                 await DiscardAsync(browser).ConfigureAwait(false);
             }
 
-            playwright ??= await Playwright.CreateAsync().ConfigureAwait(false);
+            try
+            {
+                playwright ??= await Playwright.CreateAsync().ConfigureAwait(false);
+            }
+            catch (PlaywrightException e)
+            {
+                // The driver travels with the Microsoft.Playwright package of the program that runs the scan.
+                throw new ScanException(ScanFailure.BrowserLaunchFailed, $"Playwright's driver could not be started (does the program reference Microsoft.Playwright?): {FirstLine(e.Message)}", e);
+            }
+
             try
             {
                 browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

@@ -106,3 +106,32 @@ public sealed class EgressPolicyEndpointTests
         Assert.False((await guard.ResolveAsync("127.0.0.2", 8080)).Allowed);
     }
 }
+
+public sealed class ScannerArgumentTests
+{
+    [Fact]
+    public async Task NoBrowser_IsAScanException_ThatSaysHowToInstallOne()
+    {
+        var options = new ScanOptions { StartUrls = [new Uri("https://example.jp/")], BrowserPath = "/nonexistent/chromium" };
+
+        var e = await Assert.ThrowsAsync<ScanException>(() => Scanner.ScanAsync(options));
+
+        Assert.Equal(ScanFailure.BrowserNotFound, e.Failure);
+        Assert.Contains(Shishin.Scanning.Browser.BrowserLocator.InstallHelp, e.Message, StringComparison.Ordinal);
+        Assert.Equal(2, ScanException.ExitCode);
+    }
+
+    [Theory]
+    [InlineData("ftp://example.jp/")]
+    [InlineData("/relative")]
+    public async Task StartUrl_MustBeAbsoluteHttp(string url)
+    {
+        var options = new ScanOptions { StartUrls = [new Uri(url, UriKind.RelativeOrAbsolute)] };
+
+        await Assert.ThrowsAsync<ArgumentException>(() => Scanner.ScanAsync(options));
+    }
+
+    [Fact]
+    public async Task NoStartUrl_IsRefused() =>
+        await Assert.ThrowsAsync<ArgumentException>(() => Scanner.ScanAsync(new ScanOptions { StartUrls = [] }));
+}

@@ -68,7 +68,7 @@ public sealed class FixtureSite : IAsyncLifetime
         Thresholds = new ScanThresholds
         {
             // Generous timings: the test machine is shared, and only the pages made slow on purpose may be reported.
-            TimeToFirstByte = TimeSpan.FromSeconds(1),
+            TimeToFirstByte = TimeSpan.FromSeconds(2),
             FirstContentfulPaint = TimeSpan.FromSeconds(10),
             LargestContentfulPaint = TimeSpan.FromSeconds(10),
             PageWeightBytes = 200_000,
@@ -190,19 +190,22 @@ public sealed class FixtureSite : IAsyncLifetime
             return Html(Page("No security headers", $"<p>{Text}</p>"));
         });
         site.MapGet("/defects/csp-unsafe-inline", () => Html(Page("Weak CSP", $"<p>{Text}</p>")));
-        site.MapGet("/defects/heavy", () => Html(Page("Heavy", string.Concat(Enumerable.Range(0, 25).Select(i => $"<img src=\"/img/heavy-{i}.png\" alt=\"\" width=\"4\" height=\"4\">")))));
+        // Style sheets rather than images: Chromium stops loading an image it cannot decode, but reads a style sheet whole.
+        site.MapGet("/defects/heavy", () => Html(Page("Heavy", $"<p>{Text}</p>", head: string.Concat(Enumerable.Range(0, 25).Select(i => $"<link rel=\"stylesheet\" href=\"/css/heavy-{i}.css\">")))));
+        site.MapGet("/css/{name}", (string name) => Results.Text("/*" + new string('x', 10_000) + "*/", "text/css"));
         site.MapGet("/defects/slow", async () =>
         {
-            await Task.Delay(1500);
+            await Task.Delay(3000);
             return Html(Page("Slow", $"<p>{Text}</p>"));
         });
         site.MapGet("/defects/shift", () => Html(Page("Layout shift", $"<p>{Text}</p><p>{Text}</p><img src=\"/slow-image\" alt=\"\" width=\"4\" height=\"4\">", head: "<script src=\"/shift.js\"></script>")));
         site.MapGet("/shift.js", () => Results.Text(
-            "setTimeout(() => { const block = document.createElement('div'); block.style.height = '500px'; block.textContent = 'Inserted late'; document.querySelector('main').prepend(block); }, 300);",
+            // Shifts count only after the first paint, so the block is inserted once the browser has painted.
+            "new PerformanceObserver((list, observer) => { observer.disconnect(); setTimeout(() => { const block = document.createElement('div'); block.style.height = '500px'; block.textContent = 'Inserted late'; document.querySelector('main').prepend(block); }, 100); }).observe({ type: 'paint', buffered: true });",
             "text/javascript"));
         site.MapGet("/slow-image", async () =>
         {
-            await Task.Delay(1200);
+            await Task.Delay(1500);
             return Results.Bytes(Blob.AsSpan(0, 100).ToArray(), "image/png");
         });
         site.MapGet("/defects/hreflang", () => Html(Page("Bad hreflang", $"<p>{Text}</p>", head: "<link rel=\"alternate\" hreflang=\"english\" href=\"/from-sitemap\">")));
