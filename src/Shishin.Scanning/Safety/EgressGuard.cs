@@ -12,6 +12,25 @@ public sealed record EgressPolicy
 
     /// <summary>Ports that may be reached; null allows any port.</summary>
     public IReadOnlySet<int>? AllowedPorts { get; init; } = new HashSet<int> { 80, 443 };
+
+    /// <summary>
+    /// Exact <c>host:port</c> pairs (IPv6 hosts in brackets, e.g. <c>[::1]:8080</c>) that may be reached although
+    /// their address or port would otherwise be refused: one intranet site, or a test server on loopback, without
+    /// opening every internal address as <see cref="AllowPrivate"/> does. Hosts are compared case-insensitively.
+    /// </summary>
+    public IReadOnlySet<string> AllowedEndpoints { get; init; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
+    internal bool IsExplicitlyAllowed(string host, int port)
+    {
+        if (AllowedEndpoints.Count == 0)
+        {
+            return false;
+        }
+
+        var name = host.Trim('[', ']').TrimEnd('.');
+        var key = name.Contains(':', StringComparison.Ordinal) ? $"[{name}]" : name;
+        return AllowedEndpoints.Contains(string.Create(CultureInfo.InvariantCulture, $"{key}:{port}"));
+    }
 }
 
 /// <summary>Why a request was refused.</summary>
@@ -146,7 +165,7 @@ public sealed class EgressGuard(EgressPolicy policy, Func<string, CancellationTo
             return EgressDecision.Block(EgressBlockReason.Unresolvable, $"The name '{name}' does not resolve.");
         }
 
-        if (!policy.AllowPrivate)
+        if (!policy.AllowPrivate && !policy.IsExplicitlyAllowed(name, port))
         {
             foreach (var address in addresses)
             {
@@ -198,6 +217,11 @@ public sealed class EgressGuard(EgressPolicy policy, Func<string, CancellationTo
 
     private EgressDecision CheckHostAndPort(string host, int port)
     {
+        if (policy.IsExplicitlyAllowed(host, port))
+        {
+            return EgressDecision.Allow();
+        }
+
         if (policy.AllowedPorts is { } ports && !ports.Contains(port))
         {
             return EgressDecision.Block(EgressBlockReason.Port, string.Create(CultureInfo.InvariantCulture, $"The port {port} is not allowed."));

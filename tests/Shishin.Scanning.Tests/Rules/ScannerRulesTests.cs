@@ -84,11 +84,11 @@ public sealed class ScannerRulesTests
     }
 
     [Fact]
-    public void AxeCoreVersion_IsTheVersionOfTheDequePackage()
+    public void AxeCoreVersion_IsTheVersionOfTheDequePackageThatEmbedsIt()
     {
         var packageVersion = XDocument.Load(Path.Combine(RepositoryRoot(), "Directory.Packages.props"))
             .Descendants("PackageVersion")
-            .Single(p => (string?)p.Attribute("Include") == "Deque.AxeCore.Playwright")
+            .Single(p => (string?)p.Attribute("Include") == "Deque.AxeCore.Commons")
             .Attribute("Version")?.Value;
 
         Assert.Equal(ScannerRules.AxeCoreVersion, packageVersion);

@@ -1,0 +1,110 @@
+using System.Text.Json;
+using Deque.AxeCore.Commons;
+using Shishin.Scanning.Rules;
+
+namespace Shishin.Scanning.Checks;
+
+/// <summary>Runs the axe-core bundled with Deque.AxeCore.Commons in a page and turns its results into findings.</summary>
+internal static class AxeChecks
+{
+    private static readonly Lazy<string> AxeSource = new(() =>
+    {
+        using var stream = typeof(AxeResult).Assembly.GetManifestResourceStream("Deque.AxeCore.Commons.Resources.axe.min.js")
+            ?? throw new InvalidOperationException("axe.min.js is not embedded in Deque.AxeCore.Commons.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    });
+
+    /// <summary>The source of axe-core, evaluated in each page.</summary>
+    public static string Source => AxeSource.Value;
+
+    /// <summary>The tags of the rules to run: WCAG 2.0 and 2.1 A and AA, and 2.2 AA on request.</summary>
+    public static string[] Tags(bool wcag22) =>
+        wcag22 ? ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] : ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+    /// <summary>The options passed to <c>axe.run</c>.</summary>
+    public static object RunOptions(bool wcag22) => new
+    {
+        runOnly = new { type = "tag", values = Tags(wcag22) },
+        resultTypes = new[] { "violations", "incomplete" },
+    };
+
+    /// <summary>Parses what Scripts/axe-run.js returns: the axe-core version and the findings on <paramref name="page"/>.</summary>
+    public static (string Version, List<Finding> Findings) Parse(string json, Uri page)
+    {
+        using var document = JsonDocument.Parse(json);
+        var root = document.RootElement;
+        var findings = new List<Finding>();
+        Add(root.GetProperty("violations"), FindingOutcome.Violation);
+        Add(root.GetProperty("incomplete"), FindingOutcome.NeedsReview);
+        return (root.GetProperty("version").GetString() ?? "", findings);
+
+        void Add(JsonElement results, FindingOutcome outcome)
+        {
+            foreach (var result in results.EnumerateArray())
+            {
+                var id = result.GetProperty("id").GetString() ?? "";
+                // Only ids of the bundled axe-core version are reported; ScannerRules lists them.
+                if (ScannerRules.Find(id) is not { Category: RuleCategory.Accessibility })
+                {
+                    continue;
+                }
+
+                var tags = result.GetProperty("tags").EnumerateArray().Select(t => t.GetString() ?? "").ToList();
+                var (wcag, jis) = WcagMapping.FromTags(tags);
+                var nodes = result.GetProperty("nodes").EnumerateArray().Select(node => new NodeSpec(
+                    Selector(node.GetProperty("target")),
+                    node.GetProperty("html").GetString() ?? "",
+                    node.TryGetProperty("failureSummary", out var summary) && summary.ValueKind == JsonValueKind.String ? summary.GetString() : null));
+                findings.Add(new Finding
+                {
+                    RuleId = id,
+                    Category = RuleCategory.Accessibility,
+                    Outcome = outcome,
+                    Impact = ParseImpact(result.TryGetProperty("impact", out var impact) ? impact : default),
+                    Message = result.GetProperty("help").GetString() ?? id,
+                    HelpUrl = new Uri(result.GetProperty("helpUrl").GetString() ?? $"https://dequeuniversity.com/rules/axe/{id}"),
+                    Wcag = wcag,
+                    Jis = jis,
+                    Nodes = Findings.Nodes(id, page, nodes),
+                    Fingerprint = Fingerprints.Compute(id, page),
+                });
+            }
+        }
+    }
+
+    /// <summary>
+    /// axe-core's target: one selector per frame or shadow root on the way to the element, each a string or (for
+    /// shadow DOM) an array; they are joined with <c> &gt;&gt;&gt; </c>.
+    /// </summary>
+    private static string Selector(JsonElement target)
+    {
+        var parts = new List<string>();
+        Collect(target);
+        return string.Join(" >>> ", parts);
+
+        void Collect(JsonElement element)
+        {
+            if (element.ValueKind == JsonValueKind.String)
+            {
+                parts.Add(element.GetString() ?? "");
+            }
+            else if (element.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var item in element.EnumerateArray())
+                {
+                    Collect(item);
+                }
+            }
+        }
+    }
+
+    private static FindingImpact ParseImpact(JsonElement impact) =>
+        (impact.ValueKind == JsonValueKind.String ? impact.GetString() : null) switch
+        {
+            "critical" => FindingImpact.Critical,
+            "serious" => FindingImpact.Serious,
+            "moderate" => FindingImpact.Moderate,
+            _ => FindingImpact.Minor,
+        };
+}

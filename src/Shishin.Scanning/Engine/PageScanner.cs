@@ -1,0 +1,428 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Playwright;
+using Shishin.Scanning.Browser;
+using Shishin.Scanning.Checks;
+using Shishin.Scanning.Rules;
+using Shishin.Scanning.Safety;
+
+namespace Shishin.Scanning.Engine;
+
+/// <summary>What scanning one page gave: the result, and what the crawl and the cross-page checks need from it.</summary>
+internal sealed record PageOutcome(PageResult Result, IReadOnlyList<Uri> Links, IReadOnlyList<HreflangLink> Hreflang, bool BrowserFailed);
+
+/// <summary>Everything the pages of one scan share.</summary>
+internal sealed record ScanContext(
+    ScanOptions Options,
+    EgressGuard Guard,
+    BlockedLog Blocked,
+    BrowserHost Browser,
+    SiteDirectory Sites,
+    LinkChecker Links,
+    string UserAgent);
+
+/// <summary>
+/// Scans one page in a fresh browser context: loads it under the navigation timeout and the page budget, reads it,
+/// runs axe-core and the page, security and performance checks, and then checks its links outside the browser.
+/// </summary>
+internal sealed class PageScanner(ScanContext scan)
+{
+    private const string MobileUserAgentPrefix = "Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/";
+    private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(3);
+    private static readonly Lazy<string> Probe = new(() => Script("probe.js"));
+    private static readonly Lazy<string> AxeRun = new(() => Script("axe-run.js"));
+
+    /// <summary>The axe-core version, once a page has run it.</summary>
+    public string AxeVersion { get; private set; } = "";
+
+    public async Task<PageOutcome> ScanAsync(Uri url, int depth, CancellationToken scanToken)
+    {
+        var startedAt = DateTimeOffset.UtcNow;
+        var stopwatch = Stopwatch.StartNew();
+        var options = scan.Options;
+
+        var decision = await scan.Guard.CheckAsync(url.AbsoluteUri, scanToken).ConfigureAwait(false);
+        if (!decision.Allowed)
+        {
+            scan.Blocked.Add(new BlockedRequest(url.AbsoluteUri, decision.Reason, decision.Detail, DateTimeOffset.UtcNow));
+            return Failed(url, depth, startedAt, stopwatch, new PageError(PageErrorKind.Blocked, $"The SSRF guard refused the address: {decision.Detail}"));
+        }
+
+        var browser = await scan.Browser.GetAsync(scanToken).ConfigureAwait(false);
+        using var budget = new CancellationTokenSource(options.PageBudget);
+        using var pageToken = CancellationTokenSource.CreateLinkedTokenSource(scanToken, budget.Token);
+        PageError? abort = null;
+        void Abort(PageError error)
+        {
+            Interlocked.CompareExchange(ref abort, error, null);
+            try
+            {
+                pageToken.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+                // The page is already done.
+            }
+        }
+
+        IBrowserContext? context = null;
+        var state = new PageState();
+        Loaded? loaded = null;
+        PageError? error = null;
+        var browserFailed = false;
+        try
+        {
+            context = await browser.NewContextAsync(ContextOptions(browser)).WaitAsync(pageToken.Token).ConfigureAwait(false);
+            loaded = await LoadAndCheckAsync(context, url, state, Abort, pageToken.Token).ConfigureAwait(false);
+            error = loaded.Error;
+        }
+        catch (OperationCanceledException) when (scanToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception e) when (e is OperationCanceledException or TimeoutException or PlaywrightException)
+        {
+            if (abort is not null)
+            {
+                error = abort;
+            }
+            else if (budget.IsCancellationRequested)
+            {
+                error = new PageError(PageErrorKind.BudgetExceeded, string.Create(CultureInfo.InvariantCulture, $"The page took longer than its budget of {options.PageBudget.TotalSeconds:0} s."));
+            }
+            else if (!browser.IsConnected)
+            {
+                browserFailed = true;
+                error = new PageError(PageErrorKind.BrowserCrashed, "The browser crashed while scanning the page.");
+            }
+            else
+            {
+                error = Classify(e, [url.AbsoluteUri, .. state.Network?.Urls ?? []], startedAt);
+            }
+        }
+        finally
+        {
+            // A cancelled scan kills the browser right after; closing each context first would only delay that.
+            if (context is not null && !scanToken.IsCancellationRequested && !await CloseAsync(context).ConfigureAwait(false))
+            {
+                // A context that does not close means a hung browser: start a new one for the next page.
+                await scan.Browser.DiscardAsync(browser).ConfigureAwait(false);
+            }
+        }
+
+        scanToken.ThrowIfCancellationRequested();
+        if (loaded?.Snapshot is null)
+        {
+            var failed = Failed(url, depth, startedAt, stopwatch, error ?? new PageError(PageErrorKind.NavigationFailed, "The page could not be read."), loaded);
+            return failed with { BrowserFailed = browserFailed };
+        }
+
+        // Outside the browser, whose context is closed by now: links and the once-per-origin checks.
+        var findings = loaded.Findings;
+        var finalUrl = loaded.FinalUrl ?? url;
+        if (options.CheckLinks && loaded.Snapshot.Links.Count > 0)
+        {
+            if (await scan.Links.CheckAsync(url, loaded.Snapshot.Links, scanToken).ConfigureAwait(false) is { } broken)
+            {
+                findings.Add(broken);
+            }
+        }
+
+        findings.AddRange(await scan.Sites.OriginFindingsAsync(finalUrl, url, scanToken).ConfigureAwait(false));
+        var blocked = scan.Blocked.For(loaded.RequestedUrls, startedAt);
+        if (blocked.Count > 0)
+        {
+            findings.Add(Findings.Create(
+                ScannerRules.SecurityBlockedRequest,
+                url,
+                $"The SSRF guard blocked {blocked.Count} request(s) of the page: {string.Join(", ", blocked.Select(b => b.Target).Distinct(StringComparer.Ordinal).Take(5))}.",
+                blocked.Select(b => new NodeSpec("request:" + b.Target, b.Target, b.Detail))));
+        }
+
+        var result = loaded.Result with
+        {
+            Depth = depth,
+            Error = error,
+            Findings = Order(error is null ? findings : [.. findings, NavigationFinding(url, error)]),
+            StartedAt = startedAt,
+            Duration = stopwatch.Elapsed,
+        };
+        return new PageOutcome(result, loaded.Snapshot.Links.Select(l => Uri.TryCreate(l.Href, UriKind.Absolute, out var u) ? u : null).OfType<Uri>().ToList(), loaded.Snapshot.Hreflang, browserFailed);
+    }
+
+    /// <summary>What was learnt in the browser before its context closed.</summary>
+    private sealed record Loaded(PageResult Result, Uri? FinalUrl, PageSnapshot? Snapshot, List<Finding> Findings, IReadOnlyList<string> RequestedUrls, PageError? Error);
+
+    /// <summary>What the page's scan has set up so far, for explaining a failure.</summary>
+    private sealed class PageState
+    {
+        public NetworkMonitor? Network { get; set; }
+    }
+
+    private async Task<Loaded> LoadAndCheckAsync(IBrowserContext context, Uri url, PageState state, Action<PageError> abort, CancellationToken token)
+    {
+        var options = scan.Options;
+        var navigationStarted = Stopwatch.StartNew();
+        var page = await context.NewPageAsync().WaitAsync(token).ConfigureAwait(false);
+        var mainPage = page;
+
+        // Hostile pages: every dialog is dismissed, every popup closed, downloads are refused by the context.
+        page.Dialog += (_, dialog) => _ = Quietly(dialog.DismissAsync());
+        context.Page += (_, popup) =>
+        {
+            if (!ReferenceEquals(popup, mainPage))
+            {
+                _ = Quietly(popup.CloseAsync());
+            }
+        };
+        page.Crash += (_, _) => abort(new PageError(PageErrorKind.BrowserCrashed, "The page's renderer process crashed."));
+        var network = await NetworkMonitor.AttachAsync(context, page, options.MaxResponseBytes, tooLarge =>
+            abort(new PageError(PageErrorKind.ResponseTooLarge, string.Create(CultureInfo.InvariantCulture, $"A response is larger than the cap of {options.MaxResponseBytes:N0} bytes: {tooLarge}"))))
+            .WaitAsync(token).ConfigureAwait(false);
+        state.Network = network;
+
+        var navigationMs = (float)options.NavigationTimeout.TotalMilliseconds;
+        var response = await page.GotoAsync(url.AbsoluteUri, new PageGotoOptions { WaitUntil = WaitUntilState.Commit, Timeout = navigationMs })
+            .WaitAsync(token).ConfigureAwait(false)
+            ?? throw new PlaywrightException("The navigation produced no response.");
+
+        var redirects = await RedirectChainAsync(response.Request).WaitAsync(token).ConfigureAwait(false);
+        var finalUrl = new Uri(response.Url);
+        var headers = (await response.HeadersArrayAsync().WaitAsync(token).ConfigureAwait(false)).Select(h => new ResponseHeader(h.Name, h.Value)).ToList();
+        var partial = new PageResult
+        {
+            RequestedUrl = url,
+            FinalUrl = finalUrl,
+            StatusCode = response.Status,
+            RedirectChain = redirects,
+        };
+
+        var blockedDocument = scan.Blocked.For([response.Url], DateTimeOffset.UtcNow - navigationStarted.Elapsed);
+        if (blockedDocument.Count > 0)
+        {
+            return new Loaded(partial, finalUrl, null, [], network.Urls, new PageError(PageErrorKind.Blocked, $"The SSRF guard refused {response.Url}: {blockedDocument[0].Detail}"));
+        }
+
+        var contentType = headers.FirstOrDefault(h => h.Name.Equals("content-type", StringComparison.OrdinalIgnoreCase))?.Value ?? "";
+        if (contentType.Length > 0 && !contentType.Contains("html", StringComparison.OrdinalIgnoreCase))
+        {
+            return new Loaded(partial, finalUrl, null, [], network.Urls, new PageError(PageErrorKind.NotHtml, $"The response is {contentType.Split(';')[0]}, not an HTML page."));
+        }
+
+        // The document must be parsed within the navigation timeout; the load event is then awaited only as long as
+        // that timeout (and the budget) allow. Requests still open after that are cut off when the context closes.
+        var remaining = Math.Max(1000, navigationMs - (float)navigationStarted.Elapsed.TotalMilliseconds);
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded, new PageWaitForLoadStateOptions { Timeout = remaining }).WaitAsync(token).ConfigureAwait(false);
+        remaining = Math.Max(500, navigationMs - (float)navigationStarted.Elapsed.TotalMilliseconds);
+        try
+        {
+            await page.WaitForLoadStateAsync(LoadState.Load, new PageWaitForLoadStateOptions { Timeout = remaining }).WaitAsync(token).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // A resource that never finishes: the page is checked as it is.
+        }
+
+        var snapshot = await EvaluateWithRetryAsync<PageSnapshot>(page, Probe.Value, null, token).ConfigureAwait(false);
+        var (axeVersion, findings) = await RunAxeAsync(page, url, token).ConfigureAwait(false);
+        AxeVersion = axeVersion;
+
+        TlsDetails? tls = null;
+        if (finalUrl.Scheme == Uri.UriSchemeHttps && await response.SecurityDetailsAsync().WaitAsync(token).ConfigureAwait(false) is { } security)
+        {
+            tls = new TlsDetails(security.Protocol, security.Issuer, security.ValidTo is { } validTo ? DateTimeOffset.FromUnixTimeMilliseconds((long)(validTo * 1000)) : null);
+        }
+
+        var (weight, requestCount, open) = network.Totals();
+        // The document's own redirects (http:// to https://) are not mixed content.
+        var documentHops = redirects.Select(r => r.Url.AbsoluteUri).ToHashSet(StringComparer.Ordinal);
+        var insecure = network.Urls
+            .Where(u => u.StartsWith("http:", StringComparison.OrdinalIgnoreCase) && !documentHops.Contains(u))
+            .Concat(snapshot.Insecure)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        var timings = snapshot.Timing.ToPageTimings();
+        findings.AddRange(PageChecks.Check(url, finalUrl, response.Status, redirects, snapshot, new NetworkSummary(weight, requestCount, insecure), options.Thresholds));
+        findings.AddRange(SecurityChecks.Check(url, finalUrl, headers, tls, options.Thresholds, DateTimeOffset.UtcNow));
+        findings.AddRange(PerformanceChecks.Check(url, timings, options.Thresholds));
+
+        var result = partial with
+        {
+            Title = snapshot.Title,
+            Lang = snapshot.Lang,
+            Timings = timings,
+            WeightBytes = weight,
+            RequestCount = requestCount,
+            UnfinishedRequests = open,
+            Tls = tls,
+        };
+        return new Loaded(result, finalUrl, snapshot, findings, network.Urls, null);
+    }
+
+    private async Task<(string Version, List<Finding> Findings)> RunAxeAsync(IPage page, Uri url, CancellationToken token)
+    {
+        // Evaluated through the DevTools protocol, so the page's CSP does not keep axe-core out.
+        if (!await page.EvaluateAsync<bool>("() => typeof window.axe === 'object' && typeof window.axe.run === 'function'").WaitAsync(token).ConfigureAwait(false))
+        {
+            await page.EvaluateAsync(AxeChecks.Source).WaitAsync(token).ConfigureAwait(false);
+        }
+
+        var json = await page.EvaluateAsync<string>(AxeRun.Value, AxeChecks.RunOptions(scan.Options.Wcag22)).WaitAsync(token).ConfigureAwait(false);
+        return AxeChecks.Parse(json, url);
+    }
+
+    /// <summary>Evaluates a script that returns JSON; when the page navigated meanwhile (a script redirect), waits for it and tries once more.</summary>
+    private static async Task<T> EvaluateWithRetryAsync<T>(IPage page, string script, object? argument, CancellationToken token)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                var json = await page.EvaluateAsync<string>(script, argument).WaitAsync(token).ConfigureAwait(false);
+                return JsonSerializer.Deserialize<T>(json) ?? throw new PlaywrightException("The page gave no answer.");
+            }
+            catch (PlaywrightException e) when (attempt == 0 && e.Message.Contains("Execution context was destroyed", StringComparison.Ordinal))
+            {
+                await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded).WaitAsync(token).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static async Task<List<RedirectHop>> RedirectChainAsync(IRequest final)
+    {
+        var hops = new List<RedirectHop>();
+        for (var request = final.RedirectedFrom; request is not null; request = request.RedirectedFrom)
+        {
+            var response = await request.ResponseAsync().ConfigureAwait(false);
+            hops.Insert(0, new RedirectHop(new Uri(request.Url), response?.Status ?? 0));
+        }
+
+        return hops;
+    }
+
+    private BrowserNewContextOptions ContextOptions(IBrowser browser)
+    {
+        var options = scan.Options;
+        var context = new BrowserNewContextOptions
+        {
+            AcceptDownloads = false,
+            ServiceWorkers = ServiceWorkerPolicy.Block,
+            IgnoreHTTPSErrors = options.IgnoreCertificateErrors,
+            JavaScriptEnabled = true,
+        };
+        if (options.Mobile)
+        {
+            var major = browser.Version.Split('.')[0];
+            context.ViewportSize = new ViewportSize { Width = 390, Height = 844 };
+            context.ScreenSize = new ScreenSize { Width = 390, Height = 844 };
+            context.DeviceScaleFactor = 3;
+            context.IsMobile = true;
+            context.HasTouch = true;
+            context.UserAgent = $"{MobileUserAgentPrefix}{major}.0.0.0 Mobile Safari/537.36 {options.UserAgentSuffix}".Trim();
+        }
+        else
+        {
+            context.ViewportSize = new ViewportSize { Width = 1280, Height = 800 };
+            context.UserAgent = scan.UserAgent;
+        }
+
+        return context;
+    }
+
+    private PageError Classify(Exception e, IReadOnlyList<string> requested, DateTimeOffset since)
+    {
+        var message = BrowserHost.FirstLine(e.Message);
+        if (e is TimeoutException)
+        {
+            return new PageError(PageErrorKind.Timeout, string.Create(CultureInfo.InvariantCulture, $"The page did not load within {scan.Options.NavigationTimeout.TotalSeconds:0} s."));
+        }
+
+        if (message.Contains("ERR_TOO_MANY_REDIRECTS", StringComparison.Ordinal))
+        {
+            return new PageError(PageErrorKind.RedirectLoop, "The redirects go round in a loop (the browser gave up after 20).");
+        }
+
+        if (message.Contains("Download is starting", StringComparison.OrdinalIgnoreCase))
+        {
+            return new PageError(PageErrorKind.Download, "The address starts a download instead of showing a page; downloads are refused.");
+        }
+
+        var blocked = scan.Blocked.For(requested, since);
+        if (blocked.Count > 0 || message.Contains("ERR_TUNNEL_CONNECTION_FAILED", StringComparison.Ordinal))
+        {
+            var detail = blocked.Count > 0 ? blocked[0].Detail : "the proxy refused the connection";
+            return new PageError(PageErrorKind.Blocked, $"The SSRF guard refused the page or a redirect of it: {detail}");
+        }
+
+        if (message.Contains("crash", StringComparison.OrdinalIgnoreCase) || message.Contains("closed", StringComparison.OrdinalIgnoreCase))
+        {
+            return new PageError(PageErrorKind.BrowserCrashed, message);
+        }
+
+        return new PageError(PageErrorKind.NavigationFailed, message);
+    }
+
+    private static PageOutcome Failed(Uri url, int depth, DateTimeOffset startedAt, Stopwatch stopwatch, PageError error, Loaded? loaded = null)
+    {
+        var result = (loaded?.Result ?? new PageResult { RequestedUrl = url }) with
+        {
+            Depth = depth,
+            Error = error,
+            Findings = [NavigationFinding(url, error)],
+            StartedAt = startedAt,
+            Duration = stopwatch.Elapsed,
+        };
+        if (error.Kind == PageErrorKind.RedirectLoop)
+        {
+            result = result with { Findings = [.. result.Findings, Findings.Create(ScannerRules.PageRedirectChain, url, error.Message, impact: FindingImpact.Serious)] };
+        }
+
+        return new PageOutcome(result with { Findings = Order(result.Findings) }, [], [], false);
+    }
+
+    private static Finding NavigationFinding(Uri url, PageError error) =>
+        Findings.Create(ScannerRules.PageNavigationError, url, $"{error.Kind}: {error.Message}");
+
+    internal static List<Finding> Order(IEnumerable<Finding> findings) =>
+        findings.OrderBy(f => f.Category).ThenBy(f => f.RuleId, StringComparer.Ordinal).ThenBy(f => f.Outcome).ToList();
+
+    private static async Task<bool> CloseAsync(IBrowserContext context)
+    {
+        try
+        {
+            await context.CloseAsync().WaitAsync(CloseTimeout).ConfigureAwait(false);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+        catch (PlaywrightException)
+        {
+            // The browser is gone already; the next page starts a new one.
+            return true;
+        }
+    }
+
+    private static async Task Quietly(Task task)
+    {
+        try
+        {
+            await task.ConfigureAwait(false);
+        }
+        catch (PlaywrightException)
+        {
+            // The page or dialog went away first.
+        }
+    }
+
+    private static string Script(string name)
+    {
+        using var stream = typeof(PageScanner).Assembly.GetManifestResourceStream("Shishin.Scanning.Scripts." + name)
+            ?? throw new InvalidOperationException($"The script {name} is not embedded.");
+        using var reader = new StreamReader(stream);
+        // Leading comment lines explain the script to people; Playwright gets the function alone.
+        return string.Join('\n', reader.ReadToEnd().Split('\n').SkipWhile(l => l.TrimStart().StartsWith("//", StringComparison.Ordinal)));
+    }
+}

@@ -1,0 +1,118 @@
+namespace Shishin.Scanning;
+
+/// <summary>What to scan and how. Every property has a safe default; only <see cref="StartUrls"/> is required.</summary>
+public sealed record ScanOptions
+{
+    /// <summary>The default <see cref="UserAgentSuffix"/>: <c>Shishin/&lt;version&gt; (+https://github.com/shishin-project/shishin)</c>.</summary>
+    public static string DefaultUserAgentSuffix { get; } = $"{ScannerInfo.UserAgentProduct} (+{ScannerInfo.InfoUrl})";
+
+    /// <summary>The pages the crawl starts from (absolute http or https URLs). Their origins are the ones crawled.</summary>
+    public required IReadOnlyList<Uri> StartUrls { get; init; }
+
+    /// <summary>The most pages scanned in one run, start URLs included.</summary>
+    public int MaxPages { get; init; } = 100;
+
+    /// <summary>How many links away from a start URL the crawl goes; 0 scans only the start URLs and sitemap pages.</summary>
+    public int MaxDepth { get; init; } = 5;
+
+    /// <summary>The most pages of one host scanned at the same time.</summary>
+    public int Concurrency { get; init; } = 2;
+
+    /// <summary>Globs over path and query (see <see cref="Crawling.UrlGlob"/>); when any is given, only matching pages are scanned.</summary>
+    public IReadOnlyList<string> Include { get; init; } = [];
+
+    /// <summary>Globs over path and query; matching pages are not scanned.</summary>
+    public IReadOnlyList<string> Exclude { get; init; } = [];
+
+    /// <summary>Whether robots.txt (RFC 9309, product token <c>Shishin</c>) is obeyed, its Crawl-delay included.</summary>
+    public bool ObeyRobots { get; init; } = true;
+
+    /// <summary>Read sitemap.xml, sitemap indexes and the <c>Sitemap:</c> lines of robots.txt for more pages to scan.</summary>
+    public bool ReadSitemaps { get; init; } = true;
+
+    /// <summary>The least time between the starts of two page loads on the same host.</summary>
+    public TimeSpan Delay { get; init; } = TimeSpan.Zero;
+
+    /// <summary>Scan as a phone: 390×844 CSS pixels, touch, device scale factor 3 and a mobile User-Agent.</summary>
+    public bool Mobile { get; init; }
+
+    /// <summary>
+    /// Allow loopback, private, link-local and other internal addresses (intranet scans). Off by default: the SSRF
+    /// guard then blocks every request of the browser and of the scanner to such addresses.
+    /// </summary>
+    public bool AllowPrivate { get; init; }
+
+    /// <summary>The ports that may be reached; <see langword="null"/> allows every port.</summary>
+    public IReadOnlySet<int>? AllowedPorts { get; init; } = new HashSet<int> { 80, 443 };
+
+    /// <summary>
+    /// Exact <c>host:port</c> pairs that may be reached even though their address or port would be refused, e.g.
+    /// <c>127.0.0.1:8080</c>: one internal site without opening all of them as <see cref="AllowPrivate"/> does.
+    /// </summary>
+    public IReadOnlySet<string> AllowedEndpoints { get; init; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The browser executable; when <see langword="null"/>, <see cref="Browser.BrowserLocator"/> looks for one.</summary>
+    public string? BrowserPath { get; init; }
+
+    /// <summary>How long a page may take until its document has been parsed (DOMContentLoaded).</summary>
+    public TimeSpan NavigationTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The longest one page may occupy the browser, load and checks together. A page still unfinished then ends with
+    /// <see cref="PageErrorKind.BudgetExceeded"/>. The load event is awaited only as long as both limits allow; requests
+    /// still open by then are cut off and the page is checked as it is.
+    /// </summary>
+    public TimeSpan PageBudget { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>The largest response (document or subresource) a page may receive; a larger one ends the page with <see cref="PageErrorKind.ResponseTooLarge"/>.</summary>
+    public long MaxResponseBytes { get; init; } = 10_000_000;
+
+    /// <summary>How many links to other origins are checked for <c>page.broken-link</c> in the whole scan (links to the scanned origins are all checked).</summary>
+    public int ExternalLinkCap { get; init; } = 100;
+
+    /// <summary>Whether links are checked at all (<c>page.broken-link</c>).</summary>
+    public bool CheckLinks { get; init; } = true;
+
+    /// <summary>Appended to the browser's User-Agent and sent by the scanner's own requests, so site owners can recognise and allow the scanner.</summary>
+    public string UserAgentSuffix { get; init; } = DefaultUserAgentSuffix;
+
+    /// <summary>Also run axe-core's WCAG 2.2 AA rules (tag <c>wcag22aa</c>).</summary>
+    public bool Wcag22 { get; init; }
+
+    /// <summary>
+    /// Accept TLS certificates that do not validate (self-signed, private CA). For tests and intranets only: the
+    /// certificate's expiry is still reported.
+    /// </summary>
+    public bool IgnoreCertificateErrors { get; init; }
+
+    /// <summary>The limits of the <c>page.*</c>, <c>security.*</c> and <c>performance.*</c> checks.</summary>
+    public ScanThresholds Thresholds { get; init; } = new();
+}
+
+/// <summary>The limits of Shishin's own checks; the defaults are the catalogue's parameters.</summary>
+public sealed record ScanThresholds
+{
+    /// <summary>Largest contentful paint (<c>performance.lcp</c>).</summary>
+    public TimeSpan LargestContentfulPaint { get; init; } = TimeSpan.FromSeconds(2.5);
+
+    /// <summary>Cumulative layout shift (<c>performance.cls</c>).</summary>
+    public double CumulativeLayoutShift { get; init; } = 0.1;
+
+    /// <summary>First contentful paint (<c>performance.fcp</c>).</summary>
+    public TimeSpan FirstContentfulPaint { get; init; } = TimeSpan.FromSeconds(1.8);
+
+    /// <summary>Time to first byte (<c>performance.ttfb</c>).</summary>
+    public TimeSpan TimeToFirstByte { get; init; } = TimeSpan.FromSeconds(0.8);
+
+    /// <summary>Bytes transferred to load a page (<c>page.weight</c>).</summary>
+    public long PageWeightBytes { get; init; } = 3_000_000;
+
+    /// <summary>Requests made to load a page (<c>page.request-count</c>).</summary>
+    public int RequestCount { get; init; } = 100;
+
+    /// <summary>Days before a certificate's expiry from which <c>security.certificate-expiry</c> is reported.</summary>
+    public int CertificateWarningDays { get; init; } = 30;
+
+    /// <summary>The shortest acceptable HSTS max-age in seconds (<c>security.hsts-max-age</c>).</summary>
+    public long HstsMinMaxAgeSeconds { get; init; } = 31_536_000;
+}

@@ -1,0 +1,33 @@
+using Shishin.Scanning.Engine;
+
+namespace Shishin.Scanning;
+
+/// <summary>
+/// Crawls a site in one headless Chromium and checks every page for accessibility (axe-core), page basics,
+/// security headers and performance. Every request of the browser and of the scanner goes through the SSRF guard.
+/// </summary>
+/// <example>
+/// <code>
+/// var result = await Scanner.ScanAsync(new ScanOptions { StartUrls = [new Uri("https://www.example.jp/")] });
+/// foreach (var page in result.Pages)
+/// {
+///     Console.WriteLine($"{page.RequestedUrl}: {page.Findings.Count} findings");
+/// }
+/// </code>
+/// </example>
+public static class Scanner
+{
+    /// <summary>
+    /// Scans the site. A page that fails (timeout, crash, refused address) is reported with
+    /// <see cref="PageResult.Error"/> and the scan goes on. When <paramref name="cancellationToken"/> is cancelled, the
+    /// scan stops within seconds and returns what it found so far with <see cref="ScanResult.Cancelled"/> set; it does
+    /// not throw <see cref="OperationCanceledException"/>. No browser process outlives the call.
+    /// </summary>
+    /// <param name="options">What to scan and how.</param>
+    /// <param name="progress">Told about each page as soon as it is done (before the checks that compare pages, such as duplicate titles).</param>
+    /// <param name="cancellationToken">Stops the scan.</param>
+    /// <exception cref="ScanException">No browser was found, or it could not be started.</exception>
+    /// <exception cref="ArgumentException">The options are invalid (no start URL, a URL that is not http or https, a limit below 1).</exception>
+    public static Task<ScanResult> ScanAsync(ScanOptions options, IProgress<PageResult>? progress = null, CancellationToken cancellationToken = default) =>
+        ScanSession.RunAsync(options, progress, cancellationToken);
+}

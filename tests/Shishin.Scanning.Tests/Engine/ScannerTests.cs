@@ -1,0 +1,262 @@
+using System.Diagnostics;
+using Xunit.Abstractions;
+using Shishin.Scanning.Tests.Fixtures;
+
+namespace Shishin.Scanning.Tests.Engine;
+
+/// <summary>Scans of the fixture site in real Chromium, with the SSRF guard on and only the fixture's ports allowed.</summary>
+[Collection(ScannerTestGroup.Name)]
+public sealed class ScannerTests(FixtureSite site, ITestOutputHelper output)
+{
+    [Fact]
+    public async Task Crawl_FindsExactlyThePlantedDefects_OnEveryPage()
+    {
+        var options = site.Options(site.Http("/")) with
+        {
+            MaxDepth = 1,
+            MaxPages = 40,
+            Exclude = ["/excluded/**"],
+        };
+
+        var result = await ScanTestSupport.ScanAsync(options);
+        ScanTestSupport.Describe(result, output);
+
+        var expected = new Dictionary<string, string[]>
+        {
+            ["/"] = ["security.https"],
+            ["/from-sitemap"] = ["security.https"],
+            ["/defects/image-alt"] = ["image-alt", "security.https"],
+            ["/defects/no-lang"] = ["html-has-lang", "page.lang", "security.https"],
+            ["/defects/lang-mismatch"] = ["page.lang-mismatch", "security.https"],
+            ["/defects/broken-link"] = ["page.broken-link", "security.https"],
+            ["/defects/meta"] = ["document-title", "meta-viewport", "page.description", "page.title", "page.viewport", "security.https"],
+            ["/defects/no-headers"] =
+            [
+                "security.cookie-httponly", "security.cookie-samesite", "security.csp", "security.frame-ancestors",
+                "security.https", "security.permissions-policy", "security.referrer-policy", "security.x-content-type-options",
+            ],
+            ["/defects/csp-unsafe-inline"] = ["security.csp-unsafe-inline", "security.https"],
+            ["/defects/heavy"] = ["page.request-count", "page.weight", "security.https"],
+            ["/defects/slow"] = ["performance.ttfb", "security.https"],
+            ["/defects/shift"] = ["performance.cls", "security.https"],
+            ["/defects/hreflang"] = ["page.hreflang", "security.https"],
+            ["/dup-a"] = ["page.title-duplicate", "security.https"],
+            ["/dup-b"] = ["page.title-duplicate", "security.https"],
+            ["/redirect-chain/1"] = ["page.redirect-chain", "security.https"],
+        };
+        var actual = ScanTestSupport.FindingsByPath(result);
+        Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), actual.Keys.Order(StringComparer.Ordinal));
+        Assert.All(expected, pair => Assert.Equal(pair.Value, actual[pair.Key]));
+        Assert.All(result.Pages, p => Assert.Null(p.Error));
+
+        Assert.Contains(result.Skipped, s => s.Url.AbsolutePath == "/private/secret" && s.Reason == SkipReason.Robots);
+        Assert.Contains(result.Skipped, s => s.Url.AbsolutePath == "/excluded/page" && s.Reason == SkipReason.Filtered);
+        Assert.Contains(result.Skipped, s => s.Url.AbsolutePath == "/files/report.pdf" && s.Reason == SkipReason.NotAPage);
+        Assert.False(result.Cancelled);
+        Assert.Empty(result.BlockedRequests);
+        Assert.Equal(Shishin.Scanning.Rules.ScannerRules.AxeCoreVersion, result.AxeVersion);
+        Assert.NotEmpty(result.BrowserVersion);
+        Assert.EndsWith(ScanOptions.DefaultUserAgentSuffix, result.UserAgent, StringComparison.Ordinal);
+        Assert.DoesNotContain("HeadlessChrome", result.UserAgent, StringComparison.Ordinal);
+
+        var page = result.Pages.Single(p => p.RequestedUrl.AbsolutePath == "/defects/image-alt");
+        var imageAlt = page.Findings.Single(f => f.RuleId == "image-alt");
+        Assert.Equal(FindingImpact.Critical, imageAlt.Impact);
+        Assert.Equal(["1.1.1"], imageAlt.Wcag);
+        Assert.Equal(["7.1.1.1"], imageAlt.Jis);
+        Assert.StartsWith("https://dequeuniversity.com/rules/axe/4.14/image-alt", imageAlt.HelpUrl.AbsoluteUri, StringComparison.Ordinal);
+        var node = Assert.Single(imageAlt.Nodes);
+        Assert.Equal("img", node.Selector);
+        Assert.StartsWith("<img src=\"/img/photo.png\"", node.Html, StringComparison.Ordinal);
+        Assert.Equal(32, imageAlt.Fingerprint.Length);
+        Assert.Equal("en", page.Lang);
+        Assert.Equal("Image without alt", page.Title);
+        Assert.Equal(200, page.StatusCode);
+        Assert.NotNull(page.Timings.TimeToFirstByte);
+        Assert.NotNull(page.Timings.FirstContentfulPaint);
+        Assert.NotNull(page.Timings.Load);
+
+        var broken = result.Pages.Single(p => p.RequestedUrl.AbsolutePath == "/defects/broken-link").Findings.Single(f => f.RuleId == "page.broken-link");
+        var brokenNode = Assert.Single(broken.Nodes);
+        Assert.Contains("/missing: HTTP 404", brokenNode.Detail, StringComparison.Ordinal);
+        Assert.Contains("href=\"/missing\"", brokenNode.Html, StringComparison.Ordinal);
+
+        var redirected = result.Pages.Single(p => p.RequestedUrl.AbsolutePath == "/redirect-chain/1");
+        Assert.Equal("/redirect-chain/final", redirected.FinalUrl?.AbsolutePath);
+        Assert.Equal([302, 301], redirected.RedirectChain.Select(h => h.StatusCode));
+
+        var heavy = result.Pages.Single(p => p.RequestedUrl.AbsolutePath == "/defects/heavy");
+        Assert.True(heavy.WeightBytes > options.Thresholds.PageWeightBytes, heavy.WeightBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(heavy.RequestCount >= 26);
+    }
+
+    [Fact]
+    public async Task Https_HeadersTlsAndMixedContent()
+    {
+        var options = site.Options(site.Https("/secure/good"), site.Https("/secure/mixed"), site.Https("/secure/weak"), site.ExpiringHttps("/secure/good")) with
+        {
+            MaxDepth = 0,
+        };
+
+        var result = await ScanTestSupport.ScanAsync(options);
+        ScanTestSupport.Describe(result, output);
+
+        var byUrl = result.Pages.ToDictionary(p => p.RequestedUrl.AbsoluteUri, p => p.Findings.Select(f => f.RuleId).Order(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
+        Assert.Empty(byUrl[site.Https("/secure/good").AbsoluteUri]);
+        Assert.Equal(["page.mixed-content"], byUrl[site.Https("/secure/mixed").AbsoluteUri]);
+        Assert.Equal(["security.cookie-secure", "security.hsts-max-age", "security.hsts-subdomains"], byUrl[site.Https("/secure/weak").AbsoluteUri]);
+        Assert.Equal(["security.certificate-expiry"], byUrl[site.ExpiringHttps("/secure/good").AbsoluteUri]);
+
+        var good = result.Pages.Single(p => p.RequestedUrl == site.Https("/secure/good"));
+        Assert.NotNull(good.Tls);
+        Assert.StartsWith("TLS 1.", good.Tls.Protocol, StringComparison.Ordinal);
+        Assert.InRange((good.Tls.ValidTo!.Value - DateTimeOffset.UtcNow).TotalDays, 360, 366);
+        var mixed = result.Pages.Single(p => p.RequestedUrl == site.Https("/secure/mixed")).Findings.Single();
+        Assert.Contains(mixed.Nodes, n => n.Html == site.Http("/img/plain.png").AbsoluteUri);
+    }
+
+    [Fact]
+    public async Task HostilePages_EachEndAsAnErrorOrAResult_AndTheScanFinishes()
+    {
+        var options = site.Options(
+            site.Http("/hostile/redirect-loop"),
+            site.Http("/hostile/never-ending"),
+            site.Http("/hostile/alert"),
+            site.Http("/hostile/huge"),
+            site.Http("/hostile/infinite-scroll"),
+            site.Http("/hostile/busy-loop"),
+            site.Http("/hostile/busy-after-load"),
+            site.Http("/hostile/popup"),
+            site.Http("/hostile/download"),
+            site.Http("/hostile/not-html")) with
+        {
+            MaxDepth = 0,
+            ReadSitemaps = false,
+            CheckLinks = false,
+            NavigationTimeout = TimeSpan.FromSeconds(4),
+            PageBudget = TimeSpan.FromSeconds(8),
+            MaxResponseBytes = 2_000_000,
+        };
+        var stopwatch = Stopwatch.StartNew();
+
+        var result = await ScanTestSupport.ScanAsync(options);
+        ScanTestSupport.Describe(result, output);
+
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(60), stopwatch.Elapsed.ToString());
+        var errors = result.Pages.ToDictionary(p => p.RequestedUrl.AbsolutePath, p => p.Error?.Kind, StringComparer.Ordinal);
+        Assert.Equal(10, errors.Count);
+        Assert.Equal(PageErrorKind.RedirectLoop, errors["/hostile/redirect-loop"]);
+        Assert.Null(errors["/hostile/never-ending"]);
+        Assert.Null(errors["/hostile/alert"]);
+        Assert.Equal(PageErrorKind.ResponseTooLarge, errors["/hostile/huge"]);
+        Assert.Null(errors["/hostile/infinite-scroll"]);
+        Assert.Contains(errors["/hostile/busy-loop"], new PageErrorKind?[] { PageErrorKind.Timeout, PageErrorKind.BudgetExceeded });
+        Assert.Equal(PageErrorKind.BudgetExceeded, errors["/hostile/busy-after-load"]);
+        Assert.Null(errors["/hostile/popup"]);
+        Assert.Equal(PageErrorKind.Download, errors["/hostile/download"]);
+        Assert.Equal(PageErrorKind.NotHtml, errors["/hostile/not-html"]);
+
+        // Every page error is also a finding, so that a CI gate sees it.
+        Assert.All(result.Pages.Where(p => p.Error is not null), p => Assert.Contains(p.Findings, f => f.RuleId == "page.navigation-error"));
+        Assert.Contains(result.Pages.Single(p => p.RequestedUrl.AbsolutePath == "/hostile/redirect-loop").Findings, f => f.RuleId == "page.redirect-chain");
+        var neverEnding = result.Pages.Single(p => p.RequestedUrl.AbsolutePath == "/hostile/never-ending");
+        Assert.True(neverEnding.UnfinishedRequests >= 1);
+        Assert.Null(neverEnding.Timings.Load);
+        Assert.Contains(neverEnding.Findings, f => f.RuleId == "security.csp");
+    }
+
+    [Fact]
+    public async Task Ssrf_ThroughTheBrowser_RedirectsSubresourcesFetchAndLinks_NeverReachTheCanary()
+    {
+        var canary = site.Canary;
+        var before = canary.Connections;
+        var options = site.Options(
+            site.Http("/ssrf/redirect"),
+            site.Http("/ssrf/redirect-https"),
+            site.Http("/ssrf/subresources"),
+            new Uri($"http://127.0.0.1:{canary.Port}/direct")) with
+        {
+            MaxDepth = 0,
+            ReadSitemaps = false,
+        };
+
+        var result = await ScanTestSupport.ScanAsync(options);
+        ScanTestSupport.Describe(result, output);
+
+        Assert.Equal(before, canary.Connections);
+        Assert.Equal(0, canary.Connections);
+        var errors = result.Pages.ToDictionary(p => p.RequestedUrl.AbsolutePath, p => p.Error?.Kind, StringComparer.Ordinal);
+        Assert.Equal(PageErrorKind.Blocked, errors["/ssrf/redirect"]);
+        Assert.Equal(PageErrorKind.Blocked, errors["/ssrf/redirect-https"]);
+        Assert.Equal(PageErrorKind.Blocked, errors["/direct"]);
+        Assert.Null(errors["/ssrf/subresources"]);
+
+        var subresources = result.Pages.Single(p => p.RequestedUrl.AbsolutePath == "/ssrf/subresources");
+        var blocked = subresources.Findings.Single(f => f.RuleId == "security.blocked-request");
+        Assert.Contains(blocked.Nodes, n => n.Html.Contains("/image.png", StringComparison.Ordinal));
+        Assert.Contains(blocked.Nodes, n => n.Html.Contains("/fetch", StringComparison.Ordinal));
+        Assert.Contains(result.BlockedRequests, b => b.Target.Contains("localhost", StringComparison.Ordinal));
+        Assert.Contains(result.BlockedRequests, b => b.Target.Contains("/linked", StringComparison.Ordinal));
+        Assert.DoesNotContain(subresources.Findings, f => f.RuleId == "page.broken-link");
+    }
+
+    [Fact]
+    public async Task Cancellation_ReturnsWithinFiveSeconds_WithThePagesFoundSoFar()
+    {
+        using var cancellation = new CancellationTokenSource();
+        var cancelledAt = Stopwatch.StartNew();
+        var options = site.Options(site.Http("/slow-crawl/0")) with { MaxPages = 50, MaxDepth = 5, ReadSitemaps = false };
+
+        var result = await ScanTestSupport.ScanAsync(options, onPage: _ =>
+        {
+            if (!cancellation.IsCancellationRequested)
+            {
+                cancellation.CancelAfter(TimeSpan.FromMilliseconds(300));
+                cancelledAt.Restart();
+            }
+        }, cancellation.Token);
+        ScanTestSupport.Describe(result, output);
+
+        Assert.True(cancelledAt.Elapsed < TimeSpan.FromSeconds(5), cancelledAt.Elapsed.ToString());
+        Assert.True(result.Cancelled);
+        Assert.InRange(result.Pages.Count, 1, 10);
+        Assert.All(result.Pages, p => Assert.Null(p.Error));
+    }
+
+    [Fact]
+    public async Task CrashedBrowser_IsStartedAgain_AndTheScanGoesOn()
+    {
+        site.CrashArmed = true;
+        var options = site.Options(site.Http("/"), site.Http("/crash-browser"), site.Http("/from-sitemap"), site.Http("/dup-a")) with
+        {
+            MaxDepth = 0,
+            Concurrency = 1,
+            ReadSitemaps = false,
+            CheckLinks = false,
+        };
+
+        var result = await ScanTestSupport.ScanAsync(options);
+        ScanTestSupport.Describe(result, output);
+
+        Assert.Equal(1, site.Crashes);
+        Assert.True(result.BrowserRestarts >= 1);
+        Assert.Equal(4, result.Pages.Count);
+        Assert.All(result.Pages, p => Assert.Null(p.Error));
+    }
+
+    [Fact]
+    public async Task Mobile_UsesThePhoneProfile()
+    {
+        var options = site.Options(site.Http("/from-sitemap")) with { MaxDepth = 0, Mobile = true, ReadSitemaps = false, CheckLinks = false };
+
+        var result = await ScanTestSupport.ScanAsync(options);
+        ScanTestSupport.Describe(result, output);
+
+        var page = Assert.Single(result.Pages);
+        Assert.Null(page.Error);
+        Assert.Equal(["security.https"], page.Findings.Select(f => f.RuleId));
+        Assert.Contains("Mobile Safari", site.UserAgents["/from-sitemap"], StringComparison.Ordinal);
+        Assert.EndsWith(ScanOptions.DefaultUserAgentSuffix, site.UserAgents["/from-sitemap"], StringComparison.Ordinal);
+        Assert.EndsWith(ScanOptions.DefaultUserAgentSuffix, site.UserAgents["/robots.txt"], StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,370 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Shishin.Scanning.Tests.Fixtures;
+
+/// <summary>
+/// The site the scanner tests crawl, in process on 127.0.0.1: plain HTTP on one port, HTTPS with a self-signed
+/// certificate valid for a year on another, HTTPS with one that expires in 10 days on a third, and a canary on a
+/// fourth that no scan may ever reach. Pages carry planted defects; every response gets a full set of good security
+/// headers unless its path starts with /hostile/, /ssrf/ or /defects/no-headers.
+/// </summary>
+public sealed class FixtureSite : IAsyncLifetime
+{
+    public const string Text = "This page is part of the fixture site. It has a heading, a paragraph and nothing that should be reported.";
+
+    private const string JapaneseText = "このページは日本語で書かれています。行政サービスの案内や手続きの方法について、分かりやすく説明しています。申請書の書き方、必要な書類、受付の時間を確認してください。";
+
+    private static readonly byte[] Blob = RandomNumberGenerator.GetBytes(10_000);
+
+    private WebApplication? app;
+    private int crashes;
+
+    public int HttpPort { get; } = FreePort();
+
+    public int HttpsPort { get; } = FreePort();
+
+    public int ExpiringHttpsPort { get; } = FreePort();
+
+    public Canary Canary { get; } = new();
+
+    /// <summary>Set by the crash test: the next request of /crash-browser kills this process's scanner browser.</summary>
+    public bool CrashArmed { get; set; }
+
+    public int Crashes => Volatile.Read(ref crashes);
+
+    /// <summary>The fixture's endpoints, for <see cref="ScanOptions.AllowedEndpoints"/>: exactly these, not the canary.</summary>
+    public IReadOnlySet<string> Endpoints => new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        $"127.0.0.1:{HttpPort}",
+        $"127.0.0.1:{HttpsPort}",
+        $"127.0.0.1:{ExpiringHttpsPort}",
+    };
+
+    public Uri Http(string path) => new(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{HttpPort}{path}"));
+
+    public Uri Https(string path) => new(string.Create(CultureInfo.InvariantCulture, $"https://127.0.0.1:{HttpsPort}{path}"));
+
+    public Uri ExpiringHttps(string path) => new(string.Create(CultureInfo.InvariantCulture, $"https://127.0.0.1:{ExpiringHttpsPort}{path}"));
+
+    /// <summary>Options for scanning the fixture: the SSRF guard stays on (no AllowPrivate), only the fixture's ports are let through.</summary>
+    public ScanOptions Options(params Uri[] startUrls) => new()
+    {
+        StartUrls = startUrls,
+        AllowedEndpoints = Endpoints,
+        BrowserPath = BrowserPath(),
+        IgnoreCertificateErrors = true,
+        Concurrency = 2,
+        NavigationTimeout = TimeSpan.FromSeconds(10),
+        PageBudget = TimeSpan.FromSeconds(20),
+        Thresholds = new ScanThresholds
+        {
+            // Generous timings: the test machine is shared, and only the pages made slow on purpose may be reported.
+            TimeToFirstByte = TimeSpan.FromSeconds(2),
+            FirstContentfulPaint = TimeSpan.FromSeconds(10),
+            LargestContentfulPaint = TimeSpan.FromSeconds(10),
+            PageWeightBytes = 200_000,
+            RequestCount = 20,
+        },
+    };
+
+    /// <summary>Debian's Chromium (SHISHIN_BROWSER first); never a downloaded one.</summary>
+    public static string BrowserPath() =>
+        Environment.GetEnvironmentVariable("SHISHIN_BROWSER") is { Length: > 0 } configured ? configured : "/usr/bin/chromium";
+
+    public async Task InitializeAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        using var certificate = Certificate(TimeSpan.FromDays(365));
+        using var expiring = Certificate(TimeSpan.FromDays(10));
+        var normal = X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pfx), null);
+        var soon = X509CertificateLoader.LoadPkcs12(expiring.Export(X509ContentType.Pfx), null);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(IPAddress.Loopback, HttpPort);
+            kestrel.Listen(IPAddress.Loopback, HttpsPort, listen => listen.UseHttps(normal));
+            kestrel.Listen(IPAddress.Loopback, ExpiringHttpsPort, listen => listen.UseHttps(soon));
+        });
+        app = builder.Build();
+        app.Use(SecurityHeaders);
+        MapPages(app);
+        await app.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (app is not null)
+        {
+            await app.DisposeAsync();
+        }
+
+        Canary.Dispose();
+    }
+
+    /// <summary>The User-Agent of the last request for each path.</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, string> UserAgents { get; } = new(StringComparer.Ordinal);
+
+    private async Task SecurityHeaders(HttpContext context, Func<Task> next)
+    {
+        var path = context.Request.Path.Value ?? "";
+        UserAgents[path] = context.Request.Headers.UserAgent.ToString();
+        if (!path.StartsWith("/hostile/", StringComparison.Ordinal) && !path.StartsWith("/ssrf/", StringComparison.Ordinal) && path != "/defects/no-headers")
+        {
+            var headers = context.Response.Headers;
+            headers.ContentSecurityPolicy = path == "/defects/csp-unsafe-inline"
+                ? "default-src 'self'; script-src 'self' 'unsafe-inline'; frame-ancestors 'none'"
+                : "default-src 'self'; img-src 'self' data: http: https:; frame-ancestors 'none'";
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+            headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+            if (context.Request.IsHttps && path != "/secure/weak")
+            {
+                headers.StrictTransportSecurity = "max-age=63072000; includeSubDomains";
+            }
+        }
+
+        await next();
+    }
+
+    private void MapPages(WebApplication site)
+    {
+        site.MapGet("/robots.txt", (HttpContext c) => c.Request.IsHttps
+            ? Results.NotFound()
+            : Results.Text($"User-agent: *\nDisallow: /private/\n\nSitemap: http://{c.Request.Host}/sitemap.xml\n", "text/plain"));
+        site.MapGet("/sitemap.xml", (HttpContext c) => c.Request.IsHttps
+            ? Results.NotFound()
+            : Results.Text($"<?xml version=\"1.0\"?><sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"><sitemap><loc>http://{c.Request.Host}/sitemap-pages.xml</loc></sitemap></sitemapindex>", "application/xml"));
+        site.MapGet("/sitemap-pages.xml", (HttpContext c) =>
+            Results.Text($"<?xml version=\"1.0\"?><urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"><url><loc>http://{c.Request.Host}/from-sitemap</loc></url><url><loc>http://{c.Request.Host}/</loc></url></urlset>", "application/xml"));
+        site.MapGet("/.well-known/security.txt", () => Results.Text("Contact: mailto:security@example.jp\nExpires: 2099-12-31T23:59:59Z\n", "text/plain"));
+
+        // The crawl: a home page that links to every planted defect, in several spellings of the same URLs.
+        site.MapGet("/", () => Html(Page("Fixture home", """
+            <ul>
+              <li><a href="/defects/image-alt">Image without alt</a></li>
+              <li><a href="/defects/image-alt/">Same page, trailing slash</a></li>
+              <li><a href="/defects/image-alt#top">Same page, fragment</a></li>
+              <li><a href="/defects/no-lang">No lang</a></li>
+              <li><a href="/defects/lang-mismatch">Wrong lang</a></li>
+              <li><a href="/defects/broken-link">Broken link</a></li>
+              <li><a href="/defects/meta">Missing title and description</a></li>
+              <li><a href="/defects/no-headers">No security headers</a></li>
+              <li><a href="/defects/csp-unsafe-inline">Weak CSP</a></li>
+              <li><a href="/defects/heavy">Heavy</a></li>
+              <li><a href="/defects/slow">Slow</a></li>
+              <li><a href="/defects/shift">Layout shift</a></li>
+              <li><a href="/defects/hreflang">Bad hreflang</a></li>
+              <li><a href="/dup-a">Duplicate title A</a></li>
+              <li><a href="/dup-b">Duplicate title B</a></li>
+              <li><a href="/redirect-chain/1">Redirects</a></li>
+              <li><a href="/private/secret">Disallowed by robots.txt</a></li>
+              <li><a href="/excluded/page">Excluded by a glob</a></li>
+              <li><a href="/files/report.pdf">A PDF</a></li>
+              <li><a href="mailto:info@example.jp">Mail</a></li>
+            </ul>
+            """)));
+        site.MapGet("/from-sitemap", () => Html(Page("Only in the sitemap", $"<p>{Text}</p>")));
+        site.MapGet("/private/secret", () => Html(Page("Private", "<p>robots.txt keeps crawlers out.</p>")));
+        site.MapGet("/excluded/page", () => Html(Page("Excluded", "<p>An exclude glob keeps the scan out.</p>")));
+        site.MapGet("/files/report.pdf", () => Results.Bytes("%PDF-1.4\n"u8.ToArray(), "application/pdf"));
+        site.MapGet("/img/{name}", (string name) => Results.Bytes(Blob, "image/png"));
+
+        site.MapGet("/defects/image-alt", () => Html(Page("Image without alt", $"<p>{Text}</p><img src=\"/img/photo.png\" width=\"10\" height=\"10\">")));
+        site.MapGet("/defects/no-lang", () => Html(Page("No lang", $"<p>{Text}</p>", lang: null)));
+        site.MapGet("/defects/lang-mismatch", () => Html(Page("言語の不一致", $"<p>{JapaneseText}</p>", lang: "en")));
+        site.MapGet("/defects/broken-link", () => Html(Page("Broken link", $"<p>{Text} <a href=\"/missing\">This link is broken</a>.</p>")));
+        site.MapGet("/defects/meta", () => Html(Page("", $"<p>{Text}</p>", description: false, viewport: "width=device-width, user-scalable=no")));
+        site.MapGet("/defects/no-headers", (HttpContext c) =>
+        {
+            c.Response.Headers.Append("Set-Cookie", "sessionid=abc123; Path=/");
+            return Html(Page("No security headers", $"<p>{Text}</p>"));
+        });
+        site.MapGet("/defects/csp-unsafe-inline", () => Html(Page("Weak CSP", $"<p>{Text}</p>")));
+        // Style sheets rather than images: Chromium stops loading an image it cannot decode, but reads a style sheet whole.
+        site.MapGet("/defects/heavy", () => Html(Page("Heavy", $"<p>{Text}</p>", head: string.Concat(Enumerable.Range(0, 25).Select(i => $"<link rel=\"stylesheet\" href=\"/css/heavy-{i}.css\">")))));
+        site.MapGet("/css/{name}", (string name) => Results.Text("/*" + new string('x', 10_000) + "*/", "text/css"));
+        site.MapGet("/defects/slow", async () =>
+        {
+            await Task.Delay(3000);
+            return Html(Page("Slow", $"<p>{Text}</p>"));
+        });
+        site.MapGet("/defects/shift", () => Html(Page("Layout shift", $"<p>{Text}</p><p>{Text}</p><img src=\"/slow-image\" alt=\"\" width=\"4\" height=\"4\">", head: "<script src=\"/shift.js\"></script>")));
+        site.MapGet("/shift.js", () => Results.Text(
+            // Shifts count only after the first paint, so the block is inserted once the browser has painted.
+            "new PerformanceObserver((list, observer) => { observer.disconnect(); setTimeout(() => { const block = document.createElement('div'); block.style.height = '500px'; block.textContent = 'Inserted late'; document.querySelector('main').prepend(block); }, 100); }).observe({ type: 'paint', buffered: true });",
+            "text/javascript"));
+        site.MapGet("/slow-image", async () =>
+        {
+            await Task.Delay(1500);
+            return Results.Bytes(Blob.AsSpan(0, 100).ToArray(), "image/png");
+        });
+        site.MapGet("/defects/hreflang", () => Html(Page("Bad hreflang", $"<p>{Text}</p>", head: "<link rel=\"alternate\" hreflang=\"english\" href=\"/from-sitemap\">")));
+        site.MapGet("/dup-a", () => Html(Page("Same title", $"<p>{Text} A.</p>")));
+        site.MapGet("/dup-b", () => Html(Page("Same title", $"<p>{Text} B.</p>")));
+        site.MapGet("/redirect-chain/1", () => Results.Redirect("/redirect-chain/2"));
+        site.MapGet("/redirect-chain/2", () => Results.Redirect("/redirect-chain/final", permanent: true));
+        site.MapGet("/redirect-chain/final", () => Html(Page("After two redirects", $"<p>{Text}</p>")));
+
+        // HTTPS: one page with every header right, one with mixed content, one with weak HSTS and cookies.
+        site.MapGet("/secure/good", (HttpContext c) =>
+        {
+            c.Response.Headers.Append("Set-Cookie", "sid=1; Path=/; Secure; HttpOnly; SameSite=Lax");
+            return Html(Page("Everything right", $"<p>{Text}</p>"));
+        });
+        site.MapGet("/secure/mixed", () => Html(Page("Mixed content", $"<p>{Text}</p><img src=\"http://127.0.0.1:{HttpPort}/img/plain.png\" alt=\"\" width=\"4\" height=\"4\">")));
+        site.MapGet("/secure/weak", (HttpContext c) =>
+        {
+            c.Response.Headers.StrictTransportSecurity = "max-age=300";
+            c.Response.Headers.Append("Set-Cookie", "sid=1; Path=/; HttpOnly; SameSite=Lax");
+            return Html(Page("Weak HSTS", $"<p>{Text}</p>"));
+        });
+
+        MapHostilePages(site);
+        MapSsrfPages(site);
+
+        site.MapGet("/crash-browser", async () =>
+        {
+            if (CrashArmed)
+            {
+                CrashArmed = false;
+                Interlocked.Increment(ref crashes);
+                foreach (var pid in ChromiumProcesses.BrowserProcessesOfThisProcess())
+                {
+                    ChromiumProcesses.Kill(pid);
+                }
+
+                await Task.Delay(500);
+            }
+
+            return Html(Page("Crash", $"<p>{Text}</p>"));
+        });
+        site.MapGet("/slow-crawl/{n:int}", async (int n) =>
+        {
+            await Task.Delay(1000);
+            var links = string.Concat(Enumerable.Range(1, 5).Select(i => $"<a href=\"/slow-crawl/{n * 5 + i}\">Page {n * 5 + i}</a> "));
+            return Html(Page(string.Create(CultureInfo.InvariantCulture, $"Slow page {n}"), $"<p>{links}</p>"));
+        });
+        site.MapFallback(() => Results.Content(Page("Not found", "<p>There is no such page.</p>"), "text/html; charset=utf-8", Encoding.UTF8, 404));
+    }
+
+    private static void MapHostilePages(WebApplication site)
+    {
+        site.MapGet("/hostile/redirect-loop", () => Results.Redirect("/hostile/redirect-loop-2"));
+        site.MapGet("/hostile/redirect-loop-2", () => Results.Redirect("/hostile/redirect-loop"));
+        site.MapGet("/hostile/never-ending", () => Html(Page("Never ending", $"<p>{Text}</p>", head: "<script async src=\"/hostile/stream\"></script>")));
+        site.MapGet("/hostile/stream", async (HttpContext c) =>
+        {
+            c.Response.ContentType = "text/javascript";
+            try
+            {
+                await c.Response.Body.WriteAsync("/* "u8.ToArray(), c.RequestAborted);
+                while (!c.RequestAborted.IsCancellationRequested)
+                {
+                    await c.Response.Body.WriteAsync("                "u8.ToArray(), c.RequestAborted);
+                    await c.Response.Body.FlushAsync(c.RequestAborted);
+                    await Task.Delay(500, c.RequestAborted);
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                // The scanner hung up, as it should.
+            }
+        });
+        site.MapGet("/hostile/alert", () => Html(Page("Dialogs", $"<p>{Text}</p>", head: "<script>alert('hello'); confirm('sure?'); prompt('name?'); window.onbeforeunload = () => 'stay';</script>")));
+        site.MapGet("/hostile/huge", () => Html(Page("Huge", "<p>" + new string('x', 5 * 1024 * 1024) + "</p>")));
+        site.MapGet("/hostile/infinite-scroll", () => Html(Page("Infinite scroll", $"<div id=\"feed\"><p>{Text}</p></div>", head: """
+            <script>
+              addEventListener('DOMContentLoaded', () => {
+                const feed = document.getElementById('feed');
+                setInterval(() => {
+                  for (let i = 0; i < 20; i++) { const p = document.createElement('p'); p.textContent = 'More content ' + feed.children.length; feed.append(p); }
+                  window.scrollTo(0, document.body.scrollHeight);
+                }, 50);
+              });
+            </script>
+            """)));
+        site.MapGet("/hostile/busy-loop", () => Html(Page("Busy loop", "<p>Before the loop.</p><script>while (true) {}</script><p>Never parsed.</p>")));
+        site.MapGet("/hostile/busy-after-load", () => Html(Page("Busy after load", $"<p>{Text}</p>", head: "<script>addEventListener('load', () => setTimeout(() => { while (true) {} }, 0));</script>")));
+        site.MapGet("/hostile/popup", () => Html(Page("Popup", $"<p>{Text}</p>", head: "<script>addEventListener('load', () => { window.open('/hostile/alert'); window.open('about:blank'); });</script>")));
+        site.MapGet("/hostile/download", (HttpContext c) =>
+        {
+            c.Response.Headers.ContentDisposition = "attachment; filename=\"data.bin\"";
+            return Results.Bytes(Blob, "application/octet-stream");
+        });
+        site.MapGet("/hostile/not-html", () => Results.Json(new { hello = "world" }));
+    }
+
+    private void MapSsrfPages(WebApplication site)
+    {
+        var canary = Canary.Port;
+        site.MapGet("/ssrf/redirect", () => Results.Redirect($"http://127.0.0.1:{canary}/admin"));
+        site.MapGet("/ssrf/redirect-https", () => Results.Redirect($"https://127.0.0.1:{canary}/admin"));
+        site.MapGet("/ssrf/subresources", () => Html(Page("Reaching for the canary", $$"""
+            <p>{{Text}}</p>
+            <img src="http://127.0.0.1:{{canary}}/image.png" alt="">
+            <img src="http://localhost:{{canary}}/by-name.png" alt="">
+            <img src="http://[::ffff:127.0.0.1]:{{canary}}/mapped.png" alt="">
+            <iframe src="http://127.0.0.1:{{canary}}/frame" title="Frame"></iframe>
+            <p><a href="http://127.0.0.1:{{canary}}/linked">A link to the canary</a></p>
+            <script>
+              fetch('http://127.0.0.1:{{canary}}/fetch').catch(() => {});
+              fetch('https://127.0.0.1:{{canary}}/fetch-tls').catch(() => {});
+              try { new WebSocket('ws://127.0.0.1:{{canary}}/socket'); } catch {}
+              const xhr = new XMLHttpRequest(); xhr.open('GET', 'http://127.0.0.1:{{canary}}/xhr'); xhr.send();
+              navigator.sendBeacon && navigator.sendBeacon('http://127.0.0.1:{{canary}}/beacon', 'x');
+            </script>
+            """)));
+    }
+
+    private static IResult Html(string html) => Results.Content(html, "text/html; charset=utf-8", Encoding.UTF8);
+
+    /// <summary>A page that passes every check unless told otherwise.</summary>
+    public static string Page(string title, string body, string? lang = "en", bool description = true, string? viewport = "width=device-width, initial-scale=1", string head = "")
+    {
+        var html = new StringBuilder("<!doctype html>\n");
+        html.Append(lang is null ? "<html>" : $"<html lang=\"{lang}\">");
+        html.Append("<head><meta charset=\"utf-8\">");
+        html.Append(CultureInfo.InvariantCulture, $"<title>{title}</title>");
+        if (viewport is not null)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<meta name=\"viewport\" content=\"{viewport}\">");
+        }
+
+        if (description)
+        {
+            html.Append("<meta name=\"description\" content=\"A page of the scanner's fixture site.\">");
+        }
+
+        html.Append(head).Append("</head><body><main><h1>").Append(string.IsNullOrEmpty(title) ? "Untitled" : title).Append("</h1>");
+        html.Append(body).Append("</main></body></html>");
+        return html.ToString();
+    }
+
+    private static X509Certificate2 Certificate(TimeSpan validity)
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddIpAddress(IPAddress.Loopback);
+        request.CertificateExtensions.Add(names.Build());
+        var now = DateTimeOffset.UtcNow;
+        return request.CreateSelfSigned(now.AddDays(-1), now + validity);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
