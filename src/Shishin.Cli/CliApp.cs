@@ -8,14 +8,34 @@ using Shishin.Core.Identity;
 
 namespace Shishin.Cli;
 
-/// <summary>The <c>shishin</c> command. Exit codes: 0 success, 1 the operation was refused, 2 usage or environment error.</summary>
+/// <summary>
+/// The <c>shishin</c> command. Exit codes: 0 success, 1 the operation was refused (for <c>scan</c>: findings at or
+/// above <c>--fail-on</c>), 2 usage or environment error.
+/// </summary>
 public static class CliApp
 {
-    public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error, IDictionary<string, string?>? settings = null)
+    /// <summary>
+    /// How long a command may take to finish after Ctrl+C (or SIGTERM) before the process ends anyway: long enough for
+    /// a scan to stop (within 5 seconds) and still write its partial report.
+    /// </summary>
+    private static readonly TimeSpan TerminationGrace = TimeSpan.FromSeconds(15);
+
+    public static async Task<int> RunAsync(
+        string[] args,
+        TextReader input,
+        TextWriter output,
+        TextWriter error,
+        IDictionary<string, string?>? settings = null,
+        CancellationToken cancellationToken = default)
     {
         var provider = new Option<DatabaseProvider?>("--provider") { Description = "Database provider: Sqlite or Postgres (default: configuration, then Sqlite)." };
         var connection = new Option<string?>("--connection") { Description = "Connection string (default: ConnectionStrings__Shishin, then data/shishin.db)." };
-        var context = new CliContext(output, error, parse => BuildServices(parse.GetValue(provider), parse.GetValue(connection), settings, error));
+        // Live displays only on a real terminal; tests and CI pass other writers or redirect the streams.
+        var context = new CliContext(output, error, parse => BuildServices(parse.GetValue(provider), parse.GetValue(connection), settings, error))
+        {
+            OutputIsTerminal = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected,
+            ErrorIsTerminal = ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected,
+        };
 
         var migrate = new Command("migrate", "Apply pending migrations and load reference data (roles, organisations).");
         migrate.SetAction(async (parse, ct) =>
@@ -62,7 +82,7 @@ public static class CliApp
         });
         var admin = new Command("admin", "Accounts.") { create };
 
-        var root = new RootCommand("Shishin (指針): the Tokyo Digital Service 10 Principles at work.") { db, admin, CatalogCommands.Create(context) };
+        var root = new RootCommand("Shishin (指針): the Tokyo Digital Service 10 Principles at work.") { db, admin, CatalogCommands.Create(context), ScanCommand.Create(context) };
         root.Options.Add(provider);
         root.Options.Add(connection);
         provider.Recursive = true;
@@ -71,7 +91,11 @@ public static class CliApp
         var parseResult = root.Parse(args);
         try
         {
-            return await parseResult.InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+            var exit = await parseResult.InvokeAsync(
+                new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = TerminationGrace },
+                cancellationToken);
+            // System.CommandLine reports parse errors with 1, which this command keeps for refused operations.
+            return parseResult.Errors.Count > 0 ? 2 : exit;
         }
         catch (InvalidOperationException ex)
         {
@@ -106,4 +130,11 @@ public static class CliApp
 }
 
 /// <summary>What every command needs: where to write, and how to reach the database the global options name.</summary>
-internal sealed record CliContext(TextWriter Output, TextWriter Error, Func<ParseResult, ServiceProvider> BuildServices);
+internal sealed record CliContext(TextWriter Output, TextWriter Error, Func<ParseResult, ServiceProvider> BuildServices)
+{
+    /// <summary>Whether <see cref="Output"/> is the console's standard output on a terminal (not redirected).</summary>
+    public bool OutputIsTerminal { get; init; }
+
+    /// <summary>Whether <see cref="Error"/> is the console's standard error on a terminal (not redirected).</summary>
+    public bool ErrorIsTerminal { get; init; }
+}

@@ -1,0 +1,336 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Threading.Channels;
+using Shishin.Scanning;
+using Shishin.Scanning.Reports;
+using Spectre.Console;
+
+namespace Shishin.Cli;
+
+/// <summary>
+/// <c>shishin scan &lt;url&gt;...</c>: crawls a site in Chromium and reports what it found. Progress goes to standard
+/// error (a live display on a terminal, one plain line per page otherwise); the report goes to <c>--output</c> or to
+/// standard output. Exit codes: 0 no violation at or above <c>--fail-on</c>, 1 there are, 2 usage error, no browser,
+/// a scan that could not run or was cancelled (its partial report is still written).
+/// </summary>
+internal static class ScanCommand
+{
+    /// <summary>The values of <c>--fail-on</c>, worst first.</summary>
+    private static readonly string[] FailOnValues = ["critical", "serious", "moderate", "minor", "none"];
+
+    public static Command Create(CliContext context)
+    {
+        var urls = new Argument<string[]>("url") { Description = "Start URLs (http or https); their origins are crawled.", Arity = ArgumentArity.OneOrMore };
+        var maxPages = new Option<int>("--max-pages") { Description = "The most pages to scan.", DefaultValueFactory = _ => 100 };
+        var depth = new Option<int>("--depth") { Description = "How many links away from a start URL to go; 0 scans the start URLs and sitemap pages only.", DefaultValueFactory = _ => 5 };
+        var concurrency = new Option<int>("--concurrency") { Description = "The most pages of one host scanned at the same time.", DefaultValueFactory = _ => 2 };
+        var include = new Option<string[]>("--include") { Description = "Scan only pages whose path and query match this glob (repeatable), e.g. /docs/**." };
+        var exclude = new Option<string[]>("--exclude") { Description = "Do not scan pages whose path and query match this glob (repeatable)." };
+        var mobile = new Option<bool>("--mobile") { Description = "Scan as a phone: 390x844, touch, device scale 3." };
+        var format = new Option<string>("--format") { Description = "table (for people, on the terminal), json, junit, sarif or html.", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "json", "junit", "sarif", "html");
+        var output = new Option<string?>("--output") { Description = "File to write the report to (json, junit, sarif, html); without it the report goes to standard output." };
+        var failOn = new Option<string>("--fail-on") { Description = "Exit with 1 when a violation of this impact or worse is found; 'none' never does.", DefaultValueFactory = _ => "serious" };
+        failOn.AcceptOnlyFromAmong(FailOnValues);
+        var allowPrivate = new Option<bool>("--allow-private") { Description = "Allow internal addresses (loopback, private networks): for intranets and tests. The start URLs' ports are always allowed." };
+        var browser = new Option<string?>("--browser") { Description = "The Chromium-family browser to use (default: SHISHIN_BROWSER, then PATH, then Playwright's)." };
+        var ignoreRobots = new Option<bool>("--ignore-robots") { Description = "Do not obey robots.txt (only for sites you are responsible for)." };
+        var wcag22 = new Option<bool>("--wcag22") { Description = "Also run axe-core's WCAG 2.2 AA rules." };
+        var lang = new Option<string>("--lang") { Description = "Language of the HTML report: ja or en.", DefaultValueFactory = _ => "ja" };
+        lang.AcceptOnlyFromAmong("ja", "en");
+        AtLeast(maxPages, 1);
+        AtLeast(depth, 0);
+        AtLeast(concurrency, 1);
+
+        var command = new Command("scan", "Crawl a site in Chromium and check accessibility (axe-core), page basics, security headers and performance.")
+        {
+            urls, maxPages, depth, concurrency, include, exclude, mobile, format, output, failOn, allowPrivate, browser, ignoreRobots, wcag22, lang,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var settings = new ScanSettings(
+                parse.GetRequiredValue(format),
+                parse.GetValue(output),
+                parse.GetRequiredValue(failOn),
+                parse.GetRequiredValue(lang) == "en" ? ReportLanguage.English : ReportLanguage.Japanese);
+            if (settings.Format == "table" && settings.OutputPath is not null)
+            {
+                await context.Error.WriteLineAsync("--output writes a report file; choose its format with --format json, junit, sarif or html.");
+                return 2;
+            }
+
+            var startUrls = new List<Uri>();
+            foreach (var text in parse.GetRequiredValue(urls))
+            {
+                if (!Uri.TryCreate(text, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+                {
+                    await context.Error.WriteLineAsync($"'{text}' is not an absolute http or https URL.");
+                    return 2;
+                }
+
+                startUrls.Add(url);
+            }
+
+            var options = new ScanOptions
+            {
+                StartUrls = startUrls,
+                MaxPages = parse.GetValue(maxPages),
+                MaxDepth = parse.GetValue(depth),
+                Concurrency = parse.GetValue(concurrency),
+                Include = parse.GetValue(include) ?? [],
+                Exclude = parse.GetValue(exclude) ?? [],
+                Mobile = parse.GetValue(mobile),
+                AllowPrivate = parse.GetValue(allowPrivate),
+                // The person named these URLs, so their ports are allowed; the addresses are still checked.
+                AllowedPorts = new HashSet<int>([80, 443, .. startUrls.Select(u => u.Port)]),
+                BrowserPath = parse.GetValue(browser),
+                ObeyRobots = !parse.GetValue(ignoreRobots),
+                Wcag22 = parse.GetValue(wcag22),
+            };
+            return await RunAsync(context, options, settings, ct);
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(CliContext context, ScanOptions options, ScanSettings settings, CancellationToken cancellationToken)
+    {
+        ScanResult result;
+        try
+        {
+            result = await ScanWithProgressAsync(context, options, cancellationToken);
+        }
+        catch (ScanException e)
+        {
+            await context.Error.WriteLineAsync(e.Message);
+            return ScanException.ExitCode;
+        }
+        catch (ArgumentException e)
+        {
+            await context.Error.WriteLineAsync(e.Message);
+            return 2;
+        }
+
+        var summary = ScanSummary.From(result);
+        var fileFormat = settings.ReportFormat;
+        // The summary goes where it does not mix with a report on standard output.
+        var summaryWriter = fileFormat is not null && settings.OutputPath is null ? context.Error : context.Output;
+        var summaryIsTerminal = ReferenceEquals(summaryWriter, context.Output) ? context.OutputIsTerminal : context.ErrorIsTerminal;
+        try
+        {
+            if (fileFormat is { } reportFormat)
+            {
+                // Not the invocation's token: after Ctrl+C the partial report must still be written.
+                if (settings.OutputPath is { } path)
+                {
+                    await ScanReport.WriteFileAsync(result, reportFormat, path, settings.Language, CancellationToken.None);
+                }
+                else
+                {
+                    await context.Output.WriteAsync(ScanReport.ToText(result, reportFormat, settings.Language));
+                    await context.Output.WriteLineAsync();
+                    await context.Output.FlushAsync(CancellationToken.None);
+                }
+            }
+            else
+            {
+                WriteFindingsTable(SpectreConsole(context.Output, context.OutputIsTerminal), result);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            await context.Error.WriteLineAsync($"The report could not be written: {e.Message}");
+            return 2;
+        }
+
+        WriteSummary(SpectreConsole(summaryWriter, summaryIsTerminal), summaryWriter, result, summary, settings);
+        if (result.Cancelled)
+        {
+            await context.Error.WriteLineAsync(settings.OutputPath is null
+                ? "The scan was cancelled; the report covers the pages finished before that."
+                : $"The scan was cancelled; {settings.OutputPath} covers the pages finished before that.");
+            return 2;
+        }
+
+        return settings.FailOn is { } threshold && summary.Violations.AtOrAbove(threshold) > 0 ? 1 : 0;
+    }
+
+    /// <summary>
+    /// Runs the scan while showing each finished page: a live status on a terminal, a plain line per page otherwise.
+    /// Pages arrive on the scanner's threads; a channel hands them to the one thread that writes.
+    /// </summary>
+    private static async Task<ScanResult> ScanWithProgressAsync(CliContext context, ScanOptions options, CancellationToken cancellationToken)
+    {
+        var pages = Channel.CreateUnbounded<PageResult>(new UnboundedChannelOptions { SingleReader = true });
+        var scan = Task.Run(async () =>
+        {
+            try
+            {
+                return await Scanner.ScanAsync(options, new Progress(pages.Writer), cancellationToken);
+            }
+            finally
+            {
+                pages.Writer.TryComplete();
+            }
+        }, CancellationToken.None);
+
+        var done = 0;
+        if (context.ErrorIsTerminal)
+        {
+            var console = SpectreConsole(context.Error, terminal: true);
+            await console.Status().StartAsync("Starting the browser…", async status =>
+            {
+                await foreach (var page in pages.Reader.ReadAllAsync(CancellationToken.None))
+                {
+                    done++;
+                    console.MarkupLine(Markup.Escape(ProgressLine(page, done, options.MaxPages)));
+                    status.Status(Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"Scanning: {done} of at most {options.MaxPages} pages done (Ctrl+C stops and keeps what was found)")));
+                }
+            });
+        }
+        else
+        {
+            await foreach (var page in pages.Reader.ReadAllAsync(CancellationToken.None))
+            {
+                done++;
+                await context.Error.WriteLineAsync(ProgressLine(page, done, options.MaxPages));
+            }
+        }
+
+        return await scan;
+    }
+
+    /// <summary>One line per page, e.g. <c>[12/50] 200 https://www.example.jp/  3 violations</c>.</summary>
+    private static string ProgressLine(PageResult page, int done, int maxPages)
+    {
+        var status = page.StatusCode?.ToString(CultureInfo.InvariantCulture) ?? "---";
+        var prefix = string.Create(CultureInfo.InvariantCulture, $"[{done}/{maxPages}] {status} {page.RequestedUrl.AbsoluteUri}");
+        if (page.Error is { } error)
+        {
+            return $"{prefix}  error: {error.Kind}: {error.Message}";
+        }
+
+        var violations = page.Findings.Count(f => f.Outcome == FindingOutcome.Violation);
+        var review = page.Findings.Count(f => f.Outcome == FindingOutcome.NeedsReview);
+        var line = string.Create(CultureInfo.InvariantCulture, $"{prefix}  {violations} violation{(violations == 1 ? "" : "s")}");
+        return review == 0 ? line : string.Create(CultureInfo.InvariantCulture, $"{line}, {review} to review");
+    }
+
+    private static void WriteFindingsTable(IAnsiConsole console, ScanResult result)
+    {
+        var rows = result.Pages
+            .OrderBy(p => p.RequestedUrl.AbsoluteUri, StringComparer.Ordinal)
+            .SelectMany(p => p.Findings
+                .OrderBy(f => f.Outcome)
+                .ThenByDescending(f => f.Impact)
+                .ThenBy(f => f.RuleId, StringComparer.Ordinal)
+                .Select(f => (Page: p, Finding: f)))
+            .ToList();
+        if (rows.Count == 0)
+        {
+            console.WriteLine("No findings.");
+            return;
+        }
+
+        var table = new Table { Title = new TableTitle("Findings") };
+        table.AddColumns("Page", "Rule", "Impact", "Places", "Message");
+        foreach (var (page, finding) in rows)
+        {
+            var impact = finding.Outcome == FindingOutcome.NeedsReview ? $"{Lower(finding.Impact)} (review)" : Lower(finding.Impact);
+            table.AddRow(
+                Markup.Escape(page.RequestedUrl.PathAndQuery),
+                Markup.Escape(finding.RuleId),
+                Markup.Escape(impact),
+                finding.Nodes.Count.ToString(CultureInfo.InvariantCulture),
+                Markup.Escape(finding.Message));
+        }
+
+        console.Write(table);
+    }
+
+    private static void WriteSummary(IAnsiConsole console, TextWriter writer, ScanResult result, ScanSummary summary, ScanSettings settings)
+    {
+        var table = new Table { Title = new TableTitle(result.Cancelled ? "Summary (scan cancelled)" : "Summary") };
+        table.AddColumn("");
+        table.AddColumn(new TableColumn("Count").RightAligned());
+        void Row(string label, int count) => table.AddRow(Markup.Escape(label), count.ToString(CultureInfo.InvariantCulture));
+        Row("Pages", summary.Pages);
+        foreach (var impact in Enum.GetValues<FindingImpact>().Reverse())
+        {
+            Row($"Violations: {Lower(impact)}", summary.Violations[impact]);
+        }
+
+        Row("Violations in all", summary.Violations.Total);
+        Row("Needs review", summary.NeedsReview);
+        Row("Page errors", summary.PageErrors);
+        Row("Blocked requests", summary.BlockedRequests);
+        Row("URLs not scanned", summary.Skipped);
+        console.Write(table);
+
+        var gate = settings.FailOn is { } threshold
+            ? string.Create(CultureInfo.InvariantCulture, $"{summary.Violations.AtOrAbove(threshold)} violation(s) at or above {Lower(threshold)} (--fail-on).")
+            : "--fail-on none: findings do not fail the run.";
+        // Plain lines, unwrapped, so that scripts and tests can read them.
+        writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Scanned in {result.Duration.TotalSeconds:0.0} s with Shishin {result.ScannerVersion}, axe-core {(result.AxeVersion.Length > 0 ? result.AxeVersion : "-")}, Chromium {(result.BrowserVersion.Length > 0 ? result.BrowserVersion : "-")}."));
+        writer.WriteLine(gate);
+        if (settings.OutputPath is { } path)
+        {
+            writer.WriteLine($"Report written to {path}.");
+        }
+    }
+
+    /// <summary>A Spectre console over <paramref name="writer"/>: colours and live displays on a terminal, plain text otherwise.</summary>
+    private static IAnsiConsole SpectreConsole(TextWriter writer, bool terminal)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(writer),
+            Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = terminal ? InteractionSupport.Detect : InteractionSupport.No,
+        });
+        if (!terminal)
+        {
+            // CI logs are wider than the 80 columns Spectre assumes without a terminal.
+            console.Profile.Width = 160;
+        }
+
+        return console;
+    }
+
+    private static void AtLeast(Option<int> option, int minimum) =>
+        option.Validators.Add(result =>
+        {
+            // Only the values given; one that is not a number has its own parse error already.
+            foreach (var token in result.Tokens)
+            {
+                if (int.TryParse(token.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value < minimum)
+                {
+                    result.AddError(string.Create(CultureInfo.InvariantCulture, $"{option.Name} must be at least {minimum}."));
+                }
+            }
+        });
+
+    private static string Lower(FindingImpact impact) => impact.ToString().ToLowerInvariant();
+
+    /// <summary>Hands each finished page to the channel the display reads.</summary>
+    private sealed class Progress(ChannelWriter<PageResult> writer) : IProgress<PageResult>
+    {
+        public void Report(PageResult value) => writer.TryWrite(value);
+    }
+
+    private sealed record ScanSettings(string Format, string? OutputPath, string FailOnText, ReportLanguage Language)
+    {
+        /// <summary>The report format, or null for the table on the terminal.</summary>
+        public ReportFormat? ReportFormat => Format switch
+        {
+            "json" => Scanning.Reports.ReportFormat.Json,
+            "junit" => Scanning.Reports.ReportFormat.JUnit,
+            "sarif" => Scanning.Reports.ReportFormat.Sarif,
+            "html" => Scanning.Reports.ReportFormat.Html,
+            _ => null,
+        };
+
+        /// <summary>The least impact that fails the run, or null for <c>--fail-on none</c>.</summary>
+        public FindingImpact? FailOn => FailOnText == "none" ? null : Enum.Parse<FindingImpact>(FailOnText, ignoreCase: true);
+    }
+}

@@ -1,0 +1,300 @@
+using Shishin.Scanning.Rules;
+
+namespace Shishin.Scanning.Reports;
+
+/// <summary>The texts of the HTML report in one language; the messages of findings themselves are in English.</summary>
+internal sealed record ReportText
+{
+    public static ReportText For(ReportLanguage language) => language == ReportLanguage.English ? English : Japanese;
+
+    public required string Lang { get; init; }
+
+    public required string Title { get; init; }
+
+    public required string Heading { get; init; }
+
+    public required string Summary { get; init; }
+
+    public required string ScanDetails { get; init; }
+
+    public required string StartUrls { get; init; }
+
+    public required string StartedAt { get; init; }
+
+    public required string Duration { get; init; }
+
+    public required string Scanner { get; init; }
+
+    public required string Browser { get; init; }
+
+    public required string UserAgent { get; init; }
+
+    public required string CancelledNotice { get; init; }
+
+    public required string Figures { get; init; }
+
+    public required string Figure { get; init; }
+
+    public required string Count { get; init; }
+
+    public required string PagesScanned { get; init; }
+
+    public required string PageErrors { get; init; }
+
+    public required string NeedsReview { get; init; }
+
+    public required string BlockedRequests { get; init; }
+
+    public required string SkippedUrls { get; init; }
+
+    public required string ViolationsTotal { get; init; }
+
+    public required string RulesCaption { get; init; }
+
+    public required string Rule { get; init; }
+
+    public required string WhatItChecks { get; init; }
+
+    public required string PagesColumn { get; init; }
+
+    public required string PageList { get; init; }
+
+    public required string PageListCaption { get; init; }
+
+    public required string Page { get; init; }
+
+    public required string Status { get; init; }
+
+    public required string Violations { get; init; }
+
+    public required string FindingsByPage { get; init; }
+
+    public required string NoFindings { get; init; }
+
+    public required string FindingsCaption { get; init; }
+
+    public required string Impact { get; init; }
+
+    public required string Outcome { get; init; }
+
+    public required string Details { get; init; }
+
+    public required string Where { get; init; }
+
+    public required string Criteria { get; init; }
+
+    public required string Help { get; init; }
+
+    public required string FinalUrl { get; init; }
+
+    public required string PageTitle { get; init; }
+
+    public required string PageLang { get; init; }
+
+    public required string None { get; init; }
+
+    public required string CouldNotScan { get; init; }
+
+    public required string PageErrorsCaption { get; init; }
+
+    public required string Kind { get; init; }
+
+    public required string Message { get; init; }
+
+    public required string BlockedCaption { get; init; }
+
+    public required string Target { get; init; }
+
+    public required string Reason { get; init; }
+
+    public required string At { get; init; }
+
+    public required string NothingHere { get; init; }
+
+    public required string MessageInEnglish { get; init; }
+
+    public required string GeneratedBy { get; init; }
+
+    public required string Violation { get; init; }
+
+    public required string Review { get; init; }
+
+    public required string Critical { get; init; }
+
+    public required string Serious { get; init; }
+
+    public required string Moderate { get; init; }
+
+    public required string Minor { get; init; }
+
+    public required string Accessibility { get; init; }
+
+    public required string PageCategory { get; init; }
+
+    public required string Security { get; init; }
+
+    public required string Performance { get; init; }
+
+    public required string MoreNodes { get; init; }
+
+    public required string WholePage { get; init; }
+
+    public string ImpactName(FindingImpact impact) => impact switch
+    {
+        FindingImpact.Critical => Critical,
+        FindingImpact.Serious => Serious,
+        FindingImpact.Moderate => Moderate,
+        _ => Minor,
+    };
+
+    public string CategoryName(RuleCategory category) => category switch
+    {
+        RuleCategory.Accessibility => Accessibility,
+        RuleCategory.Page => PageCategory,
+        RuleCategory.Security => Security,
+        _ => Performance,
+    };
+
+    public string RuleDescription(string ruleId) =>
+        ScannerRules.Find(ruleId) is { } rule ? (Lang == "ja" ? rule.DescriptionJa : rule.Description) : "";
+
+    public static ReportText Japanese { get; } = new()
+    {
+        Lang = "ja",
+        Title = "Shishin スキャン結果",
+        Heading = "Web サイトのスキャン結果",
+        Summary = "概要",
+        ScanDetails = "スキャンの条件",
+        StartUrls = "開始 URL",
+        StartedAt = "開始日時（UTC）",
+        Duration = "所要時間",
+        Scanner = "スキャナー",
+        Browser = "ブラウザー",
+        UserAgent = "User-Agent",
+        CancelledNotice = "スキャンは途中で中止されました。この結果は、中止までに終わったページだけのものです。",
+        Figures = "件数のまとめ",
+        Figure = "項目",
+        Count = "件数",
+        PagesScanned = "スキャンしたページ",
+        PageErrors = "スキャンできなかったページ",
+        NeedsReview = "要確認（人による判断が必要）",
+        BlockedRequests = "遮断したリクエスト",
+        SkippedUrls = "スキャンしなかった URL",
+        ViolationsTotal = "違反の合計",
+        RulesCaption = "ルールごとの違反",
+        Rule = "ルール",
+        WhatItChecks = "確認する内容",
+        PagesColumn = "ページ数",
+        PageList = "ページ一覧",
+        PageListCaption = "スキャンしたページと指摘の件数",
+        Page = "ページ",
+        Status = "HTTP ステータス",
+        Violations = "違反",
+        FindingsByPage = "ページごとの指摘",
+        NoFindings = "指摘はありません。",
+        FindingsCaption = "このページの指摘",
+        Impact = "重大度",
+        Outcome = "判定",
+        Details = "内容",
+        Where = "該当箇所",
+        Criteria = "達成基準",
+        Help = "解説",
+        FinalUrl = "最終 URL",
+        PageTitle = "タイトル",
+        PageLang = "lang 属性",
+        None = "なし",
+        CouldNotScan = "このページは最後までスキャンできませんでした",
+        PageErrorsCaption = "スキャンできなかったページと理由",
+        Kind = "種類",
+        Message = "説明（英語）",
+        BlockedCaption = "SSRF 対策で遮断したリクエスト",
+        Target = "宛先",
+        Reason = "理由",
+        At = "日時（UTC）",
+        NothingHere = "ありません。",
+        MessageInEnglish = "スキャナーの説明（英語）",
+        GeneratedBy = "この報告書は Shishin {0} が作成しました。",
+        Violation = "違反",
+        Review = "要確認",
+        Critical = "致命的",
+        Serious = "重大",
+        Moderate = "中程度",
+        Minor = "軽微",
+        Accessibility = "アクセシビリティ",
+        PageCategory = "ページの基本",
+        Security = "セキュリティ",
+        Performance = "パフォーマンス",
+        MoreNodes = "ほか {0} 箇所",
+        WholePage = "ページ全体",
+    };
+
+    public static ReportText English { get; } = new()
+    {
+        Lang = "en",
+        Title = "Shishin scan report",
+        Heading = "Website scan report",
+        Summary = "Summary",
+        ScanDetails = "How the scan ran",
+        StartUrls = "Start URLs",
+        StartedAt = "Started (UTC)",
+        Duration = "Duration",
+        Scanner = "Scanner",
+        Browser = "Browser",
+        UserAgent = "User-Agent",
+        CancelledNotice = "The scan was cancelled. These results cover only the pages finished before that.",
+        Figures = "Figures",
+        Figure = "Figure",
+        Count = "Count",
+        PagesScanned = "Pages scanned",
+        PageErrors = "Pages that could not be scanned",
+        NeedsReview = "Needs review (a person has to judge)",
+        BlockedRequests = "Blocked requests",
+        SkippedUrls = "URLs not scanned",
+        ViolationsTotal = "Violations in all",
+        RulesCaption = "Violations by rule",
+        Rule = "Rule",
+        WhatItChecks = "What it checks",
+        PagesColumn = "Pages",
+        PageList = "Pages",
+        PageListCaption = "Pages scanned and their findings",
+        Page = "Page",
+        Status = "HTTP status",
+        Violations = "Violations",
+        FindingsByPage = "Findings by page",
+        NoFindings = "No findings.",
+        FindingsCaption = "Findings on this page",
+        Impact = "Impact",
+        Outcome = "Outcome",
+        Details = "Details",
+        Where = "Where",
+        Criteria = "Success criteria",
+        Help = "Help",
+        FinalUrl = "Final URL",
+        PageTitle = "Title",
+        PageLang = "lang attribute",
+        None = "none",
+        CouldNotScan = "This page could not be scanned completely",
+        PageErrorsCaption = "Pages that could not be scanned, and why",
+        Kind = "Kind",
+        Message = "Message",
+        BlockedCaption = "Requests blocked by the SSRF guard",
+        Target = "Target",
+        Reason = "Reason",
+        At = "When (UTC)",
+        NothingHere = "None.",
+        MessageInEnglish = "Scanner's message",
+        GeneratedBy = "This report was made by Shishin {0}.",
+        Violation = "Violation",
+        Review = "Needs review",
+        Critical = "Critical",
+        Serious = "Serious",
+        Moderate = "Moderate",
+        Minor = "Minor",
+        Accessibility = "Accessibility",
+        PageCategory = "Page basics",
+        Security = "Security",
+        Performance = "Performance",
+        MoreNodes = "{0} more",
+        WholePage = "The page as a whole",
+    };
+}
