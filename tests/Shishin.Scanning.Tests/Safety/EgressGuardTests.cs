@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Shishin.Scanning.Safety;
+using Shishin.Scanning.Tests.Fixtures;
 
 namespace Shishin.Scanning.Tests.Safety;
 
@@ -136,42 +137,5 @@ public sealed class EgressGuardTests
         // HttpClient retries a connection closed without an answer; each attempt is one lookup and one connection.
         Assert.True(canary.Connections >= 1);
         Assert.Equal(lookups, canary.Connections);
-    }
-
-    /// <summary>A loopback listener that counts connections and answers none of them.</summary>
-    private sealed class Canary : IDisposable
-    {
-        private readonly TcpListener listener = new(IPAddress.Loopback, 0);
-        private int connections;
-
-        public Canary()
-        {
-            listener.Start();
-            _ = AcceptAsync();
-        }
-
-        public int Port => ((IPEndPoint)listener.LocalEndpoint).Port;
-
-        public int Connections => Volatile.Read(ref connections);
-
-        private async Task AcceptAsync()
-        {
-            try
-            {
-                while (true)
-                {
-                    using var socket = await listener.AcceptSocketAsync();
-                    Interlocked.Increment(ref connections);
-                }
-            }
-            catch (ObjectDisposedException)
-            {
-            }
-            catch (SocketException)
-            {
-            }
-        }
-
-        public void Dispose() => listener.Stop();
     }
 }
