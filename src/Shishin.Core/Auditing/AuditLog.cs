@@ -80,26 +80,10 @@ public sealed class AuditLog(ShishinDbContext db, AuditActor actor, TimeProvider
                 e.Id.ToString(CultureInfo.InvariantCulture),
                 e.OccurredAt.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture),
                 e.ActorId?.ToString() ?? "",
-                Cell(e.ActorName), Cell(e.Action), Cell(e.EntityType), Cell(e.EntityId), Cell(e.Before), Cell(e.After),
-                Cell(e.ClientIp), Cell(e.CorrelationId));
+                Csv.Cell(e.ActorName), Csv.Cell(e.Action), Csv.Cell(e.EntityType), Csv.Cell(e.EntityId), Csv.Cell(e.Before), Csv.Cell(e.After),
+                Csv.Cell(e.ClientIp), Csv.Cell(e.CorrelationId));
             await writer.WriteLineAsync(line);
         }
     }
 
-    internal static string Cell(string? value)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return "";
-        }
-
-        if (value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            value = "'" + value;
-        }
-
-        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0
-            ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
-            : value;
-    }
 }

@@ -36,19 +36,7 @@ public static class CatalogCsv
                 string.Join(' ', c.Mappings.Asvs),
                 c.Retired ? "true" : "false",
             ];
-            await writer.WriteLineAsync(string.Join(',', cells.Select(Cell)));
+            await writer.WriteLineAsync(string.Join(',', cells.Select(Csv.Cell)));
         }
-    }
-
-    /// <summary>Quotes when needed; a cell a spreadsheet would run as a formula gets a leading apostrophe.</summary>
-    public static string Cell(string value)
-    {
-        ArgumentNullException.ThrowIfNull(value);
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            value = "'" + value;
-        }
-
-        return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
     }
 }

@@ -14,5 +14,5 @@ public sealed class CsvTests
     [InlineData("line\nbreak", "\"line\nbreak\"")]
     [InlineData(null, "")]
     public void Cell_FormulaOrSeparator_IsNeutralisedAndQuoted(string? value, string expected) =>
-        Assert.Equal(expected, AuditLog.Cell(value));
+        Assert.Equal(expected, Csv.Cell(value));
 }
