@@ -5,7 +5,8 @@
 #   CJK font. When run as root on Debian/Ubuntu, missing system packages are
 #   installed with apt-get; otherwise the script says what to install and exits 2.
 # - Starts a throwaway PostgreSQL cluster on a free 127.0.0.1 port (removed again
-#   on exit, whatever happens) and exports SHISHIN_TEST_POSTGRES and SHISHIN_BROWSER.
+#   on exit, whatever happens) and exports SHISHIN_TEST_POSTGRES, SHISHIN_BROWSER (the full Chromium, for the UI
+#   tests) and SHISHIN_TEST_SCAN_BROWSER (Debian's chromium-headless-shell, which the scanner prefers).
 # - Runs `dotnet test Shishin.slnx` with TRX logging into ./TestResults, prints a
 #   per-project summary and, as the very last line, `tests: N passed, N failed`.
 # - Exits with dotnet test's status (1 if no test executed at all).
@@ -17,7 +18,7 @@
 #     (plus any extra arguments, e.g. -c 'select 1/0' to see a failure) instead of
 #     `dotnet test`; exits with psql's status. dotnet and Chromium are not needed.
 #
-# Optional: SHISHIN_BROWSER may be preset to a Chromium executable to use.
+# Optional: SHISHIN_BROWSER and SHISHIN_TEST_SCAN_BROWSER may be preset to the executables to use.
 set -euo pipefail
 
 SECONDS=0
@@ -71,6 +72,17 @@ find_chromium() {
   fi
 }
 
+SCAN_BROWSER=
+find_headless_shell() {
+  if [[ -n ${SHISHIN_TEST_SCAN_BROWSER:-} && -x ${SHISHIN_TEST_SCAN_BROWSER} ]]; then
+    SCAN_BROWSER=$SHISHIN_TEST_SCAN_BROWSER
+  elif command -v chromium-headless-shell >/dev/null 2>&1; then
+    SCAN_BROWSER=$(command -v chromium-headless-shell)
+  else
+    return 1
+  fi
+}
+
 PG_BIN=
 find_postgres() {
   local d
@@ -102,6 +114,7 @@ missing_packages() {
   local pkgs=()
   if [[ $DRY_RUN == 0 ]]; then
     find_chromium || pkgs+=(chromium)
+    find_headless_shell || pkgs+=(chromium-headless-shell)
     has_cjk_font || pkgs+=(fonts-noto-cjk)
   fi
   find_postgres || pkgs+=(postgresql)
@@ -128,7 +141,8 @@ check_system_packages() {
 test.sh: missing system packages: $missing
 Install them (Debian/Ubuntu package names), e.g. as root:
   apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $missing
-(chromium = the Chromium browser at /usr/bin/chromium or on PATH; postgresql = server
+(chromium = the Chromium browser at /usr/bin/chromium or on PATH; chromium-headless-shell = its
+headless build, which the scanner prefers; postgresql = server
 binaries initdb/pg_ctl/postgres; fonts-noto-cjk = a Japanese font, checked with fc-list :lang=ja.)
 EOF
   exit 2
@@ -140,7 +154,10 @@ fi
 check_system_packages
 # (missing_packages ran in a subshell: set PG_BIN and BROWSER here.)
 find_postgres || die 2 "PostgreSQL server binaries not found"
-if [[ $DRY_RUN == 0 ]]; then find_chromium || die 2 "Chromium not found"; fi
+if [[ $DRY_RUN == 0 ]]; then
+  find_chromium || die 2 "Chromium not found"
+  find_headless_shell || die 2 "chromium-headless-shell not found"
+fi
 
 # ---------------------------------------------------------- throwaway PostgreSQL
 
@@ -264,6 +281,7 @@ log "PostgreSQL $("$PG_BIN/postgres" -V | awk '{print $3}') running on 127.0.0.1
 export SHISHIN_TEST_POSTGRES="Host=127.0.0.1;Port=$PORT;Username=postgres;Include Error Detail=true"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 [[ -n $BROWSER ]] && export SHISHIN_BROWSER=$BROWSER
+[[ -n $SCAN_BROWSER ]] && export SHISHIN_TEST_SCAN_BROWSER=$SCAN_BROWSER
 
 elapsed() { printf '%dm%02ds' $((SECONDS / 60)) $((SECONDS % 60)); }
 

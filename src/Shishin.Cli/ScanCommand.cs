@@ -33,8 +33,19 @@ internal static class ScanCommand
         var failOn = new Option<string>("--fail-on") { Description = "Exit with 1 when a violation of this impact or worse is found; 'none' never does.", DefaultValueFactory = _ => "serious" };
         failOn.AcceptOnlyFromAmong(FailOnValues);
         var allowPrivate = new Option<bool>("--allow-private") { Description = "Allow internal addresses (loopback, private networks): for intranets and tests. The start URLs' ports are always allowed." };
-        var browser = new Option<string?>("--browser") { Description = "The Chromium-family browser to use (default: SHISHIN_BROWSER, then PATH, then Playwright's)." };
+        var browser = new Option<string?>("--browser") { Description = "The Chromium-family browser to use (default: SHISHIN_BROWSER, then chromium-headless-shell, chromium and others on PATH, then Playwright's)." };
         var ignoreRobots = new Option<bool>("--ignore-robots") { Description = "Do not obey robots.txt (only for sites you are responsible for)." };
+        var delay = new Option<double>("--delay") { Description = "Seconds to wait between two pages of the same host (a longer Crawl-delay in robots.txt wins).", DefaultValueFactory = _ => 0 };
+        delay.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens)
+            {
+                if (double.TryParse(token.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && (value is < 0 or > 3600 || double.IsNaN(value)))
+                {
+                    result.AddError("--delay must be between 0 and 3600 seconds.");
+                }
+            }
+        });
         var wcag22 = new Option<bool>("--wcag22") { Description = "Also run axe-core's WCAG 2.2 AA rules." };
         var lang = new Option<string>("--lang") { Description = "Language of the HTML report: ja or en.", DefaultValueFactory = _ => "ja" };
         lang.AcceptOnlyFromAmong("ja", "en");
@@ -44,7 +55,7 @@ internal static class ScanCommand
 
         var command = new Command("scan", "Crawl a site in Chromium and check accessibility (axe-core), page basics, security headers and performance.")
         {
-            urls, maxPages, depth, concurrency, include, exclude, mobile, format, output, failOn, allowPrivate, browser, ignoreRobots, wcag22, lang,
+            urls, maxPages, depth, concurrency, include, exclude, mobile, format, output, failOn, allowPrivate, browser, ignoreRobots, delay, wcag22, lang,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -85,6 +96,7 @@ internal static class ScanCommand
                 AllowedPorts = new HashSet<int>([80, 443, .. startUrls.Select(u => u.Port)]),
                 BrowserPath = parse.GetValue(browser),
                 ObeyRobots = !parse.GetValue(ignoreRobots),
+                Delay = TimeSpan.FromSeconds(parse.GetValue(delay)),
                 Wcag22 = parse.GetValue(wcag22),
             };
             return await RunAsync(context, options, settings, ct);

@@ -5,16 +5,23 @@ public sealed record BrowserLocation(string ExecutablePath, string FoundBy);
 
 /// <summary>
 /// Finds the browser to scan with, in this order: the path given (<c>--browser</c>), <c>SHISHIN_BROWSER</c>,
-/// chromium, chromium-browser, google-chrome or msedge on PATH, then a browser installed by Playwright.
+/// chromium-headless-shell, chrome-headless-shell, chromium, chromium-browser, google-chrome or msedge on PATH, then a
+/// browser installed by Playwright (its headless shell first).
 /// </summary>
+/// <remarks>
+/// The headless shell comes first because it renders with the same Blink and V8 as the full browser but starts a
+/// fresh context and renderer for a fraction of the CPU: on the benchmark site a page costs about a third of the CPU
+/// time, with identical findings (docs/benchmarks.md, ADR 0009).
+/// </remarks>
 public static class BrowserLocator
 {
     /// <summary>Names tried on PATH, in order.</summary>
-    public static readonly IReadOnlyList<string> CommandNames = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "msedge", "microsoft-edge"];
+    public static readonly IReadOnlyList<string> CommandNames = ["chromium-headless-shell", "chrome-headless-shell", "chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "msedge", "microsoft-edge"];
 
     /// <summary>What to tell a person when no browser is found.</summary>
     public const string InstallHelp =
-        "No Chromium-family browser was found. Install one (Debian/Ubuntu: sudo apt-get install chromium), " +
+        "No Chromium-family browser was found. Install one (Debian/Ubuntu: sudo apt-get install chromium-headless-shell, " +
+        "or chromium), " +
         "point to it with --browser PATH or SHISHIN_BROWSER=PATH, or install Playwright's build with " +
         "'pwsh bin/playwright.ps1 install chromium'.";
 
@@ -60,11 +67,14 @@ public static class BrowserLocator
             return null;
         }
 
-        string[] executables = ["chrome-linux/chrome", "chrome-linux64/chrome", "chrome-win/chrome.exe", "chrome-mac/Chromium.app/Contents/MacOS/Chromium"];
-        var found = Directory.EnumerateDirectories(root, "chromium-*")
+        string[] shells = ["chrome-headless-shell-linux64/chrome-headless-shell", "chrome-linux/headless_shell", "chrome-headless-shell-win64/chrome-headless-shell.exe", "chrome-headless-shell-mac-x64/chrome-headless-shell", "chrome-headless-shell-mac-arm64/chrome-headless-shell"];
+        string[] browsers = ["chrome-linux/chrome", "chrome-linux64/chrome", "chrome-win/chrome.exe", "chrome-mac/Chromium.app/Contents/MacOS/Chromium"];
+        var found = Newest("chromium_headless_shell-*", shells) ?? Newest("chromium-*", browsers);
+        return found is null ? null : new BrowserLocation(found, "Playwright");
+
+        string? Newest(string pattern, string[] executables) => Directory.EnumerateDirectories(root, pattern)
             .OrderByDescending(d => d, StringComparer.Ordinal)
             .SelectMany(d => executables.Select(e => Path.Combine(d, e)))
             .FirstOrDefault(File.Exists);
-        return found is null ? null : new BrowserLocation(found, "Playwright");
     }
 }

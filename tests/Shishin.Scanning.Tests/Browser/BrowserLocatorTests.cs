@@ -43,6 +43,24 @@ public sealed class BrowserLocatorTests : IDisposable
     }
 
     [Fact]
+    public void Find_PrefersTheHeadlessShell_OnPathAndAmongPlaywrightBrowsers()
+    {
+        Fake("bin/chromium");
+        var shell = Fake("bin/chromium-headless-shell");
+        Fake("pw/chromium-1200/chrome-linux/chrome");
+        var playwrightShell = Fake("pw/chromium_headless_shell-1200/chrome-headless-shell-linux64/chrome-headless-shell");
+        var environment = new Dictionary<string, string?>
+        {
+            ["PATH"] = Path.Combine(folder, "bin"),
+            ["PLAYWRIGHT_BROWSERS_PATH"] = Path.Combine(folder, "pw"),
+        };
+
+        Assert.Equal(new BrowserLocation(shell, "PATH"), BrowserLocator.Find(null, k => environment.GetValueOrDefault(k)));
+        environment["PATH"] = "";
+        Assert.Equal(new BrowserLocation(playwrightShell, "Playwright"), BrowserLocator.Find(null, k => environment.GetValueOrDefault(k)));
+    }
+
+    [Fact]
     public void Find_NothingThere_ReturnsNull_AndAGivenPathThatIsMissingIsNotReplacedByAnother()
     {
         var environment = new Dictionary<string, string?> { ["PATH"] = folder, ["PLAYWRIGHT_BROWSERS_PATH"] = Path.Combine(folder, "none") };

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Xunit.Abstractions;
+using Shishin.Scanning.Rules;
 using Shishin.Scanning.Tests.Fixtures;
 
 namespace Shishin.Scanning.Tests.Engine;
@@ -260,5 +261,101 @@ public sealed class ScannerTests(FixtureSite site, ITestOutputHelper output)
         Assert.Contains("Mobile Safari", site.UserAgents["/from-sitemap"], StringComparison.Ordinal);
         Assert.EndsWith(ScanOptions.DefaultUserAgentSuffix, site.UserAgents["/from-sitemap"], StringComparison.Ordinal);
         Assert.EndsWith(ScanOptions.DefaultUserAgentSuffix, site.UserAgents["/robots.txt"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Delay_SpacesTheStartsOfTwoPagesOfAHost()
+    {
+        var options = site.Options(site.Http("/"), site.Http("/from-sitemap"), site.Http("/dup-a"), site.Http("/dup-b")) with
+        {
+            MaxDepth = 0,
+            ReadSitemaps = false,
+            CheckLinks = false,
+            Concurrency = 2,
+            Delay = TimeSpan.FromMilliseconds(800),
+        };
+
+        var result = await ScanTestSupport.ScanAsync(options);
+        ScanTestSupport.Describe(result, output);
+
+        Assert.Equal(4, result.Pages.Count);
+        AssertSpaced(result, TimeSpan.FromMilliseconds(800));
+    }
+
+    [Fact]
+    public async Task CrawlDelay_OfRobotsTxt_SpacesThePages()
+    {
+        // The expiring-certificate origin's robots.txt says Crawl-delay: 1.
+        var options = site.Options(site.ExpiringHttps("/from-sitemap"), site.ExpiringHttps("/dup-a"), site.ExpiringHttps("/dup-b")) with
+        {
+            MaxDepth = 0,
+            ReadSitemaps = false,
+            CheckLinks = false,
+            Concurrency = 2,
+        };
+
+        var paced = await ScanTestSupport.ScanAsync(options);
+        ScanTestSupport.Describe(paced, output);
+
+        Assert.Equal(3, paced.Pages.Count);
+        AssertSpaced(paced, TimeSpan.FromSeconds(1));
+    }
+
+    [Fact]
+    public async Task Wcag22_AddsItsRules_OnlyWhenAskedFor()
+    {
+        var options = site.Options(site.Http("/defects/target-size")) with { MaxDepth = 0, ReadSitemaps = false, CheckLinks = false };
+
+        var without = Assert.Single((await ScanTestSupport.ScanAsync(options)).Pages);
+        var withResult = await ScanTestSupport.ScanAsync(options with { Wcag22 = true });
+        ScanTestSupport.Describe(withResult, output);
+        var with = Assert.Single(withResult.Pages);
+
+        Assert.Null(without.Error);
+        Assert.DoesNotContain(without.Findings, f => f.RuleId == "target-size");
+        var targetSize = Assert.Single(with.Findings, f => f.RuleId == "target-size" && f.Outcome == FindingOutcome.Violation);
+        Assert.Equal(["2.5.8"], targetSize.Wcag);
+        // JIS X 8341-3:2016 follows WCAG 2.0, which has no 2.5.8.
+        Assert.Empty(targetSize.Jis);
+        Assert.All(targetSize.Nodes, n => Assert.Contains("tiny", n.Html, StringComparison.Ordinal));
+        // Apart from the 2.2 rule, the page's findings are the same.
+        Assert.Equal(without.Findings.Select(f => f.RuleId), with.Findings.Where(f => f.RuleId != "target-size").Select(f => f.RuleId));
+    }
+
+    [Fact]
+    public async Task TheHeadlessShell_AndTheFullBrowser_FindTheSame()
+    {
+        var options = site.Options(
+            site.Http("/defects/image-alt"), site.Http("/defects/no-lang"), site.Http("/defects/meta"), site.Http("/defects/broken-link"),
+            site.Http("/defects/no-headers"), site.Http("/defects/hreflang"), site.Http("/defects/target-size")) with
+        {
+            MaxDepth = 0,
+            ReadSitemaps = false,
+            Wcag22 = true,
+        };
+
+        var shell = await ScanTestSupport.ScanAsync(options with { BrowserPath = FixtureSite.BrowserPath() });
+        var full = await ScanTestSupport.ScanAsync(options with { BrowserPath = FixtureSite.FullBrowserPath() });
+        ScanTestSupport.Describe(shell, output);
+        ScanTestSupport.Describe(full, output);
+
+        Assert.Equal(7, shell.Pages.Count);
+        Assert.Equal(Comparable(full), Comparable(shell));
+        Assert.Contains(Comparable(shell), line => line.Contains("image-alt", StringComparison.Ordinal));
+
+        // Timings differ from run to run; everything else must not.
+        static string[] Comparable(ScanResult result) => result.Pages
+            .SelectMany(p => p.Findings.Where(f => f.Category != RuleCategory.Performance).Select(f =>
+                $"{p.RequestedUrl.PathAndQuery} {f.RuleId} {f.Outcome} {f.Impact} {string.Join(",", f.Nodes.Select(n => n.Selector))}"))
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+    }
+
+    /// <summary>The pages started at least <paramref name="delay"/> apart, give or take the time a page takes to begin.</summary>
+    private static void AssertSpaced(ScanResult result, TimeSpan delay)
+    {
+        var starts = result.Pages.Select(p => p.StartedAt).Order().ToList();
+        var gaps = starts.Zip(starts.Skip(1), (a, b) => b - a).ToList();
+        Assert.All(gaps, gap => Assert.True(gap >= delay - TimeSpan.FromMilliseconds(200), $"{gap.TotalMilliseconds:0} ms between two pages"));
     }
 }

@@ -6,7 +6,10 @@ namespace Shishin.Scanning.Tests.Fixtures;
 public static class ChromiumProcesses
 {
     /// <summary>Every live Chromium process below this process.</summary>
-    public static List<int> OfThisProcess()
+    public static List<int> OfThisProcess() => DescendantsNamed("chrom");
+
+    /// <summary>Every live process below this process whose name contains <paramref name="fragment"/>.</summary>
+    public static List<int> DescendantsNamed(string fragment)
     {
         var parents = new Dictionary<int, int>();
         var names = new Dictionary<int, string>();
@@ -38,7 +41,7 @@ public static class ChromiumProcesses
 
         var self = Environment.ProcessId;
         return parents.Keys
-            .Where(pid => names[pid].Contains("chrom", StringComparison.OrdinalIgnoreCase) && Descends(pid))
+            .Where(pid => names[pid].Contains(fragment, StringComparison.OrdinalIgnoreCase) && Descends(pid))
             .ToList();
 
         bool Descends(int pid)

@@ -76,8 +76,19 @@ public sealed class FixtureSite : IAsyncLifetime
         },
     };
 
-    /// <summary>Debian's Chromium (SHISHIN_BROWSER first); never a downloaded one.</summary>
+    /// <summary>
+    /// The browser the scanner tests use: SHISHIN_TEST_SCAN_BROWSER (scripts/test.sh sets it to Debian's headless shell,
+    /// which the scanner itself prefers), then SHISHIN_BROWSER, then Debian's headless shell or full Chromium; never a
+    /// downloaded one.
+    /// </summary>
     public static string BrowserPath() =>
+        Environment.GetEnvironmentVariable("SHISHIN_TEST_SCAN_BROWSER") is { Length: > 0 } scanBrowser ? scanBrowser
+        : Environment.GetEnvironmentVariable("SHISHIN_BROWSER") is { Length: > 0 } configured ? configured
+        : File.Exists("/usr/bin/chromium-headless-shell") ? "/usr/bin/chromium-headless-shell"
+        : "/usr/bin/chromium";
+
+    /// <summary>Debian's full Chromium (SHISHIN_BROWSER first), for comparing its findings with the headless shell's.</summary>
+    public static string FullBrowserPath() =>
         Environment.GetEnvironmentVariable("SHISHIN_BROWSER") is { Length: > 0 } configured ? configured : "/usr/bin/chromium";
 
     public async Task InitializeAsync()
@@ -138,7 +149,10 @@ public sealed class FixtureSite : IAsyncLifetime
 
     private void MapPages(WebApplication site)
     {
-        site.MapGet("/robots.txt", (HttpContext c) => c.Request.IsHttps
+        // The expiring-certificate origin asks crawlers to wait a second between pages (the pacing test).
+        site.MapGet("/robots.txt", (HttpContext c) => c.Connection.LocalPort == ExpiringHttpsPort
+            ? Results.Text("User-agent: *\nCrawl-delay: 1\n", "text/plain")
+            : c.Request.IsHttps
             ? Results.NotFound()
             : Results.Text($"User-agent: *\nDisallow: /private/\n\nSitemap: http://{c.Request.Host}/sitemap.xml\n", "text/plain"));
         site.MapGet("/sitemap.xml", (HttpContext c) => c.Request.IsHttps
@@ -208,6 +222,10 @@ public sealed class FixtureSite : IAsyncLifetime
             await Task.Delay(1500);
             return Results.Bytes(Blob.AsSpan(0, 100).ToArray(), "image/png");
         });
+        // Two 12 px buttons side by side: below the 24 px target size of WCAG 2.2 (2.5.8), which only the 2.2 tags check.
+        // The size comes from a style sheet: the fixture's CSP refuses inline styles.
+        site.MapGet("/defects/target-size", () => Html(Page("Small targets", $"<p>{Text}</p><p><button type=\"button\" class=\"tiny\" aria-label=\"Previous\"></button><button type=\"button\" class=\"tiny\" aria-label=\"Next\"></button></p>", head: "<link rel=\"stylesheet\" href=\"/styles/tiny.css\">")));
+        site.MapGet("/styles/tiny.css", () => Results.Text(".tiny { display: inline-block; width: 12px; height: 12px; padding: 0; margin: 0; border: 0; background: #333; vertical-align: top; }", "text/css"));
         site.MapGet("/defects/hreflang", () => Html(Page("Bad hreflang", $"<p>{Text}</p>", head: "<link rel=\"alternate\" hreflang=\"english\" href=\"/from-sitemap\">")));
         site.MapGet("/dup-a", () => Html(Page("Same title", $"<p>{Text} A.</p>")));
         site.MapGet("/dup-b", () => Html(Page("Same title", $"<p>{Text} B.</p>")));
