@@ -37,25 +37,27 @@ def pa11y_counts(report):
 
 
 rows, findings = [], {}
-for concurrency in (1, 2):
-    for tool, counter in (("shishin scan", shishin_counts), ("pa11y-ci", pa11y_counts)):
-        key = "shishin" if tool == "shishin scan" else "pa11y"
-        measure = load(f"{key}-c{concurrency}.measure.json")
-        report = load(f"{key}-c{concurrency}.json")
-        if measure is None:
-            continue
-        pages, rules, errors = counter(report or {})
-        minutes = measure["seconds"] / 60
-        rows.append((tool, concurrency, pages, errors, measure["seconds"], pages / minutes if minutes else 0, measure["peak_rss_mb"], measure["exit_code"]))
-        findings[(tool, concurrency)] = rules
+for engine in ("chromium", "headless-shell"):
+    for concurrency in (1, 2):
+        for tool, counter in (("shishin scan", shishin_counts), ("pa11y-ci", pa11y_counts)):
+            key = "shishin" if tool == "shishin scan" else "pa11y"
+            measure = load(f"{key}-{engine}-c{concurrency}.measure.json")
+            report = load(f"{key}-{engine}-c{concurrency}.json")
+            if measure is None:
+                continue
+            pages, rules, errors = counter(report or {})
+            minutes = measure["seconds"] / 60
+            rows.append((tool, engine, concurrency, pages, errors, measure["seconds"], pages / minutes if minutes else 0, measure["peak_rss_mb"]))
+            findings[(tool, engine, concurrency)] = rules
 
-print("| tool | concurrency | pages | page errors | seconds | pages per minute | peak RSS (MB) |")
-print("|---|---:|---:|---:|---:|---:|---:|")
-for tool, concurrency, pages, errors, seconds, rate, rss, _ in rows:
-    print(f"| {tool} | {concurrency} | {pages} | {errors} | {seconds:.1f} | {rate:.1f} | {rss:.0f} |")
+print("| tool | Chromium build | concurrency | pages | page errors | seconds | pages per minute | peak RSS (MB) |")
+print("|---|---|---:|---:|---:|---:|---:|---:|")
+for tool, engine, concurrency, pages, errors, seconds, rate, rss in rows:
+    print(f"| {tool} | {engine} | {concurrency} | {pages} | {errors} | {seconds:.1f} | {rate:.1f} | {rss:.0f} |")
 print()
 rules = sorted(set().union(*[set(c) for c in findings.values()]) if findings else [])
-print("| axe rule (violating nodes) | " + " | ".join(f"{t} c{c}" for t, c in findings) + " |")
+short = {"shishin scan": "shishin", "pa11y-ci": "pa11y-ci", "chromium": "full", "headless-shell": "shell"}
+print("| axe rule (violating nodes) | " + " | ".join(f"{short[t]} {short[e]} c{c}" for t, e, c in findings) + " |")
 print("|---|" + "---:|" * len(findings))
 for rule in rules:
     print(f"| {rule} | " + " | ".join(str(findings[k].get(rule, 0)) for k in findings) + " |")
