@@ -48,4 +48,4 @@ print()
 for tool, name in (("pa11y-ci", "hostile-pa11y.measure.json"), ("shishin scan", "hostile-shishin.measure.json")):
     measure = load(name)
     if measure:
-        print(f"- {tool}: {measure['seconds']:.1f} s in all, peak RSS {measure['peak_rss_mb']:.0f} MB, exit code {measure['exit_code']}")
+        print(f"- {tool}: {measure['seconds']:.1f} s in all, peak RSS {measure['peak_rss_mb']:.0f} MB")

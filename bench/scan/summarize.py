@@ -28,11 +28,13 @@ def pa11y_counts(report):
     pages, rules, errors = 0, collections.Counter(), 0
     for url, issues in (report or {}).get("results", {}).items():
         pages += 1
+        failed = False
         for issue in issues:
             if isinstance(issue, dict) and issue.get("type", "error") == "error" and "code" in issue:
                 rules[issue["code"]] += 1
             elif not isinstance(issue, dict) or "code" not in issue:
-                errors += 1
+                failed = True
+        errors += 1 if failed else 0
     return pages, rules, errors
 
 
@@ -47,10 +49,12 @@ for engine in ("chromium", "headless-shell"):
                 continue
             pages, rules, errors = counter(report or {})
             minutes = measure["seconds"] / 60
-            rows.append((tool, engine, concurrency, pages, errors, measure["seconds"], pages / minutes if minutes else 0, measure["peak_rss_mb"]))
+            # A page that ended in an error was not measured, so the rate that matters counts only measured pages.
+            measured = pages - errors
+            rows.append((tool, engine, concurrency, pages, errors, measure["seconds"], measured / minutes if minutes else 0, measure["peak_rss_mb"]))
             findings[(tool, engine, concurrency)] = rules
 
-print("| tool | Chromium build | concurrency | pages | page errors | seconds | pages per minute | peak RSS (MB) |")
+print("| tool | Chromium build | concurrency | pages | page errors | seconds | measured pages per minute | peak RSS (MB) |")
 print("|---|---|---:|---:|---:|---:|---:|---:|")
 for tool, engine, concurrency, pages, errors, seconds, rate, rss in rows:
     print(f"| {tool} | {engine} | {concurrency} | {pages} | {errors} | {seconds:.1f} | {rate:.1f} | {rss:.0f} |")
