@@ -10,8 +10,8 @@ public sealed record BrowserLocation(string ExecutablePath, string FoundBy);
 /// </summary>
 /// <remarks>
 /// The headless shell comes first because it renders with the same Blink and V8 as the full browser but starts a
-/// fresh context and renderer for a fraction of the CPU: on the benchmark site a page costs about a third of the CPU
-/// time, with identical findings (docs/benchmarks.md, ADR 0009).
+/// fresh context and renderer for a fraction of the CPU: on the benchmark site it scans about twice as many pages a
+/// minute with identical findings (docs/benchmarks.md, ADR 0009).
 /// </remarks>
 public static class BrowserLocator
 {
