@@ -7,6 +7,8 @@
 # - Starts a throwaway PostgreSQL cluster on a free 127.0.0.1 port (removed again
 #   on exit, whatever happens) and exports SHISHIN_TEST_POSTGRES, SHISHIN_BROWSER (the full Chromium, for the UI
 #   tests) and SHISHIN_TEST_SCAN_BROWSER (Debian's chromium-headless-shell, which the scanner prefers).
+# - Installs the test tools of tests/tools with npm ci (the SARIF multitool) and exports
+#   SHISHIN_TEST_SARIF_MULTITOOL.
 # - Runs `dotnet test Shishin.slnx` with TRX logging into ./TestResults, prints a
 #   per-project summary and, as the very last line, `tests: N passed, N failed`.
 # - Exits with dotnet test's status (1 if no test executed at all).
@@ -115,6 +117,7 @@ missing_packages() {
   if [[ $DRY_RUN == 0 ]]; then
     find_chromium || pkgs+=(chromium)
     find_headless_shell || pkgs+=(chromium-headless-shell)
+    command -v npm >/dev/null 2>&1 || pkgs+=(npm)
     has_cjk_font || pkgs+=(fonts-noto-cjk)
   fi
   find_postgres || pkgs+=(postgresql)
@@ -142,7 +145,8 @@ test.sh: missing system packages: $missing
 Install them (Debian/Ubuntu package names), e.g. as root:
   apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $missing
 (chromium = the Chromium browser at /usr/bin/chromium or on PATH; chromium-headless-shell = its
-headless build, which the scanner prefers; postgresql = server
+headless build, which the scanner prefers; npm = Node.js's package manager, for the test tools in
+tests/tools; postgresql = server
 binaries initdb/pg_ctl/postgres; fonts-noto-cjk = a Japanese font, checked with fc-list :lang=ja.)
 EOF
   exit 2
@@ -296,6 +300,15 @@ if [[ $DRY_RUN == 1 ]]; then
 fi
 
 # ------------------------------------------------------------------- the tests
+
+# Command-line tools the tests run, pinned by tests/tools/package-lock.json (the SARIF multitool).
+log "installing the test tools: npm ci --prefix tests/tools"
+npm ci --prefix "$REPO_ROOT/tests/tools" --no-audit --no-fund --loglevel=error </dev/null ||
+  die 2 "npm ci failed in tests/tools"
+MULTITOOL=$REPO_ROOT/tests/tools/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool
+# npm 11 does not run the package's own postinstall (chmod u+x) unless approved.
+chmod u+x "$MULTITOOL"
+export SHISHIN_TEST_SARIF_MULTITOOL=$MULTITOOL
 
 RESULTS=$REPO_ROOT/TestResults
 rm -rf -- "$RESULTS"

@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Xml;
 using System.Xml.Linq;
 using System.Xml.Schema;
@@ -149,6 +151,67 @@ public sealed class ReportTests(FixtureSite site, ITestOutputHelper output)
             && n.GetProperty("message").GetProperty("text").GetString()!.Contains("/hostile/not-html", StringComparison.Ordinal));
         Assert.Equal(result.BlockedRequests.Count, notifications.Count(n => n.GetProperty("associatedRule").GetProperty("id").GetString() == "security.blocked-request"));
         Assert.NotEmpty(result.BlockedRequests);
+    }
+
+    [Fact]
+    public async Task Sarif_PassesTheSarifMultitoolsValidate_WithOnlyTheNoRegionWarning()
+    {
+        var result = await ResultAsync();
+        var folder = Directory.CreateTempSubdirectory("shishin-sarif-");
+        try
+        {
+            var report = Path.Combine(folder.FullName, "scan.sarif");
+            await File.WriteAllTextAsync(report, ScanReport.ToText(result, ReportFormat.Sarif));
+
+            // The multitool applies Microsoft's SARIF rules beyond the schema (index references, URIs, messages...).
+            // Only SARIF2017 may remain: a result located in a web page has no line or column to give as a region.
+            var problems = await MultitoolValidateAsync(report);
+            Assert.NotEmpty(problems);
+            Assert.All(problems, p => Assert.True(p.RuleId == "SARIF2017" && p.Level == "warning", $"{p.Level} {p.RuleId}: {p.Text}"));
+
+            // The tool does catch what is wrong: a result that names a rule index the run does not have.
+            var broken = JsonNode.Parse(await File.ReadAllTextAsync(report))!;
+            broken["runs"]![0]!["results"]![0]!["ruleIndex"] = 9999;
+            var brokenReport = Path.Combine(folder.FullName, "broken.sarif");
+            await File.WriteAllTextAsync(brokenReport, broken.ToJsonString());
+            Assert.Contains(await MultitoolValidateAsync(brokenReport), p => p.RuleId == "SARIF1009" && p.Level == "error");
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>Runs <c>Sarif.Multitool validate</c> (npm <c>@microsoft/sarif-multitool-linux</c>, installed by scripts/test.sh) and returns what it found.</summary>
+    private async Task<List<(string RuleId, string Level, string Text)>> MultitoolValidateAsync(string sarifFile)
+    {
+        var tool = Environment.GetEnvironmentVariable("SHISHIN_TEST_SARIF_MULTITOOL") is { Length: > 0 } configured
+            ? configured
+            : RepositoryFile("tests", "tools", "node_modules", "@microsoft", "sarif-multitool-linux", "Sarif.Multitool");
+        Assert.True(File.Exists(tool), $"The SARIF multitool is not at {tool}: run 'npm ci --prefix tests/tools' (scripts/test.sh does).");
+
+        var log = sarifFile + ".validation.sarif";
+        var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { "validate", sarifFile, "--output", log, "--log", "ForceOverwrite", "--quiet" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        output.WriteLine($"Sarif.Multitool validate {Path.GetFileName(sarifFile)}: exit {process.ExitCode}\n{await stderr}");
+        Assert.True(process.ExitCode == 0, await stdout);
+
+        using var validation = JsonDocument.Parse(await File.ReadAllTextAsync(log));
+        var run = validation.RootElement.GetProperty("runs")[0];
+        Assert.True(run.GetProperty("invocations")[0].GetProperty("executionSuccessful").GetBoolean());
+        return [.. run.GetProperty("results").EnumerateArray().Select(r => (
+            r.GetProperty("ruleId").GetString()!,
+            r.TryGetProperty("level", out var level) ? level.GetString()! : "warning",
+            r.GetProperty("message").TryGetProperty("text", out var text) ? text.GetString()! : r.GetProperty("message").GetRawText()))];
     }
 
     [Fact]
