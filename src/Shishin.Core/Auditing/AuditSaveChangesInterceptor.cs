@@ -56,7 +56,8 @@ public sealed class AuditSaveChangesInterceptor(AuditActor actor, TimeProvider c
         var events = new List<AuditEvent>();
         foreach (var entry in context.ChangeTracker.Entries())
         {
-            if (entry.Entity is AuditEvent or DataProtectionKey || entry.State is EntityState.Unchanged or EntityState.Detached)
+            // Sessions are renewed on every sliding request; sign-in and sign-out are audited as account events instead.
+            if (entry.Entity is AuditEvent or DataProtectionKey or Identity.UserSession || entry.State is EntityState.Unchanged or EntityState.Detached)
             {
                 continue;
             }

@@ -24,6 +24,9 @@ public abstract class ShishinDbContext(DbContextOptions options)
     public DbSet<CatalogVersion> CatalogVersions => Set<CatalogVersion>();
     public DbSet<ChangeProposal> ChangeProposals => Set<ChangeProposal>();
     public DbSet<ProposalComment> ProposalComments => Set<ProposalComment>();
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+    public DbSet<SetupRecord> SetupRecords => Set<SetupRecord>();
+    public DbSet<Counter> Counters => Set<Counter>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -31,3 +31,25 @@ internal sealed class InvitationMapping : IEntityTypeConfiguration<Invitation>
         builder.HasOne(i => i.User).WithMany().HasForeignKey(i => i.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class UserSessionMapping : IEntityTypeConfiguration<UserSession>
+{
+    public void Configure(EntityTypeBuilder<UserSession> builder)
+    {
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Id).HasMaxLength(64);
+        builder.HasIndex(s => s.UserId);
+        builder.HasIndex(s => s.ExpiresAt);
+        builder.HasOne<ShishinUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class SetupRecordMapping : IEntityTypeConfiguration<SetupRecord>
+{
+    public void Configure(EntityTypeBuilder<SetupRecord> builder)
+    {
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.ToTable(t => t.HasCheckConstraint("CK_SetupRecords_Single", "\"Id\" = 1"));
+    }
+}

@@ -14,6 +14,9 @@ public class ShishinUser : IdentityUser<Guid>
 
     public DateTime CreatedAt { get; set; }
 
+    /// <summary>The last 30-second TOTP time step used to sign in; a code of that step or an earlier one is refused.</summary>
+    public long? LastTotpTimeStep { get; set; }
+
     public List<UserOrganization> Organizations { get; set; } = [];
 }
 

@@ -438,6 +438,20 @@ namespace Shishin.Core.Data.Migrations.Postgres
                     b.ToTable("ProposalComments");
                 });
 
+            modelBuilder.Entity("Shishin.Core.Data.Counter", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Counters");
+                });
+
             modelBuilder.Entity("Shishin.Core.Identity.Invitation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -474,6 +488,25 @@ namespace Shishin.Core.Data.Migrations.Postgres
                     b.ToTable("Invitations");
                 });
 
+            modelBuilder.Entity("Shishin.Core.Identity.SetupRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("AdminUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SetupRecords", t =>
+                        {
+                            t.HasCheckConstraint("CK_SetupRecords_Single", "\"Id\" = 1");
+                        });
+                });
+
             modelBuilder.Entity("Shishin.Core.Identity.ShishinUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -504,6 +537,9 @@ namespace Shishin.Core.Data.Migrations.Postgres
 
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean");
+
+                    b.Property<long?>("LastTotpTimeStep")
+                        .HasColumnType("bigint");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");
@@ -563,6 +599,37 @@ namespace Shishin.Core.Data.Migrations.Postgres
                     b.HasIndex("OrganizationId");
 
                     b.ToTable("UserOrganizations");
+                });
+
+            modelBuilder.Entity("Shishin.Core.Identity.UserSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("RenewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("Ticket")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("UserSessions");
                 });
 
             modelBuilder.Entity("Shishin.Core.Organizations.Organization", b =>
@@ -709,6 +776,15 @@ namespace Shishin.Core.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Organization");
+                });
+
+            modelBuilder.Entity("Shishin.Core.Identity.UserSession", b =>
+                {
+                    b.HasOne("Shishin.Core.Identity.ShishinUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Shishin.Core.Organizations.Organization", b =>

@@ -425,6 +425,20 @@ namespace Shishin.Core.Data.Migrations.Sqlite
                     b.ToTable("ProposalComments");
                 });
 
+            modelBuilder.Entity("Shishin.Core.Data.Counter", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Counters");
+                });
+
             modelBuilder.Entity("Shishin.Core.Identity.Invitation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -461,6 +475,25 @@ namespace Shishin.Core.Data.Migrations.Sqlite
                     b.ToTable("Invitations");
                 });
 
+            modelBuilder.Entity("Shishin.Core.Identity.SetupRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AdminUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CompletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SetupRecords", t =>
+                        {
+                            t.HasCheckConstraint("CK_SetupRecords_Single", "\"Id\" = 1");
+                        });
+                });
+
             modelBuilder.Entity("Shishin.Core.Identity.ShishinUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -490,6 +523,9 @@ namespace Shishin.Core.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastTotpTimeStep")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("LockoutEnabled")
@@ -550,6 +586,37 @@ namespace Shishin.Core.Data.Migrations.Sqlite
                     b.HasIndex("OrganizationId");
 
                     b.ToTable("UserOrganizations");
+                });
+
+            modelBuilder.Entity("Shishin.Core.Identity.UserSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RenewedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Ticket")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("UserSessions");
                 });
 
             modelBuilder.Entity("Shishin.Core.Organizations.Organization", b =>
@@ -696,6 +763,15 @@ namespace Shishin.Core.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Organization");
+                });
+
+            modelBuilder.Entity("Shishin.Core.Identity.UserSession", b =>
+                {
+                    b.HasOne("Shishin.Core.Identity.ShishinUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Shishin.Core.Organizations.Organization", b =>
