@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -52,11 +53,22 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<CatalogService>();
         services.AddScoped<ProposalService>();
         services.AddScoped<UserAdministrationService>();
+        services.AddScoped<UserSessionStore>();
         services.AddSingleton<DatabaseInitializer>();
+        // Keys in the database so that every web node and the CLI read the same protected values (TOTP secrets, cookies).
+        var dataProtection = services.AddDataProtection().SetApplicationName("Shishin").PersistKeysToDbContext<ShishinDbContext>();
+        if (configuration["DataProtection:CertificatePath"] is { Length: > 0 } certificatePath)
+        {
+            // Encrypts the key ring at rest, so a copy of the database alone opens no session and no TOTP secret.
+            dataProtection.ProtectKeysWithCertificate(
+                System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(certificatePath, configuration["DataProtection:CertificatePassword"]));
+        }
 
         return services.AddIdentityCore<ShishinUser>(ConfigureIdentity)
             .AddRoles<IdentityRole<Guid>>()
-            .AddEntityFrameworkStores<ShishinDbContext>();
+            .AddEntityFrameworkStores<ShishinDbContext>()
+            .AddUserStore<ShishinUserStore>()
+            .AddTokenProvider<ReplayProtectedAuthenticatorTokenProvider>(ReplayProtectedAuthenticatorTokenProvider.ProviderName);
     }
 
     public static void ConfigureIdentity(IdentityOptions options)
@@ -74,6 +86,7 @@ public static class CoreServiceCollectionExtensions
         options.Lockout.AllowedForNewUsers = true;
         options.User.RequireUniqueEmail = true;
         options.SignIn.RequireConfirmedAccount = false;
+        options.Tokens.AuthenticatorTokenProvider = ReplayProtectedAuthenticatorTokenProvider.ProviderName;
     }
 
     /// <summary>Creates the folder of a file database so that the first start needs no manual step.</summary>

@@ -168,8 +168,12 @@ public sealed class UserAdministrationService(
         var result = await users.UpdateAsync(user);
         if (result.Succeeded)
         {
-            // Ends every session of a deactivated user at its next request.
+            // Ends every session of a deactivated user: their rows go now, and the new stamp fails any cookie still in flight.
             result = await users.UpdateSecurityStampAsync(user);
+            if (!active)
+            {
+                await db.UserSessions.Where(s => s.UserId == user.Id).ExecuteDeleteAsync();
+            }
         }
 
         return result;

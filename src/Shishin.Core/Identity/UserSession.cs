@@ -1,24 +1,24 @@
 namespace Shishin.Core.Identity;
 
 /// <summary>
-/// A signed-in browser session held on the server: the cookie carries only <see cref="Id"/>, so removing the row
-/// ends the session on every web node at once (sign-out, password or two-step change, deactivation, "sign out everywhere").
+/// A signed-in browser session, registered on the server (ADR 10). The sign-in cookie names its <see cref="Id"/>; a
+/// cookie whose session row is gone is refused, so removing the row ends the session on every web node at once
+/// (sign-out, "sign out everywhere", a password, e-mail or two-step change, deactivation).
 /// </summary>
 public class UserSession
 {
-    /// <summary>A random key of 32 bytes, hex; the only thing the cookie names.</summary>
+    /// <summary>A random key of 32 bytes, hex; new at every sign-in and every change of the account's secrets.</summary>
     public required string Id { get; set; }
 
     public Guid UserId { get; set; }
 
-    /// <summary>The serialised authentication ticket (claims and expiry).</summary>
-    public required byte[] Ticket { get; set; }
-
     public DateTime CreatedAt { get; set; }
 
-    public DateTime RenewedAt { get; set; }
+    /// <summary>When the session was last used, to the minute (it is written at most once a minute).</summary>
+    public DateTime LastSeenAt { get; set; }
 
-    public DateTime? ExpiresAt { get; set; }
+    /// <summary>Sliding: the cookie's lifetime after <see cref="LastSeenAt"/>.</summary>
+    public DateTime ExpiresAt { get; set; }
 }
 
 /// <summary>Marks first-run setup as done; its single row (Id 1) makes setup single-shot at the database level.</summary>

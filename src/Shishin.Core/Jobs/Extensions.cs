@@ -23,6 +23,7 @@ public static class JobsServiceCollectionExtensions
     {
         var options = configuration.GetSection(JobsOptions.SectionName).Get<JobsOptions>() ?? new JobsOptions();
         services.AddScoped<PurgeExpiredInvitationsJob>();
+        services.AddScoped<PurgeExpiredSessionsJob>();
         if (!options.Enabled)
         {
             return services;
@@ -35,6 +36,10 @@ public static class JobsServiceCollectionExtensions
                 .AddTrigger(t => t.ForJob(PurgeExpiredInvitationsJob.Key)
                     .WithIdentity(PurgeExpiredInvitationsJob.NightlyTrigger)
                     .WithCronSchedule("0 15 3 * * ?", c => c.InTimeZone(tokyo)));
+            q.AddJob<PurgeExpiredSessionsJob>(j => j.WithIdentity(PurgeExpiredSessionsJob.Key))
+                .AddTrigger(t => t.ForJob(PurgeExpiredSessionsJob.Key)
+                    .WithIdentity(PurgeExpiredSessionsJob.NightlyTrigger)
+                    .WithCronSchedule("0 20 3 * * ?", c => c.InTimeZone(tokyo)));
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -13,6 +14,9 @@ public static class ShishinClaims
     /// <summary>"true" when the account has two-factor sign-in enabled; admins without it are held at enrolment.</summary>
     public const string TwoFactorEnabled = "shishin:2fa";
     public const string DisplayName = "shishin:name";
+
+    /// <summary>The server-side session (ADR 10) this sign-in belongs to.</summary>
+    public const string SessionId = "shishin:sid";
 }
 
 public sealed class ShishinClaimsPrincipalFactory(
@@ -28,7 +32,11 @@ public sealed class ShishinClaimsPrincipalFactory(
     }
 }
 
-/// <summary>Refuses sign-in to deactivated accounts, looking exactly like a wrong password to the caller.</summary>
+/// <summary>
+/// Sign-in with three additions: deactivated accounts are refused like a wrong password; an unknown, locked or
+/// deactivated account costs the same password hash as a real check, so response times do not tell which accounts
+/// exist (ASVS 6.3); and the server-side sessions of an account can be ended (ADR 10).
+/// </summary>
 public sealed class ShishinSignInManager(
     UserManager<ShishinUser> userManager,
     IHttpContextAccessor contextAccessor,
@@ -36,13 +44,99 @@ public sealed class ShishinSignInManager(
     IOptions<IdentityOptions> optionsAccessor,
     ILogger<SignInManager<ShishinUser>> logger,
     IAuthenticationSchemeProvider schemes,
-    IUserConfirmation<ShishinUser> confirmation)
+    IUserConfirmation<ShishinUser> confirmation,
+    UserSessionStore sessions,
+    IOptionsMonitor<CookieAuthenticationOptions> cookies)
     : SignInManager<ShishinUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
+    private static string? dummyHash;
+
     public override async Task<bool> CanSignInAsync(ShishinUser user)
     {
         ArgumentNullException.ThrowIfNull(user);
         return user.IsActive && await base.CanSignInAsync(user);
+    }
+
+    /// <summary>Password sign-in by e-mail address, with lockout; an unknown address fails after the same hash work.</summary>
+    public async Task<(SignInResult Result, ShishinUser? User)> PasswordSignInByEmailAsync(string email, string password)
+    {
+        var user = await UserManager.FindByEmailAsync(email);
+        if (user is null)
+        {
+            VerifyAgainstDummyHash(password);
+            return (SignInResult.Failed, null);
+        }
+
+        return (await PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: true), user);
+    }
+
+    public override async Task<SignInResult> CheckPasswordSignInAsync(ShishinUser user, string password, bool lockoutOnFailure)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        // Identity answers a locked or deactivated account before hashing anything; hash anyway so it takes as long.
+        if (await PreSignInCheck(user) is { } refused)
+        {
+            VerifyAgainstDummyHash(password);
+            return refused;
+        }
+
+        return await base.CheckPasswordSignInAsync(user, password, lockoutOnFailure);
+    }
+
+    /// <summary>
+    /// Every sign-in, including the re-issue after a change of the account's secrets, starts a new server-side session
+    /// with a new id and ends the one this request came with, so a cookie copied before the change is worthless.
+    /// </summary>
+    public override async Task SignInWithClaimsAsync(ShishinUser user, AuthenticationProperties? authenticationProperties, IEnumerable<Claim> additionalClaims)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (CurrentSessionId is { } previous)
+        {
+            await sessions.RemoveAsync(previous);
+        }
+
+        var lifetime = cookies.Get(IdentityConstants.ApplicationScheme).ExpireTimeSpan;
+        var id = await sessions.CreateAsync(user.Id, lifetime);
+        Context.Items[ShishinClaims.SessionId] = id;
+        await base.SignInWithClaimsAsync(user, authenticationProperties, [.. additionalClaims, new Claim(ShishinClaims.SessionId, id)]);
+    }
+
+    public override async Task SignOutAsync()
+    {
+        if (CurrentSessionId is { } id)
+        {
+            await sessions.RemoveAsync(id);
+        }
+
+        await base.SignOutAsync();
+    }
+
+    /// <summary>Ends every other session of the account (after a password, e-mail or two-step change); this one stays.</summary>
+    public Task<int> EndOtherSessionsAsync(ShishinUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return sessions.RemoveAllAsync(user.Id, CurrentSessionId);
+    }
+
+    /// <summary>Ends every session of the account, this one included, and renews the security stamp.</summary>
+    public async Task SignOutEverywhereAsync(ShishinUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        await UserManager.UpdateSecurityStampAsync(user);
+        await sessions.RemoveAllAsync(user.Id);
+        await base.SignOutAsync();
+    }
+
+    /// <summary>The session issued in this request, else the one the request came with.</summary>
+    private string? CurrentSessionId =>
+        Context.Items.TryGetValue(ShishinClaims.SessionId, out var issued) && issued is string id
+            ? id
+            : Context.User.FindFirstValue(ShishinClaims.SessionId);
+
+    private void VerifyAgainstDummyHash(string password)
+    {
+        var hash = dummyHash ??= UserManager.PasswordHasher.HashPassword(new ShishinUser(), Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
+        _ = UserManager.PasswordHasher.VerifyHashedPassword(new ShishinUser(), hash, password ?? "");
     }
 }
 
@@ -123,6 +217,42 @@ public sealed class AdminTwoFactorMiddleware(RequestDelegate next)
         }
 
         context.Response.Redirect(EnrolmentPath);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>
+/// Refuses a sign-in cookie whose server-side session has ended (ADR 10), before Identity's security stamp check.
+/// </summary>
+public static class ServerSideSessions
+{
+    public static async Task ValidateAsync(CookieValidatePrincipalContext context, Func<CookieValidatePrincipalContext, Task> next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        var principal = context.Principal;
+        var valid = principal?.FindFirstValue(ShishinClaims.SessionId) is { } id &&
+            Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var userId) &&
+            await context.HttpContext.RequestServices.GetRequiredService<UserSessionStore>().IsActiveAsync(id, userId, context.Options.ExpireTimeSpan);
+        if (!valid)
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(context.Scheme.Name);
+            return;
+        }
+
+        await next(context);
+    }
+
+    /// <summary>Keeps the session id when the security stamp check re-issues the principal.</summary>
+    public static Task KeepSessionId(SecurityStampRefreshingPrincipalContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.CurrentPrincipal?.FindFirst(ShishinClaims.SessionId) is { } claim && context.NewPrincipal?.Identity is ClaimsIdentity identity)
+        {
+            identity.AddClaim(new Claim(ShishinClaims.SessionId, claim.Value));
+        }
+
         return Task.CompletedTask;
     }
 }

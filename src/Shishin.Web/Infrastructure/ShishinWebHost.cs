@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
@@ -46,7 +45,6 @@ public static class ShishinWebHost
         services.AddHttpContextAccessor();
         services.AddProblemDetails();
         services.AddOpenApi();
-        services.AddDataProtection().SetApplicationName("Shishin").PersistKeysToDbContext<ShishinDbContext>();
         services.AddHealthChecks().AddDbContextCheck<ShishinDbContext>("database", tags: ["ready"]);
         services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = security.MaxRequestBodyBytes);
@@ -88,6 +86,9 @@ public static class ShishinWebHost
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
             o.Events.OnRedirectToLogin = ctx => ApiAwareRedirect(ctx, StatusCodes.Status401Unauthorized);
+            // Server-side sessions (ADR 10) first, then Identity's security stamp check.
+            var stampCheck = o.Events.OnValidatePrincipal;
+            o.Events.OnValidatePrincipal = ctx => ServerSideSessions.ValidateAsync(ctx, stampCheck);
             o.Events.OnRedirectToAccessDenied = ctx => ApiAwareRedirect(ctx, StatusCodes.Status403Forbidden);
         });
         services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o =>
@@ -96,7 +97,12 @@ public static class ShishinWebHost
             o.Cookie.SecurePolicy = cookiePolicy;
         });
         services.Configure<CookieAuthenticationOptions>(IdentityConstants.ExternalScheme, o => o.Cookie.SecurePolicy = cookiePolicy);
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = security.SessionRevalidationInterval);
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = security.SessionRevalidationInterval;
+            o.OnRefreshingPrincipal = ServerSideSessions.KeepSessionId;
+        });
+        services.AddScoped(sp => (ShishinSignInManager)sp.GetRequiredService<SignInManager<ShishinUser>>());
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = prefix + "shishin-af";

@@ -102,7 +102,31 @@ public class ShishinAppFactory(TestProvider provider) : WebApplicationFactory<Pr
         return client;
     }
 
-    public static string Totp(string key) => new Totp(Base32Encoding.ToBytes(key)).ComputeTotp();
+    private static readonly Dictionary<string, long> LastTotpStep = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The code a phone would show, for a time step not used before with this key: Shishin refuses a replayed step,
+    /// and tests sign the same account in several times a minute. Steps from one before to one after now are used
+    /// (Shishin accepts two either side); when they are spent, this waits for the next step.
+    /// </summary>
+    public static string Totp(string key)
+    {
+        lock (LastTotpStep)
+        {
+            while (true)
+            {
+                var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30;
+                var next = Math.Max(now - 1, LastTotpStep.TryGetValue(key, out var last) ? last + 1 : long.MinValue);
+                if (next <= now + 1)
+                {
+                    LastTotpStep[key] = next;
+                    return new Totp(Base32Encoding.ToBytes(key)).ComputeTotp(DateTime.UnixEpoch.AddSeconds(next * 30));
+                }
+
+                Thread.Sleep(TimeSpan.FromSeconds(30 - (DateTimeOffset.UtcNow.ToUnixTimeSeconds() % 30)) + TimeSpan.FromMilliseconds(50));
+            }
+        }
+    }
 }
 
 public sealed class SqliteAppFactory() : ShishinAppFactory(TestProvider.Sqlite);

@@ -101,7 +101,11 @@ internal static partial class CatalogPages
         return true;
     });
 
-    public static Task<HttpClient> AdminAsync(ShishinAppFactory app) => app.SignInAsync(ShishinAppFactory.SetupAdminEmail, app.SetupAdminKey);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<ShishinAppFactory, Lazy<Task<HttpClient>>> Admins = new();
+
+    // One admin session per app: a TOTP step signs in only once, so signing in for every test would wait for new steps.
+    public static Task<HttpClient> AdminAsync(ShishinAppFactory app) =>
+        Admins.GetOrAdd(app, _ => new Lazy<Task<HttpClient>>(() => app.SignInAsync(ShishinAppFactory.SetupAdminEmail, app.SetupAdminKey))).Value;
 
     [GeneratedRegex("name=\"[Rr]evision\" value=\"([0-9]+)\"")]
     private static partial Regex RevisionPattern();

@@ -55,6 +55,7 @@ public sealed record Access(string Route, string Method, string Sample, Outcome 
         new("culture", "POST", "/culture", Outcome.SignIn, Outcome.MethodNotAllowed, Outcome.MethodNotAllowed, Outcome.MethodNotAllowed, Outcome.MethodNotAllowed),
         // Signed-in users' own account.
         new("account/manage", "GET", "/account/manage", Outcome.SignIn, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
+        new("account/manage/email", "GET", "/account/manage/email", Outcome.SignIn, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
         new("account/manage/password", "GET", "/account/manage/password", Outcome.SignIn, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
         new("account/manage/two-factor", "GET", "/account/manage/two-factor", Outcome.SignIn, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
         // Administration.

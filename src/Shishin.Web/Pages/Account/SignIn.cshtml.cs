@@ -14,7 +14,7 @@ namespace Shishin.Web.Pages.Account;
 
 [AllowAnonymous]
 public sealed class SignInModel(
-    SignInManager<ShishinUser> signIn, UserManager<ShishinUser> users, AuditLog audit,
+    ShishinSignInManager signIn, AuditLog audit,
     IOptions<OpenIdConnectSettings> oidc, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
@@ -36,11 +36,8 @@ public sealed class SignInModel(
             return Page();
         }
 
-        var user = await users.FindByEmailAsync(Input.Email);
-        // The same answer for an unknown user, a wrong password, a locked or a deactivated account (ASVS 6.3.x).
-        var result = user is null
-            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
-            : await signIn.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true);
+        // The same answer, after the same work, for an unknown user, a wrong password, a locked or a deactivated account (ASVS 6.3.x).
+        var (result, user) = await signIn.PasswordSignInByEmailAsync(Input.Email, Input.Password);
         if (result.RequiresTwoFactor)
         {
             return Redirect("/account/sign-in/two-factor?returnUrl=" + Uri.EscapeDataString(SafeReturnUrl));

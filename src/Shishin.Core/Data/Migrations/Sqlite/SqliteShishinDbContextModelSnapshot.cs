@@ -597,15 +597,11 @@ namespace Shishin.Core.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("ExpiresAt")
+                    b.Property<DateTime>("ExpiresAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("RenewedAt")
+                    b.Property<DateTime>("LastSeenAt")
                         .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("Ticket")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
 
                     b.Property<Guid>("UserId")
                         .HasColumnType("TEXT");

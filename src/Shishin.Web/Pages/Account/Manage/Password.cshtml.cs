@@ -8,7 +8,7 @@ using Shishin.Web.Infrastructure;
 
 namespace Shishin.Web.Pages.Account.Manage;
 
-public sealed class PasswordModel(UserManager<ShishinUser> users, SignInManager<ShishinUser> signIn, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class PasswordModel(UserManager<ShishinUser> users, ShishinSignInManager signIn, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     public ChangePasswordInput Input { get; set; } = new();
@@ -41,8 +41,9 @@ public sealed class PasswordModel(UserManager<ShishinUser> users, SignInManager<
             return Page();
         }
 
-        // The password change renewed the security stamp: re-issue this session's cookie, others end.
+        // This session gets a new key; every other session of the account ends now.
         await signIn.RefreshSignInAsync(user);
+        await signIn.EndOtherSessionsAsync(user);
         TempData["Notice"] = l["Your password has been changed."].Value;
         return Redirect("/account/manage");
     }

@@ -5,15 +5,19 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using QRCoder;
 using Shishin.Core.Identity;
+using Shishin.Web.Infrastructure;
 using Shishin.Web.Pages.Account;
 
 namespace Shishin.Web.Pages.Account.Manage;
 
 /// <summary>TOTP enrolment with a QR code and recovery codes; required for administrators.</summary>
-public sealed class TwoFactorModel(UserManager<ShishinUser> users, SignInManager<ShishinUser> signIn, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class TwoFactorModel(UserManager<ShishinUser> users, ShishinSignInManager signIn, IStringLocalizer<SharedResource> l) : PageModel
 {
-    [BindProperty]
+    // The page holds two forms; each handler binds only its own (a [BindProperty] would validate both on every POST).
     public CodeInput Input { get; set; } = new();
+
+    /// <summary>New recovery codes and turning two-step off ask for the password again.</summary>
+    public ReauthenticationInput Reauth { get; set; } = new();
 
     public bool Enabled { get; private set; }
     public bool Required { get; private set; }
@@ -36,7 +40,7 @@ public sealed class TwoFactorModel(UserManager<ShishinUser> users, SignInManager
             return Challenge();
         }
 
-        if (!ModelState.IsValid)
+        if (!await TryUpdateModelAsync(Input, nameof(Input)))
         {
             return await ShowAsync(user);
         }
@@ -51,6 +55,7 @@ public sealed class TwoFactorModel(UserManager<ShishinUser> users, SignInManager
         await users.SetTwoFactorEnabledAsync(user, true);
         RecoveryCodes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))?.ToList();
         await signIn.RefreshSignInAsync(user);
+        await signIn.EndOtherSessionsAsync(user);
         return await ShowAsync(user);
     }
 
@@ -60,6 +65,11 @@ public sealed class TwoFactorModel(UserManager<ShishinUser> users, SignInManager
         if (user is null)
         {
             return Challenge();
+        }
+
+        if (!await ReauthenticatedAsync(user))
+        {
+            return await ShowAsync(user);
         }
 
         if (user.TwoFactorEnabled)
@@ -83,11 +93,23 @@ public sealed class TwoFactorModel(UserManager<ShishinUser> users, SignInManager
             return Forbid();
         }
 
+        if (!await ReauthenticatedAsync(user))
+        {
+            return await ShowAsync(user);
+        }
+
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
         await signIn.RefreshSignInAsync(user);
+        await signIn.EndOtherSessionsAsync(user);
         TempData["Notice"] = l["Two-step verification is off."].Value;
         return Redirect("/account/manage");
+    }
+
+    private async Task<bool> ReauthenticatedAsync(ShishinUser user)
+    {
+        const string field = $"{nameof(Reauth)}.{nameof(ReauthenticationInput.CurrentPassword)}";
+        return await TryUpdateModelAsync(Reauth, nameof(Reauth)) && await signIn.VerifyAsync(user, Reauth.CurrentPassword, ModelState, field, l);
     }
 
     private async Task<IActionResult> ShowAsync(ShishinUser user)

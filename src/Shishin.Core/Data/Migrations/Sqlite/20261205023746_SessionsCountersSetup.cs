@@ -49,10 +49,9 @@ namespace Shishin.Core.Data.Migrations.Sqlite
                 {
                     Id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Ticket = table.Column<byte[]>(type: "BLOB", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    RenewedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    LastSeenAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
