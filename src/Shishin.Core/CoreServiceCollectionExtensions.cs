@@ -52,6 +52,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<CatalogService>();
         services.AddScoped<ProposalService>();
         services.AddScoped<UserAdministrationService>();
+        services.AddScoped<SetupService>();
         services.AddSingleton<DatabaseInitializer>();
 
         return services.AddIdentityCore<ShishinUser>(ConfigureIdentity)

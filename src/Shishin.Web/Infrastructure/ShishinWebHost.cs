@@ -48,7 +48,8 @@ public static class ShishinWebHost
         services.AddOpenApi();
         services.AddDataProtection().SetApplicationName("Shishin").PersistKeysToDbContext<ShishinDbContext>();
         services.AddHealthChecks().AddDbContextCheck<ShishinDbContext>("database", tags: ["ready"]);
-        services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+        services.AddShishinForwardedHeaders(configuration);
+        services.AddShishinRateLimiting(configuration);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = security.MaxRequestBodyBytes);
         AddTelemetry(builder);
         return builder;
@@ -207,6 +208,7 @@ public static class ShishinWebHost
         app.UseRouting();
         app.UseAuthentication();
         app.UseMiddleware<AuditActorMiddleware>();
+        app.UseShishinRateLimiting();
         app.UseMiddleware<SetupGateMiddleware>();
         app.UseMiddleware<AdminTwoFactorMiddleware>();
         app.UseAuthorization();
