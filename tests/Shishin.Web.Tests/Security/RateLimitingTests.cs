@@ -145,6 +145,15 @@ public abstract class RateLimitingTests(RateLimitedAppFactory app)
         Assert.Equal(HttpStatusCode.TooManyRequests, culture.StatusCode);
         Assert.True(culture.Headers.Contains("Retry-After"));
         Assert.Contains("リクエストが多すぎます", await culture.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // Refused requests are audited like failures: the first of a burst one row each, the rest held for one row.
+        for (var i = 0; i < 3; i++)
+        {
+            await client.PostAsync("/api/v1/catalog", new StringContent("{}"));
+        }
+
+        var rows = await RowsAsync("security.rate-limited");
+        Assert.Equal(RateLimitedAppFactory.WrittenEach, rows.Count(r => r.ClientIp == "198.51.100.140"));
     }
 
     [Fact]
