@@ -54,6 +54,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<ProposalService>();
         services.AddScoped<UserAdministrationService>();
         services.AddScoped<UserSessionStore>();
+        services.AddScoped<SetupService>();
         services.AddSingleton<DatabaseInitializer>();
         // Keys in the database so that every web node and the CLI read the same protected values (TOTP secrets, cookies).
         var dataProtection = services.AddDataProtection().SetApplicationName("Shishin").PersistKeysToDbContext<ShishinDbContext>();

@@ -21,7 +21,7 @@ public sealed class SetupState
             return true;
         }
 
-        complete = await services.GetRequiredService<UserAdministrationService>().AnyAdminAsync();
+        complete = await services.GetRequiredService<SetupService>().IsCompleteAsync();
         return complete;
     }
 
@@ -35,10 +35,24 @@ public sealed class SetupState
             return true;
         }
 
-        // A request relayed by a proxy on this host also arrives from loopback: it must show the token.
+        // The address is the one left by the forwarded headers middleware (ADR 0011). A request relayed by a proxy on
+        // this host also arrives from loopback, and a known proxy's header is moved to X-Original-For: any trace of
+        // forwarding means "not local", and such a request must show the token.
         var remote = context.Connection.RemoteIpAddress;
-        return remote is not null && IPAddress.IsLoopback(remote) && !context.Request.Headers.ContainsKey("X-Forwarded-For");
+        return remote is not null && IPAddress.IsLoopback(remote) && !HasForwardingHeader(context.Request.Headers);
     }
+
+    /// <summary>Headers that proxies, load balancers and CDNs use to pass on a client's address, host or scheme.</summary>
+    private static readonly HashSet<string> ForwardingHeaders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Forwarded", "Via", "X-Real-IP", "X-Client-IP", "Client-IP", "True-Client-IP", "CF-Connecting-IP",
+        "Fastly-Client-IP", "X-Cluster-Client-IP", "X-ProxyUser-Ip", "X-Azure-ClientIP", "X-Envoy-External-Address",
+    };
+
+    internal static bool HasForwardingHeader(IHeaderDictionary headers) =>
+        headers.Keys.Any(k => ForwardingHeaders.Contains(k) ||
+                              k.StartsWith("X-Forwarded-", StringComparison.OrdinalIgnoreCase) ||
+                              k.StartsWith("X-Original-", StringComparison.OrdinalIgnoreCase));
 }
 
 public sealed class SetupGateMiddleware(RequestDelegate next, SetupState state)

@@ -46,7 +46,8 @@ public static class ShishinWebHost
         services.AddProblemDetails();
         services.AddOpenApi();
         services.AddHealthChecks().AddDbContextCheck<ShishinDbContext>("database", tags: ["ready"]);
-        services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+        services.AddShishinForwardedHeaders(configuration);
+        services.AddShishinRateLimiting(configuration);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = security.MaxRequestBodyBytes);
         AddTelemetry(builder);
         return builder;
@@ -213,6 +214,7 @@ public static class ShishinWebHost
         app.UseRouting();
         app.UseAuthentication();
         app.UseMiddleware<AuditActorMiddleware>();
+        app.UseShishinRateLimiting();
         app.UseMiddleware<SetupGateMiddleware>();
         app.UseMiddleware<AdminTwoFactorMiddleware>();
         app.UseAuthorization();

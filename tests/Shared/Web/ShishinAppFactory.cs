@@ -29,6 +29,9 @@ public class ShishinAppFactory(TestProvider provider) : WebApplicationFactory<Pr
         builder.UseSetting("Security:MaxRequestBodyBytes", "65536");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Urls", "http://127.0.0.1:0");
+        // Many tests sign in over and over; the rate limit tests switch limits on with their own factory.
+        builder.UseSetting("RateLimiting:Enabled", "false");
+        builder.ConfigureServices(s => s.AddSingleton<IStartupFilter, TestRemoteAddress>());
         ConfigureMore(builder);
     }
 

@@ -1,5 +1,8 @@
 using System.Net;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Shishin.Core.Data;
 using Shishin.Core.Identity;
 using Shishin.Tests;
 using Shishin.Web.Infrastructure;
@@ -49,6 +52,83 @@ public abstract class SetupTests(NewInstanceFactory app)
         var setupAgain = await app.NewClient().GetAsync($"/setup?token={token}");
         Assert.Equal(HttpStatusCode.Redirect, setupAgain.StatusCode);
         Assert.Equal("/account/sign-in", setupAgain.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task Setup_FromLoopback_OpensOnlyWithoutForwardingHeaders()
+    {
+        var instance = new NewInstanceFactory(app.Provider);
+        try
+        {
+            await instance.InitializeAsync();
+
+            Assert.Equal(HttpStatusCode.OK, (await GetSetupAsync(instance, null, null)).StatusCode);
+            // Loopback is no trusted proxy by default, so its X-Forwarded-For stays on the request, like any other such header.
+            foreach (var (header, value) in new[] { ("Forwarded", "for=203.0.113.7"), ("X-Real-IP", "203.0.113.7"), ("X-Forwarded-For", "203.0.113.7") })
+            {
+                var response = await GetSetupAsync(instance, header, value);
+                Assert.True(HttpStatusCode.Forbidden == response.StatusCode, $"{header}: {response.StatusCode}");
+            }
+        }
+        finally
+        {
+            await ((IAsyncLifetime)instance).DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Setup_SixConcurrentPosts_CreateExactlyOneAdmin()
+    {
+        var instance = new NewInstanceFactory(app.Provider);
+        try
+        {
+            await instance.InitializeAsync();
+            var clients = Enumerable.Range(0, 6).Select(_ => instance.NewClient().From("127.0.0.1")).ToList();
+            var tokens = new List<string>();
+            foreach (var client in clients)
+            {
+                tokens.Add(await client.AntiforgeryTokenAsync("/setup"));
+            }
+
+            var responses = await Task.WhenAll(clients.Select((client, i) => client.PostAsync("/setup", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = tokens[i],
+                ["Input.DisplayName"] = $"管理者 {i}",
+                ["Input.Email"] = $"admin{i}@example.jp",
+                ["Input.Password"] = ShishinAppFactory.Password,
+                ["Input.ConfirmPassword"] = ShishinAppFactory.Password,
+            }))));
+
+            Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Redirect);
+            var refused = responses.Where(r => r.StatusCode != HttpStatusCode.Redirect).ToList();
+            Assert.All(refused, r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));
+            foreach (var response in refused)
+            {
+                Assert.Contains("初期設定は既に完了しています。", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            }
+
+            await using var scope = instance.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<ShishinDbContext>();
+            var admins = await scope.ServiceProvider.GetRequiredService<UserManager<ShishinUser>>().GetUsersInRoleAsync(Roles.Admin);
+            var admin = Assert.Single(admins);
+            Assert.Equal(admin.Id, Assert.Single(await db.SetupRecords.ToListAsync()).AdminUserId);
+            Assert.Equal(1, await db.Users.CountAsync());
+        }
+        finally
+        {
+            await ((IAsyncLifetime)instance).DisposeAsync();
+        }
+    }
+
+    private static Task<HttpResponseMessage> GetSetupAsync(ShishinAppFactory instance, string? header, string? value)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, "/setup");
+        if (header is not null)
+        {
+            request.Headers.TryAddWithoutValidation(header, value);
+        }
+
+        return instance.NewClient().From("127.0.0.1").SendAsync(request);
     }
 }
 

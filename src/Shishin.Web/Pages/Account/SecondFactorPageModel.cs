@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using Shishin.Core.Auditing;
 using Shishin.Core.Identity;
 using Shishin.Web.Endpoints;
+using Shishin.Web.Infrastructure;
 
 namespace Shishin.Web.Pages.Account;
 
@@ -33,7 +34,7 @@ public abstract class SecondFactorPageModel(SignInManager<ShishinUser> signIn, A
     public async Task<IActionResult> OnGetAsync() =>
         await signIn.GetTwoFactorAuthenticationUserAsync() is null ? Redirect("/account/sign-in") : Page();
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync([FromServices] SignInThrottle throttle)
     {
         var user = await signIn.GetTwoFactorAuthenticationUserAsync();
         if (user is null)
@@ -46,14 +47,21 @@ public abstract class SecondFactorPageModel(SignInManager<ShishinUser> signIn, A
             return Page();
         }
 
+        // Refused before the code is checked, so it cannot count towards the lockout (ADR 0011).
+        if (await throttle.RefuseAsync(HttpContext, user.Id.ToString(), user.Id.ToString()) is { } refused)
+        {
+            return refused;
+        }
+
         var result = await SignInWithCodeAsync(Input.Code.Replace(" ", "", StringComparison.Ordinal));
         if (result.Succeeded)
         {
+            throttle.Succeeded(HttpContext, user.Id.ToString());
             await audit.RecordAsync("account.signed-in", nameof(ShishinUser), user.Id.ToString(), new { method = Method });
             return LocalRedirect(CultureEndpoint.IsLocal(ReturnUrl) ? ReturnUrl! : "/");
         }
 
-        await audit.RecordAsync("account.sign-in-failed", nameof(ShishinUser), user.Id.ToString(), new { reason = result.IsLockedOut ? "locked-out" : InvalidReason });
+        await throttle.FailedAsync(HttpContext, user.Id.ToString(), user.Id.ToString(), result.IsLockedOut ? "locked-out" : InvalidReason);
         ModelState.AddModelError("Input.Code", l["The code is not correct, or the account cannot be used now."]);
         return Page();
     }

@@ -29,11 +29,17 @@ public sealed class SignInModel(
     {
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync([FromServices] SignInThrottle throttle)
     {
         if (!ModelState.IsValid)
         {
             return Page();
+        }
+
+        // Before the password is checked, so a throttled attempt cannot count towards the account's lockout (ADR 0011).
+        if (await throttle.RefuseAsync(HttpContext, Input.Email, userId: null) is { } refused)
+        {
+            return refused;
         }
 
         // The same answer, after the same work, for an unknown user, a wrong password, a locked or a deactivated account (ASVS 6.3.x).
@@ -45,12 +51,14 @@ public sealed class SignInModel(
 
         if (result.Succeeded)
         {
+            throttle.Succeeded(HttpContext, Input.Email);
             await audit.RecordAsync("account.signed-in", nameof(ShishinUser), user!.Id.ToString());
             return LocalRedirect(SafeReturnUrl);
         }
 
-        await audit.RecordAsync("account.sign-in-failed", nameof(ShishinUser), user?.Id.ToString(),
-            new { reason = result.IsLockedOut ? "locked-out" : result.IsNotAllowed ? "not-allowed" : "invalid" });
+        // Repeated failures of one client become one audit row with their count (ADR 0011).
+        await throttle.FailedAsync(HttpContext, Input.Email, user?.Id.ToString(),
+            result.IsLockedOut ? "locked-out" : result.IsNotAllowed ? "not-allowed" : "invalid");
         ModelState.AddModelError(string.Empty, l["The email address or password is not correct, or the account cannot be used now."]);
         return Page();
     }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Shishin.Core.Identity;
 using Shishin.Web.Infrastructure;
 
@@ -10,7 +11,8 @@ namespace Shishin.Web.Pages.Setup;
 
 /// <summary>First run: creates the first administrator while none exists.</summary>
 [AllowAnonymous]
-public sealed class IndexModel(SetupState setup, UserAdministrationService accounts, SignInManager<ShishinUser> signIn, UserManager<ShishinUser> users) : PageModel
+public sealed class IndexModel(
+    SetupState setup, SetupService accounts, SignInManager<ShishinUser> signIn, UserManager<ShishinUser> users, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     public PasswordAccountInput Input { get; set; } = new();
@@ -19,6 +21,9 @@ public sealed class IndexModel(SetupState setup, UserAdministrationService accou
     public string? Token { get; set; }
 
     public bool Allowed { get; private set; }
+
+    /// <summary>True when this request lost the race to another setup.</summary>
+    public bool Completed { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -54,7 +59,18 @@ public sealed class IndexModel(SetupState setup, UserAdministrationService accou
             return Page();
         }
 
-        var result = await accounts.CreateWithPasswordAsync(Input.Email, Input.DisplayName, Input.Password, [Roles.Admin]);
+        var result = await accounts.CompleteAsync(Input.Email, Input.DisplayName, Input.Password);
+        if (result.Errors.Any(e => e.Code == SetupService.AlreadyCompleteCode))
+        {
+            // Someone else's setup committed first (ADR 0011); this one left nothing behind.
+            setup.MarkComplete();
+            Allowed = false;
+            Completed = true;
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            ModelState.AddModelError(string.Empty, l["Setup has already been completed. Sign in with the administrator account."]);
+            return Page();
+        }
+
         if (!result.Succeeded)
         {
             ModelState.AddIdentityErrors(result, "Input.Password");
