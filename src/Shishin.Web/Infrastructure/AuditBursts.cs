@@ -176,7 +176,14 @@ public sealed class AuditBurstFlushService(AuditBursts bursts, TimeProvider cloc
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
-        await base.StopAsync(cancellationToken);
-        await bursts.FlushAsync(all: true, CancellationToken.None);
+        try
+        {
+            await base.StopAsync(cancellationToken);
+        }
+        finally
+        {
+            // Even when the host's shutdown time has run out: the held counts exist nowhere else.
+            await bursts.FlushAsync(all: true, CancellationToken.None);
+        }
     }
 }
