@@ -19,11 +19,21 @@ internal static class PostgresPrivileges
 
     public static async Task GrantAsync(ShishinDbContext db, string role, ILogger logger, CancellationToken cancellationToken)
     {
+        var tables = await db.Database.SqlQueryRaw<string>(
+            "SELECT c.relname AS \"Value\" FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace " +
+            "WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND c.relowner = (SELECT oid FROM pg_roles WHERE rolname = current_user) " +
+            "ORDER BY c.relname").ToListAsync(cancellationToken);
+        if (tables.Count == 0)
+        {
+            // This process connects as the application (no owner connection configured): granting is the owner's job.
+            return;
+        }
+
         var current = await ScalarAsync<string>(db, "SELECT current_user AS \"Value\"", [], cancellationToken);
         if (current == role)
         {
-            // This process is the application itself (no owner connection configured): granting is the owner's job.
-            return;
+            throw new InvalidOperationException(
+                $"Database:ApplicationRole names '{role}', the role that owns the tables; the application needs a role of its own (docs/postgresql.md).");
         }
 
         if (!await ScalarAsync<bool>(db, "SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = {0}) AS \"Value\"", [role], cancellationToken))
@@ -41,11 +51,6 @@ internal static class PostgresPrivileges
 
         var sql = db.GetService<ISqlGenerationHelper>();
         var appendOnly = AppendOnly.Select(t => db.Model.FindEntityType(t)!.GetTableName()).ToHashSet(StringComparer.Ordinal);
-        var tables = await db.Database.SqlQueryRaw<string>(
-            "SELECT c.relname AS \"Value\" FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace " +
-            "WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND c.relowner = (SELECT oid FROM pg_roles WHERE rolname = current_user) " +
-            "ORDER BY c.relname").ToListAsync(cancellationToken);
-
         var grantee = sql.DelimitIdentifier(role);
         var statements = new List<string>
         {
