@@ -5,7 +5,9 @@
 #   CJK font. When run as root on Debian/Ubuntu, missing system packages are
 #   installed with apt-get; otherwise the script says what to install and exits 2.
 # - Starts a throwaway PostgreSQL cluster on a free 127.0.0.1 port (removed again
-#   on exit, whatever happens) and exports SHISHIN_TEST_POSTGRES, SHISHIN_BROWSER (the full Chromium, for the UI
+#   on exit, whatever happens) with two roles, as in production (docs/postgresql.md): shishin_owner (CREATEDB; creates
+#   and migrates each test database) and shishin_app (LOGIN only; the application under test). It exports
+#   SHISHIN_TEST_POSTGRES (the owner) and SHISHIN_TEST_POSTGRES_APP (the application role), SHISHIN_BROWSER (the full Chromium, for the UI
 #   tests) and SHISHIN_TEST_SCAN_BROWSER (Debian's chromium-headless-shell, which the scanner prefers).
 # - Installs the test tools of tests/tools with npm ci (the SARIF multitool) and exports
 #   SHISHIN_TEST_SARIF_MULTITOOL.
@@ -282,7 +284,20 @@ for attempt in 1 2 3; do
 done
 log "PostgreSQL $("$PG_BIN/postgres" -V | awk '{print $3}') running on 127.0.0.1:$PORT ($PG_BIN)"
 
-export SHISHIN_TEST_POSTGRES="Host=127.0.0.1;Port=$PORT;Username=postgres;Include Error Detail=true"
+PSQL=$PG_BIN/psql
+[[ -x $PSQL ]] || PSQL=$(command -v psql) || die 2 "psql not found"
+
+# The owner creates, migrates and drops the test databases (pg_signal_backend lets DROP DATABASE … WITH (FORCE)
+# end the application's sessions); the application role owns nothing, so the tests show it can neither alter the
+# schema nor switch the audit log's triggers off.
+"$PSQL" -X -q -v ON_ERROR_STOP=1 "host=127.0.0.1 port=$PORT user=postgres dbname=postgres" \
+  -c 'CREATE ROLE shishin_owner LOGIN CREATEDB' \
+  -c 'CREATE ROLE shishin_app LOGIN' \
+  -c 'GRANT pg_signal_backend TO shishin_owner' </dev/null ||
+  die 2 "could not create the test roles shishin_owner and shishin_app"
+
+export SHISHIN_TEST_POSTGRES="Host=127.0.0.1;Port=$PORT;Username=shishin_owner;Include Error Detail=true"
+export SHISHIN_TEST_POSTGRES_APP="Host=127.0.0.1;Port=$PORT;Username=shishin_app;Include Error Detail=true"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 [[ -n $BROWSER ]] && export SHISHIN_BROWSER=$BROWSER
 [[ -n $SCAN_BROWSER ]] && export SHISHIN_TEST_SCAN_BROWSER=$SCAN_BROWSER
@@ -290,8 +305,6 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 elapsed() { printf '%dm%02ds' $((SECONDS / 60)) $((SECONDS % 60)); }
 
 if [[ $DRY_RUN == 1 ]]; then
-  PSQL=$PG_BIN/psql
-  [[ -x $PSQL ]] || PSQL=$(command -v psql) || die 2 "psql not found"
   rc=0
   "$PSQL" -X -v ON_ERROR_STOP=1 "host=127.0.0.1 port=$PORT user=postgres" -c 'select version()' "$@" </dev/null || rc=$?
   cleanup

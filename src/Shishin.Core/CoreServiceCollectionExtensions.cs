@@ -18,7 +18,9 @@ public static class CoreServiceCollectionExtensions
     public static IdentityBuilder AddShishinCore(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        var ownerConnectionString = configuration.GetConnectionString(DatabaseOptions.OwnerConnectionStringName);
+        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.SectionName))
+            .PostConfigure(o => o.OwnerConnectionString = ownerConnectionString).ValidateDataAnnotations().ValidateOnStart();
         var options = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var connectionString = configuration.GetConnectionString("Shishin");
 
@@ -30,6 +32,8 @@ public static class CoreServiceCollectionExtensions
         switch (options.Provider)
         {
             case DatabaseProvider.Postgres:
+                // A release step that only migrates may be given the owner's connection alone.
+                connectionString = string.IsNullOrWhiteSpace(connectionString) ? ownerConnectionString : connectionString;
                 if (string.IsNullOrWhiteSpace(connectionString))
                 {
                     throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Shishin is empty.");

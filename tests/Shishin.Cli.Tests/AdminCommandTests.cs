@@ -92,4 +92,47 @@ public abstract class AdminCommandTests(TestProvider provider)
 
 public sealed class AdminCommandTests_Sqlite() : AdminCommandTests(TestProvider.Sqlite);
 
-public sealed class AdminCommandTests_Postgres() : AdminCommandTests(TestProvider.Postgres);
+public sealed class AdminCommandTests_Postgres() : AdminCommandTests(TestProvider.Postgres)
+{
+    [Fact]
+    public async Task DbMigrate_AsTheOwnerNamingTheApplicationRole_GrantsItDataAccessButNotTheAuditLog()
+    {
+        // Arrange: the release step knows only the owner's connection and the application role's name
+        await using var database = TestDatabase.Create(TestProvider.Postgres);
+        var role = database.ApplicationRole ?? throw new InvalidOperationException(
+            "SHISHIN_TEST_POSTGRES_APP is not set. Run the tests with scripts/test.sh, which creates an owner and an application role.");
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var settings = new Dictionary<string, string?> { ["Database:Provider"] = "Postgres", ["Database:ApplicationRole"] = role };
+
+        // Act
+        var exit = await CliApp.RunAsync(["db", "migrate", "--connection", database.OwnerConnectionString], new StringReader(""), output, error, settings);
+
+        // Assert: the application reads and writes data, and cannot empty the audit log
+        Assert.True(exit == 0, error.ToString());
+        await using var app = new NpgsqlConnection(database.ConnectionString);
+        await app.OpenAsync();
+        await using var count = new NpgsqlCommand("SELECT COUNT(*) FROM \"Organizations\"", app);
+        Assert.Equal(93L, (long)(await count.ExecuteScalarAsync())!);
+        await using var delete = new NpgsqlCommand("DELETE FROM \"AuditEvents\"", app);
+        Assert.Equal("42501", (await Assert.ThrowsAsync<PostgresException>(() => delete.ExecuteNonQueryAsync())).SqlState);
+    }
+
+    [Fact]
+    public async Task DbMigrate_ApplicationRoleIsTheOwner_FailsAndSaysWhy()
+    {
+        // Arrange
+        await using var database = TestDatabase.Create(TestProvider.Postgres);
+        var owner = new NpgsqlConnectionStringBuilder(database.OwnerConnectionString).Username!;
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var settings = new Dictionary<string, string?> { ["Database:Provider"] = "Postgres", ["Database:ApplicationRole"] = owner };
+
+        // Act
+        var exit = await CliApp.RunAsync(["db", "migrate", "--connection", database.OwnerConnectionString], new StringReader(""), output, error, settings);
+
+        // Assert
+        Assert.NotEqual(0, exit);
+        Assert.Contains($"Database:ApplicationRole names '{owner}', the role that owns the tables", error.ToString(), StringComparison.Ordinal);
+    }
+}

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -9,7 +10,9 @@ namespace Shishin.Core.Auditing;
 
 /// <summary>
 /// Appends an audit event for every entity added, changed or removed, in the same transaction as the change,
-/// so no code path can change state without leaving a trace.
+/// so no code path can change state without leaving a trace. When the save fails, the events it added are taken out of
+/// the change tracker again: otherwise a later save on the same context (a retry, or the next unit of work) would
+/// store events for changes that never happened.
 /// </summary>
 public sealed class AuditSaveChangesInterceptor(AuditActor actor, TimeProvider clock) : SaveChangesInterceptor
 {
@@ -42,6 +45,64 @@ public sealed class AuditSaveChangesInterceptor(AuditActor actor, TimeProvider c
     {
         AppendEvents(eventData.Context);
         return ValueTask.FromResult(result);
+    }
+
+    // The events added by the save in progress, per context (a scope normally holds one).
+    private readonly ConditionalWeakTable<DbContext, List<AuditEvent>> pending = [];
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        Forget(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        Forget(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Withdraw(eventData.Context);
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Withdraw(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public override void SaveChangesCanceled(DbContextEventData eventData) => Withdraw(eventData.Context);
+
+    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Withdraw(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    private void Forget(DbContext? context)
+    {
+        if (context is not null)
+        {
+            pending.Remove(context);
+        }
+    }
+
+    // The failed save was rolled back, so none of its events exist; the next save describes the changes afresh.
+    private void Withdraw(DbContext? context)
+    {
+        if (context is null || !pending.TryGetValue(context, out var events))
+        {
+            return;
+        }
+
+        pending.Remove(context);
+        foreach (var e in events)
+        {
+            var entry = context.Entry(e);
+            if (entry.State == EntityState.Added)
+            {
+                entry.State = EntityState.Detached;
+            }
+        }
     }
 
     private void AppendEvents(DbContext? context)
@@ -89,6 +150,7 @@ public sealed class AuditSaveChangesInterceptor(AuditActor actor, TimeProvider c
         }
 
         context.AddRange(events);
+        pending.AddOrUpdate(context, events);
     }
 
     private static (Dictionary<string, object?> Before, Dictionary<string, object?> After) Snapshot(EntityEntry entry)

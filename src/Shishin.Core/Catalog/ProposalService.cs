@@ -68,21 +68,15 @@ public sealed class ProposalService(ShishinDbContext db, CatalogService catalog,
             BaseVersionId = current.Id,
         };
 
-        // Numbers are handed out in order; two proposals at the same moment collide on the unique index and retry.
-        for (var attempt = 0; ; attempt++)
-        {
-            proposal.Number = (await db.ChangeProposals.MaxAsync(p => (int?)p.Number, cancellationToken) ?? 0) + 1;
-            db.ChangeProposals.Add(proposal);
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                return proposal;
-            }
-            catch (DbUpdateException) when (attempt < 3)
-            {
-                db.Entry(proposal).State = EntityState.Detached;
-            }
-        }
+        // The number comes from a counter advanced in the same transaction as the insert, so concurrent proposals
+        // queue on the counter instead of colliding on the unique index: no retry, hence no half-saved attempt whose
+        // audit events could linger in the change tracker.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        proposal.Number = await Counters.NextAsync<ChangeProposal>(db, nameof(ChangeProposal.Number), cancellationToken);
+        db.ChangeProposals.Add(proposal);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return proposal;
     }
 
     /// <summary>The field problems of a proposal, as catalogue issues whose target is the input.</summary>

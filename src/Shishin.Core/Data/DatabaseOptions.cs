@@ -19,5 +19,19 @@ public sealed class DatabaseOptions
     /// <summary>Apply pending migrations and seed reference data when the host starts.</summary>
     public bool MigrateOnStartup { get; set; } = true;
 
+    /// <summary>
+    /// PostgreSQL only: the role the application connects as. Whoever migrates (the owner) grants it the privileges it
+    /// needs after every migration, and no more; see docs/adr/0013-postgres-roles.md.
+    /// </summary>
+    public string? ApplicationRole { get; set; }
+
+    /// <summary>
+    /// <c>ConnectionStrings:ShishinOwner</c>: PostgreSQL only, the owner's connection that applies migrations, grants and
+    /// seed data. Without it they run on the application's own connection.
+    /// </summary>
+    internal string? OwnerConnectionString { get; set; }
+
+    public const string OwnerConnectionStringName = "ShishinOwner";
+
     public const string DefaultSqliteConnectionString = "Data Source=data/shishin.db";
 }
