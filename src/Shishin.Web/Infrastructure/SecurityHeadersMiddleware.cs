@@ -26,7 +26,12 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next, IOptions<Sec
                 (options.Value.RequireHttps ? "; upgrade-insecure-requests" : "");
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
-            headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+            // A page may ask for a stricter policy (the invitation page's URL holds a token).
+            if (!headers.ContainsKey("Referrer-Policy"))
+            {
+                headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+            }
+
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
             if (!headers.ContainsKey("Cache-Control") && context.User.Identity?.IsAuthenticated == true)

@@ -30,6 +30,7 @@ public static class ShishinWebHost
         var configuration = builder.Configuration;
         var security = configuration.GetSection(SecurityOptions.SectionName).Get<SecurityOptions>() ?? new SecurityOptions();
         services.AddOptions<SecurityOptions>().Bind(configuration.GetSection(SecurityOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddPublicUrl(configuration);
 
         services.AddShishinCore(configuration)
             .AddSignInManager<ShishinSignInManager>()
@@ -49,7 +50,11 @@ public static class ShishinWebHost
         services.AddDataProtection().SetApplicationName("Shishin").PersistKeysToDbContext<ShishinDbContext>();
         services.AddHealthChecks().AddDbContextCheck<ShishinDbContext>("database", tags: ["ready"]);
         services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = security.MaxRequestBodyBytes);
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxRequestBodySize = security.MaxRequestBodyBytes;
+            k.AddServerHeader = false;
+        });
         AddTelemetry(builder);
         return builder;
     }
@@ -97,6 +102,11 @@ public static class ShishinWebHost
         });
         services.Configure<CookieAuthenticationOptions>(IdentityConstants.ExternalScheme, o => o.Cookie.SecurePolicy = cookiePolicy);
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = security.SessionRevalidationInterval);
+        services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o =>
+        {
+            o.Cookie.Name = prefix + "shishin-tempdata";
+            o.Cookie.SecurePolicy = cookiePolicy;
+        });
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = prefix + "shishin-af";
@@ -108,6 +118,7 @@ public static class ShishinWebHost
             // Secure by default: a page or endpoint that says nothing requires a signed-in user.
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationPolicyProvider, EndpointFallbackPolicyProvider>();
     }
 
     private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
@@ -118,7 +129,12 @@ public static class ShishinWebHost
             return Task.CompletedTask;
         }
 
-        context.Response.Redirect(context.RedirectUri);
+        // The handler builds the address from the request's Host header; rebuild it from Shishin:PublicUrl.
+        var origin = $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}";
+        var publicUrl = context.HttpContext.RequestServices.GetRequiredService<IOptions<PublicUrlOptions>>().Value;
+        context.Response.Redirect(context.RedirectUri.StartsWith(origin, StringComparison.OrdinalIgnoreCase)
+            ? publicUrl.Link(context.RedirectUri[origin.Length..]).AbsoluteUri
+            : context.RedirectUri);
         return Task.CompletedTask;
     }
 
@@ -194,10 +210,10 @@ public static class ShishinWebHost
             app.UseExceptionHandler("/errors/500");
         }
 
+        app.UseHttpsRequirement();
         if (security.RequireHttps)
         {
             app.UseHsts();
-            app.UseHttpsRedirection();
         }
 
         app.UseStatusCodePagesWithReExecute("/errors/{0}");

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Shishin.Core.Auditing;
 using Shishin.Core.Identity;
-using Shishin.Web.Endpoints;
+using Shishin.Web.Infrastructure;
 
 namespace Shishin.Web.Pages.Account;
 
@@ -50,7 +50,7 @@ public abstract class SecondFactorPageModel(SignInManager<ShishinUser> signIn, A
         if (result.Succeeded)
         {
             await audit.RecordAsync("account.signed-in", nameof(ShishinUser), user.Id.ToString(), new { method = Method });
-            return LocalRedirect(CultureEndpoint.IsLocal(ReturnUrl) ? ReturnUrl! : "/");
+            return LocalRedirect(LocalUrl.OrHome(ReturnUrl));
         }
 
         await audit.RecordAsync("account.sign-in-failed", nameof(ShishinUser), user.Id.ToString(), new { reason = result.IsLockedOut ? "locked-out" : InvalidReason });
