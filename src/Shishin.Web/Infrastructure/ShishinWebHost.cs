@@ -31,6 +31,7 @@ public static class ShishinWebHost
         var security = configuration.GetSection(SecurityOptions.SectionName).Get<SecurityOptions>() ?? new SecurityOptions();
         services.AddOptions<SecurityOptions>().Bind(configuration.GetSection(SecurityOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddPublicUrl(configuration);
+        services.AddRequestGuards();
 
         services.AddShishinCore(configuration)
             .AddSignInManager<ShishinSignInManager>()
@@ -218,6 +219,7 @@ public static class ShishinWebHost
 
         app.UseStatusCodePagesWithReExecute("/errors/{0}");
         app.UseMiddleware<RequestBodyLimitMiddleware>();
+        app.UseRequestGuards();
         app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseRouting();

@@ -162,6 +162,18 @@ public abstract class KestrelTests(KestrelAppFactory app)
         Assert.Contains("送信されたデータが大きすぎます", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/organizations/%00")]
+    [InlineData("/catalog/a%00b")]
+    public async Task Path_WithEncodedNul_Gets400(string path)
+    {
+        using var client = app.SocketClient();
+
+        using var response = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
     [Fact]
     public async Task Response_FromKestrel_HasNoServerHeader()
     {
