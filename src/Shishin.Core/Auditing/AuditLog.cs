@@ -50,14 +50,15 @@ public sealed class AuditLog(ShishinDbContext db, AuditActor actor, TimeProvider
             events = events.Where(e => e.EntityId == query.EntityId.Trim());
         }
 
-        // Dates are entered as Tokyo calendar days.
-        if (query.From is { } from)
+        // Dates are entered as Tokyo calendar days; a bound at the very ends of the calendar cannot be expressed in UTC
+        // and excludes nothing, so it is dropped rather than allowed to overflow.
+        if (query.From is { } from && from > DateOnly.MinValue)
         {
             var start = TimeZoneInfo.ConvertTimeToUtc(from.ToDateTime(TimeOnly.MinValue), Tokyo);
             events = events.Where(e => e.OccurredAt >= start);
         }
 
-        if (query.To is { } to)
+        if (query.To is { } to && to < DateOnly.MaxValue.AddDays(-1))
         {
             var end = TimeZoneInfo.ConvertTimeToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue), Tokyo);
             events = events.Where(e => e.OccurredAt < end);
@@ -73,9 +74,14 @@ public sealed class AuditLog(ShishinDbContext db, AuditActor actor, TimeProvider
     public async Task WriteCsvAsync(AuditQuery query, TextWriter writer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(writer);
+        // The query runs before the first byte is written: if it fails, the caller can still answer with an error
+        // instead of a file that breaks off after its header.
+        await using var events = Query(query).AsAsyncEnumerable().GetAsyncEnumerator(cancellationToken);
+        var more = await events.MoveNextAsync();
         await writer.WriteLineAsync("id,occurred_at_utc,actor_id,actor,action,entity_type,entity_id,before,after,client_ip,correlation_id");
-        await foreach (var e in Query(query).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        for (; more; more = await events.MoveNextAsync())
         {
+            var e = events.Current;
             var line = string.Join(',',
                 e.Id.ToString(CultureInfo.InvariantCulture),
                 e.OccurredAt.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture),

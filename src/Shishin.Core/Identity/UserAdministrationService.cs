@@ -46,20 +46,35 @@ public sealed class UserAdministrationService(
         return result;
     }
 
+    public const string UnknownRoleCode = "UnknownRole";
+    public const string UnknownOrganizationCode = "UnknownOrganization";
+
+    /// <summary>
+    /// Creates the account, its access and the invitation in one transaction, after checking every role and
+    /// organisation: a refused invitation leaves no account behind.
+    /// </summary>
     public async Task<(IdentityResult Result, InvitationResult? Invitation)> InviteAsync(
         string email, string displayName, UserAccess access, Guid? invitedBy, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(access);
-        var user = NewUser(email, displayName);
-        var result = await users.CreateAsync(user);
-        if (!result.Succeeded)
+        var invalid = await ValidateAccessAsync(access, cancellationToken);
+        if (invalid.Count > 0)
         {
-            return (result, null);
+            return (IdentityResult.Failed([.. invalid]), null);
         }
 
-        result = await SetAccessAsync(user, access, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var user = NewUser(email, displayName);
+        var result = await users.CreateAsync(user);
+        if (result.Succeeded)
+        {
+            result = await SetAccessAsync(user, access, cancellationToken);
+        }
+
         if (!result.Succeeded)
         {
+            // Rolled back when the transaction is disposed; forget what the tracker believes was saved.
+            db.ChangeTracker.Clear();
             return (result, null);
         }
 
@@ -74,7 +89,30 @@ public sealed class UserAdministrationService(
             InvitedBy = invitedBy,
         });
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return (result, new InvitationResult(user, token));
+    }
+
+    /// <summary>Roles that do not exist and organisations not in the register, each as an error with its own code.</summary>
+    public async Task<IReadOnlyList<IdentityError>> ValidateAccessAsync(UserAccess access, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(access);
+        var errors = new List<IdentityError>();
+        var unknownRoles = access.Roles.Except(Roles.All, StringComparer.Ordinal).ToList();
+        if (unknownRoles.Count > 0)
+        {
+            errors.Add(new IdentityError { Code = UnknownRoleCode, Description = string.Join(", ", unknownRoles) });
+        }
+
+        var wanted = access.OrganizationIds.Distinct().ToList();
+        var known = await db.Organizations.Where(o => wanted.Contains(o.Id)).Select(o => o.Id).ToListAsync(cancellationToken);
+        var unknownOrganizations = wanted.Except(known).ToList();
+        if (unknownOrganizations.Count > 0)
+        {
+            errors.Add(new IdentityError { Code = UnknownOrganizationCode, Description = string.Join(", ", unknownOrganizations) });
+        }
+
+        return errors;
     }
 
     /// <summary>The pending invitation for a token, or null when unknown, used or expired.</summary>

@@ -29,6 +29,8 @@ public static class ShishinWebHost
         var configuration = builder.Configuration;
         var security = configuration.GetSection(SecurityOptions.SectionName).Get<SecurityOptions>() ?? new SecurityOptions();
         services.AddOptions<SecurityOptions>().Bind(configuration.GetSection(SecurityOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddPublicUrl(configuration);
+        services.AddRequestGuards();
 
         services.AddShishinCore(configuration)
             .AddSignInManager<ShishinSignInManager>()
@@ -48,7 +50,11 @@ public static class ShishinWebHost
         services.AddHealthChecks().AddDbContextCheck<ShishinDbContext>("database", tags: ["ready"]);
         services.AddShishinForwardedHeaders(configuration);
         services.AddShishinRateLimiting(configuration);
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = security.MaxRequestBodyBytes);
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxRequestBodySize = security.MaxRequestBodyBytes;
+            k.AddServerHeader = false;
+        });
         AddTelemetry(builder);
         return builder;
     }
@@ -104,6 +110,11 @@ public static class ShishinWebHost
             o.OnRefreshingPrincipal = ServerSideSessions.KeepSessionId;
         });
         services.AddScoped(sp => (ShishinSignInManager)sp.GetRequiredService<SignInManager<ShishinUser>>());
+        services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o =>
+        {
+            o.Cookie.Name = prefix + "shishin-tempdata";
+            o.Cookie.SecurePolicy = cookiePolicy;
+        });
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = prefix + "shishin-af";
@@ -115,6 +126,7 @@ public static class ShishinWebHost
             // Secure by default: a page or endpoint that says nothing requires a signed-in user.
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationPolicyProvider, EndpointFallbackPolicyProvider>();
     }
 
     private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
@@ -125,7 +137,12 @@ public static class ShishinWebHost
             return Task.CompletedTask;
         }
 
-        context.Response.Redirect(context.RedirectUri);
+        // The handler builds the address from the request's Host header; rebuild it from Shishin:PublicUrl.
+        var origin = $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}";
+        var publicUrl = context.HttpContext.RequestServices.GetRequiredService<IOptions<PublicUrlOptions>>().Value;
+        context.Response.Redirect(context.RedirectUri.StartsWith(origin, StringComparison.OrdinalIgnoreCase)
+            ? publicUrl.Link(context.RedirectUri[origin.Length..]).AbsoluteUri
+            : context.RedirectUri);
         return Task.CompletedTask;
     }
 
@@ -201,14 +218,15 @@ public static class ShishinWebHost
             app.UseExceptionHandler("/errors/500");
         }
 
+        app.UseHttpsRequirement();
         if (security.RequireHttps)
         {
             app.UseHsts();
-            app.UseHttpsRedirection();
         }
 
         app.UseStatusCodePagesWithReExecute("/errors/{0}");
         app.UseMiddleware<RequestBodyLimitMiddleware>();
+        app.UseRequestGuards();
         app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseRouting();

@@ -13,6 +13,7 @@ namespace Shishin.Tests;
 public class ShishinAppFactory(TestProvider provider) : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string Password = "correct horse battery staple";
+    public const string PublicUrl = "http://localhost/";
 
     public TestDatabase Database { get; } = TestDatabase.Create(provider);
     public TestProvider Provider => provider;
@@ -27,6 +28,7 @@ public class ShishinAppFactory(TestProvider provider) : WebApplicationFactory<Pr
 
         builder.UseSetting("Security:RequireHttps", "false");
         builder.UseSetting("Security:MaxRequestBodyBytes", "65536");
+        builder.UseSetting("Shishin:PublicUrl", PublicUrl);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Urls", "http://127.0.0.1:0");
         // Many tests sign in over and over; the rate limit tests switch limits on with their own factory.

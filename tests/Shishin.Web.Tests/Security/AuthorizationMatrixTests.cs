@@ -51,8 +51,8 @@ public sealed record Access(string Route, string Method, string Sample, Outcome 
         new("account/sign-in/external", "GET", "/account/sign-in/external", Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound),
         new("account/sign-out", "GET", "/account/sign-out", Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
         new("account/invitation/{token}", "GET", "/account/invitation/not-a-real-token", Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound),
-        // POST only: a GET is refused (anonymous visitors meet the fallback sign-in policy first).
-        new("culture", "POST", "/culture", Outcome.SignIn, Outcome.MethodNotAllowed, Outcome.MethodNotAllowed, Outcome.MethodNotAllowed, Outcome.MethodNotAllowed),
+        // POST only: a GET is refused, signed in or not.
+        new("culture", "POST", "/culture", Outcome.MethodNotAllowed, Outcome.MethodNotAllowed, Outcome.MethodNotAllowed, Outcome.MethodNotAllowed, Outcome.MethodNotAllowed),
         // Signed-in users' own account.
         new("account/manage", "GET", "/account/manage", Outcome.SignIn, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
         new("account/manage/email", "GET", "/account/manage/email", Outcome.SignIn, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),

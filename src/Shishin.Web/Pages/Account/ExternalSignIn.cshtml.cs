@@ -8,7 +8,6 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Shishin.Core.Auditing;
 using Shishin.Core.Identity;
-using Shishin.Web.Endpoints;
 using Shishin.Web.Infrastructure;
 
 namespace Shishin.Web.Pages.Account;
@@ -31,7 +30,7 @@ public sealed class ExternalSignInModel(
             return NotFound();
         }
 
-        var callback = "/account/sign-in/external?handler=callback&returnUrl=" + Uri.EscapeDataString(CultureEndpoint.IsLocal(returnUrl) ? returnUrl! : "/");
+        var callback = "/account/sign-in/external?handler=callback&returnUrl=" + Uri.EscapeDataString(LocalUrl.OrHome(returnUrl));
         var properties = signIn.ConfigureExternalAuthenticationProperties(OpenIdConnectDefaults.AuthenticationScheme, callback);
         return Challenge(properties, OpenIdConnectDefaults.AuthenticationScheme);
     }
@@ -64,7 +63,7 @@ public sealed class ExternalSignInModel(
         if (result.Succeeded)
         {
             await audit.RecordAsync("account.signed-in", "ExternalLogin", info.ProviderKey, new { method = info.LoginProvider });
-            return LocalRedirect(CultureEndpoint.IsLocal(returnUrl) ? returnUrl! : "/");
+            return LocalRedirect(LocalUrl.OrHome(returnUrl));
         }
 
         await audit.RecordAsync("account.sign-in-failed", "ExternalLogin", info.ProviderKey, new { method = info.LoginProvider });

@@ -16,6 +16,13 @@ public sealed class InvitationModel(UserAdministrationService accounts, IStringL
 
     public string? Email { get; private set; }
 
+    public override void OnPageHandlerExecuting(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        // The token is in the URL of every answer; keep it out of Referer headers of any link followed from here.
+        Response.Headers["Referrer-Policy"] = "no-referrer";
+    }
+
     public async Task<IActionResult> OnGetAsync(string token)
     {
         var invitation = await accounts.FindOpenInvitationAsync(token);
@@ -25,8 +32,6 @@ public sealed class InvitationModel(UserAdministrationService accounts, IStringL
             Response.StatusCode = StatusCodes.Status404NotFound;
         }
 
-        // The token is in the URL; keep it out of Referer headers of any link followed from here.
-        Response.Headers["Referrer-Policy"] = "no-referrer";
         return Page();
     }
 

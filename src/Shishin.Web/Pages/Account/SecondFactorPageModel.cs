@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Shishin.Core.Auditing;
 using Shishin.Core.Identity;
-using Shishin.Web.Endpoints;
 using Shishin.Web.Infrastructure;
 
 namespace Shishin.Web.Pages.Account;
@@ -58,7 +57,7 @@ public abstract class SecondFactorPageModel(SignInManager<ShishinUser> signIn, A
         {
             throttle.Succeeded(HttpContext, user.Id.ToString());
             await audit.RecordAsync("account.signed-in", nameof(ShishinUser), user.Id.ToString(), new { method = Method });
-            return LocalRedirect(CultureEndpoint.IsLocal(ReturnUrl) ? ReturnUrl! : "/");
+            return LocalRedirect(LocalUrl.OrHome(ReturnUrl));
         }
 
         await throttle.FailedAsync(HttpContext, user.Id.ToString(), user.Id.ToString(), result.IsLockedOut ? "locked-out" : InvalidReason);

@@ -7,7 +7,6 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Shishin.Core.Auditing;
 using Shishin.Core.Identity;
-using Shishin.Web.Endpoints;
 using Shishin.Web.Infrastructure;
 
 namespace Shishin.Web.Pages.Account;
@@ -63,7 +62,7 @@ public sealed class SignInModel(
         return Page();
     }
 
-    private string SafeReturnUrl => CultureEndpoint.IsLocal(ReturnUrl) ? ReturnUrl! : "/";
+    private string SafeReturnUrl => LocalUrl.OrHome(ReturnUrl);
 }
 
 public sealed class SignInInput

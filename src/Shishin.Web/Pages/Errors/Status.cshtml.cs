@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -19,19 +20,23 @@ public sealed class StatusModel(IStringLocalizer<SharedResource> l) : PageModel
     public string Message { get; private set; } = "";
     public string CorrelationId { get; private set; } = "";
 
-    public IActionResult OnGet(int code) => Render(code);
+    // No parameters and no bound properties: a re-executed POST must never read its body, which may be over the
+    // size limit or carry a refused antiforgery token (reading either throws).
+    public IActionResult OnGet() => Render();
 
-    public IActionResult OnPost(int code) => Render(code);
+    public IActionResult OnPost() => Render();
 
-    private IActionResult Render(int code)
+    private IActionResult Render()
     {
+        var code = int.TryParse(RouteData.Values["code"]?.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var routeCode) ? routeCode : 404;
         // Visited directly rather than re-executed: show the page for the code asked, but answer 404 for nonsense.
         var reExecute = HttpContext.Features.Get<IStatusCodeReExecuteFeature>();
         var exception = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
         var originalPath = reExecute?.OriginalPath ?? exception?.Path ?? HttpContext.Request.Path.Value ?? "";
         if (exception is not null)
         {
-            code = 500;
+            // Kestrel's own refusals (a body over the limit, a malformed request) keep their 4xx status.
+            code = exception.Error is BadHttpRequestException bad ? bad.StatusCode : 500;
         }
 
         if (code is < 400 or > 599)

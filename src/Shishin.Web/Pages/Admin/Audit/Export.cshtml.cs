@@ -1,21 +1,23 @@
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Shishin.Core.Auditing;
 
 namespace Shishin.Web.Pages.Admin.Audit;
 
 /// <summary>The filtered audit log as CSV (UTF-8 with BOM so that spreadsheet software reads Japanese correctly).</summary>
-public sealed class ExportModel(AuditLog audit, TimeProvider clock) : PageModel
+public sealed class ExportModel(AuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public AuditFilter Filter { get; set; } = new();
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (!ModelState.IsValid)
+        if (!Filter.Validate(ModelState, l))
         {
-            return BadRequest();
+            // The audit page runs the same checks and shows each message at its field.
+            return Redirect("/admin/audit" + Request.QueryString.ToUriComponent());
         }
 
         var name = $"shishin-audit-{clock.GetUtcNow():yyyyMMdd-HHmmss}.csv";

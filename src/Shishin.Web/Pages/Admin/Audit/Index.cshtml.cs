@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
@@ -31,12 +32,7 @@ public sealed class IndexModel(AuditLog audit, IStringLocalizer<SharedResource> 
     public async Task OnGetAsync()
     {
         EntityTypeItems = (await audit.EntityTypesAsync()).Select(t => new SelectListItem(t, t)).ToList();
-        if (Filter.From is { } from && Filter.To is { } to && from > to)
-        {
-            ModelState.AddModelError("Filter.To", l["The end date must be on or after the start date."]);
-        }
-
-        if (!ModelState.IsValid)
+        if (!Filter.Validate(ModelState, l))
         {
             return;
         }
@@ -81,4 +77,30 @@ public sealed class AuditFilter
     public DateOnly? To { get; set; }
 
     public AuditQuery ToQuery() => new(Actor, EntityType, EntityId, From, To);
+
+    // Wide enough for any real audit log; the far ends of DateOnly overflow when turned into Tokyo day bounds.
+    private static readonly DateOnly Earliest = new(2000, 1, 1);
+    private static readonly DateOnly Latest = new(2999, 12, 31);
+
+    /// <summary>Adds field messages for dates out of range or in the wrong order; true when the filter can be run.</summary>
+    public bool Validate(ModelStateDictionary modelState, IStringLocalizer l)
+    {
+        ArgumentNullException.ThrowIfNull(modelState);
+        ArgumentNullException.ThrowIfNull(l);
+        foreach (var (key, date) in new[] { ("Filter.From", From), ("Filter.To", To) })
+        {
+            if (date is { } d && (d < Earliest || d > Latest))
+            {
+                modelState.AddModelError(key, l["Enter a date from {0} to {1}.",
+                    Earliest.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Latest.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)]);
+            }
+        }
+
+        if (From is { } from && To is { } to && from > to)
+        {
+            modelState.AddModelError("Filter.To", l["The end date must be on or after the start date."]);
+        }
+
+        return modelState.IsValid;
+    }
 }

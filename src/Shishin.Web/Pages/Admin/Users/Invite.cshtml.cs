@@ -3,13 +3,16 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using Shishin.Core.Identity;
 using Shishin.Core.Organizations;
 using Shishin.Web.Infrastructure;
 
 namespace Shishin.Web.Pages.Admin.Users;
 
-public sealed class InviteModel(UserAdministrationService accounts, OrganizationService organizations, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class InviteModel(
+    UserAdministrationService accounts, OrganizationService organizations, IOptions<PublicUrlOptions> publicUrl, IStringLocalizer<SharedResource> l)
+    : PageModel
 {
     [BindProperty]
     public InviteInput Input { get; set; } = new();
@@ -29,6 +32,8 @@ public sealed class InviteModel(UserAdministrationService accounts, Organization
             ModelState.AddModelError("Access.Roles", l["Choose at least one role."]);
         }
 
+        // Checked before anything is created, so that a refused invitation leaves no account behind.
+        AddAccessErrors(await accounts.ValidateAccessAsync(Access.ToAccess()));
         if (!ModelState.IsValid)
         {
             return Page();
@@ -38,12 +43,37 @@ public sealed class InviteModel(UserAdministrationService accounts, Organization
         var (result, invitation) = await accounts.InviteAsync(Input.Email, Input.DisplayName, Access.ToAccess(), inviter);
         if (!result.Succeeded || invitation is null)
         {
-            ModelState.AddIdentityErrors(result, "Input.Email");
+            if (!AddAccessErrors(result.Errors))
+            {
+                ModelState.AddIdentityErrors(result, "Input.Email");
+            }
+
             return Page();
         }
 
-        InvitationLink = $"{Request.Scheme}://{Request.Host}/account/invitation/{invitation.Token}";
+        // From Shishin:PublicUrl: the request's Host header is whatever the client sent.
+        InvitationLink = publicUrl.Value.Link($"account/invitation/{invitation.Token}").AbsoluteUri;
         return Page();
+    }
+
+    private bool AddAccessErrors(IEnumerable<Microsoft.AspNetCore.Identity.IdentityError> errors)
+    {
+        var found = false;
+        foreach (var error in errors)
+        {
+            if (error.Code == UserAdministrationService.UnknownRoleCode)
+            {
+                ModelState.AddModelError("Access.Roles", l["Choose roles from the list."]);
+                found = true;
+            }
+            else if (error.Code == UserAdministrationService.UnknownOrganizationCode)
+            {
+                ModelState.AddModelError("Access.OrganizationIds", l["Choose organisations from the list."]);
+                found = true;
+            }
+        }
+
+        return found;
     }
 
     private async Task LoadAsync() => ViewData["Organizations"] = await organizations.ListAsync();
