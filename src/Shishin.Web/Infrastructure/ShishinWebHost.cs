@@ -40,6 +40,7 @@ public static class ShishinWebHost
         services.AddShishinJobs(configuration);
         AddAuthentication(services, configuration, security);
         AddLocalizationAndPages(services);
+        services.AddShishinHttpCaching(configuration);
 
         services.AddScoped<CspNonce>();
         services.AddSingleton<SetupState>();
@@ -211,6 +212,7 @@ public static class ShishinWebHost
         app.UseMiddleware<AdminTwoFactorMiddleware>();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseShishinHttpCaching();
         return app;
     }
 
