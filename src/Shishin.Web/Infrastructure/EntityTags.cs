@@ -117,9 +117,23 @@ public sealed class PageTokenMiddleware(RequestDelegate next, IAntiforgery antif
             return;
         }
 
-        var filled = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(body.Span).Replace(Placeholder, tokens.RequestToken, StringComparison.Ordinal));
-        response.ContentLength = filled.Length;
-        await original.WriteAsync(filled, context.RequestAborted);
+        // Spliced into the bytes as they are: the page is not decoded and encoded again.
+        var token = Encoding.UTF8.GetBytes(tokens.RequestToken!);
+        var parts = new List<ReadOnlyMemory<byte>>();
+        var rest = body;
+        for (var at = rest.Span.IndexOf(PlaceholderBytes); at >= 0; at = rest.Span.IndexOf(PlaceholderBytes))
+        {
+            parts.Add(rest[..at]);
+            parts.Add(token);
+            rest = rest[(at + PlaceholderBytes.Length)..];
+        }
+
+        parts.Add(rest);
+        response.ContentLength = parts.Sum(p => (long)p.Length);
+        foreach (var part in parts)
+        {
+            await original.WriteAsync(part, context.RequestAborted);
+        }
     }
 
     /// <summary>Wraps the registered <see cref="IAntiforgery"/> so that pages rendered for the cache get the placeholder.</summary>
