@@ -25,7 +25,8 @@ for who in known locked; do
 done
 
 export ASPNETCORE_ENVIRONMENT=Production Database__Provider=Sqlite ConnectionStrings__Shishin="$DB" \
-  Security__RequireHttps=false RateLimiting__Enabled=false Jobs__Enabled=false Logging__LogLevel__Default=Warning
+  Security__RequireHttps=false RateLimiting__Enabled=false Jobs__Enabled=false Logging__LogLevel__Default=Warning \
+  Shishin__PublicUrl="http://127.0.0.1:$PORT/"
 (cd "$TMP" && exec dotnet "$TMP/web/Shishin.Web.dll" --urls "http://127.0.0.1:$PORT") >"$TMP/web.log" 2>&1 &
 WEB_PID=$!
 for _ in $(seq 1 120); do curl -fsS "http://127.0.0.1:$PORT/health/live" >/dev/null 2>&1 && break; sleep 0.5; done

@@ -53,6 +53,34 @@ public sealed class CatalogService(ShishinDbContext db, AuditLog audit, AuditAct
         return current is null ? null : await LoadAsync(current.Id, cancellationToken);
     }
 
+    private const string StampKey = "catalog-published-stamp";
+
+    /// <summary>
+    /// A short fingerprint of the published and retired versions (their ids and statuses), for caches of public
+    /// catalogue responses. Kept for <paramref name="maxAge"/>; publishing or retiring in this process renews it at once,
+    /// another process (a second web node) sees the change within <paramref name="maxAge"/>.
+    /// </summary>
+    public async Task<string> PublishedStampAsync(TimeSpan maxAge, CancellationToken cancellationToken = default)
+    {
+        if (cache.TryGetValue(StampKey, out string? stamp) && stamp is not null)
+        {
+            return stamp;
+        }
+
+        var versions = await db.CatalogVersions.AsNoTracking()
+            .Where(v => v.Status != CatalogVersionStatus.Draft)
+            .Select(v => new { v.Id, v.Status })
+            .ToListAsync(cancellationToken);
+        var text = string.Join(';', versions.OrderBy(v => v.Id).Select(v => $"{v.Id:N}:{(int)v.Status}"));
+        stamp = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)), 0, 8);
+        if (maxAge > TimeSpan.Zero)
+        {
+            cache.Set(StampKey, stamp, maxAge);
+        }
+
+        return stamp;
+    }
+
     /// <summary>A version by its number, or the draft by <see cref="DraftLabel"/>.</summary>
     public async Task<CatalogSnapshot?> GetVersionAsync(string version, CancellationToken cancellationToken = default)
     {
@@ -113,6 +141,7 @@ public sealed class CatalogService(ShishinDbContext db, AuditLog audit, AuditAct
             PublishedAt = now,
         });
         await db.SaveChangesAsync(cancellationToken);
+        cache.Remove(StampKey);
         return true;
     }
 
@@ -348,6 +377,7 @@ public sealed class CatalogService(ShishinDbContext db, AuditLog audit, AuditAct
         draft.PublishedById = actor.UserId;
         draft.Revision++;
         await SaveAsync(cancellationToken);
+        cache.Remove(StampKey);
         await audit.RecordAsync("catalog.version.published", nameof(CatalogVersion), draft.Id.ToString(), new { version }, cancellationToken);
         return Snapshot(draft, document);
     }
@@ -366,6 +396,7 @@ public sealed class CatalogService(ShishinDbContext db, AuditLog audit, AuditAct
         entity.Status = CatalogVersionStatus.Retired;
         entity.RetiredAt = clock.GetUtcNow().UtcDateTime;
         await SaveAsync(cancellationToken);
+        cache.Remove(StampKey);
     }
 
     public async Task<CatalogDiffResult?> DiffAsync(string from, string to, CancellationToken cancellationToken = default)

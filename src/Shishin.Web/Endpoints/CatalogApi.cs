@@ -28,10 +28,11 @@ public static class CatalogApi
     public static void MapCatalogApi(this RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
-        var catalog = api.MapGroup("/catalog").WithTags("Catalogue").AllowAnonymous();
+        // Public and read-only: ETags, 304, compression and the output cache for anonymous readers (ADR 0014).
+        var catalog = api.MapGroup("/catalog").WithTags("Catalogue").AllowAnonymous().WithMetadata(CatalogCachePolicy.Api);
 
-        catalog.MapGet("", async Task<IResult> (string? format, CatalogService service, CancellationToken ct) =>
-                await DocumentAsync(await service.GetCurrentAsync(ct), format, "current", ct))
+        catalog.MapGet("", async Task<IResult> (string? format, CatalogService service, HttpContext context, CancellationToken ct) =>
+                await DocumentAsync(await service.GetCurrentAsync(ct), format, null, context, ct))
             .WithName("GetCatalog")
             .WithSummary("The current published catalogue: version, principles, themes, parameters and checkpoints. Add ?format=csv for the checkpoints as CSV.")
             .Produces<CatalogDocument>()
@@ -39,14 +40,18 @@ public static class CatalogApi
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         catalog.MapGet("/versions", async (CatalogService service, HttpContext context, CancellationToken ct) =>
-                TypedResults.Ok((await CatalogAccess.ListAsync(service, context.User, ct))
+            {
+                var versions = await CatalogAccess.ListAsync(service, context.User, ct);
+                CatalogCacheControl.Set(context, versions.Any(v => v.Status == CatalogVersionStatus.Draft) ? CatalogCacheControl.Personal : CatalogCacheControl.Revalidate);
+                return TypedResults.Ok(versions
                     .Select(v => new CatalogVersionDto(CatalogAccess.Label(v), v.Status.ToString().ToLowerInvariant(), v.PublishedAt, v.RetiredAt))
-                    .ToList()))
+                    .ToList());
+            })
             .WithName("ListCatalogVersions")
             .WithSummary("Every published and retired catalogue version, newest first (administrators also see the draft).");
 
         catalog.MapGet("/versions/{version}", async Task<IResult> (string version, string? format, CatalogService service, HttpContext context, CancellationToken ct) =>
-                await DocumentAsync(await CatalogAccess.FindAsync(service, context.User, version, ct), format, version, ct))
+                await DocumentAsync(await CatalogAccess.FindAsync(service, context.User, version, ct), format, version, context, ct))
             .WithName("GetCatalogVersion")
             .WithSummary("One catalogue version by its number (for example 1.0.0). Add ?format=csv for its checkpoints as CSV.")
             .Produces<CatalogDocument>()
@@ -69,13 +74,18 @@ public static class CatalogApi
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        catalog.MapGet("/schema.json", () => Results.Text(DefaultCatalog.Schema(), "application/schema+json", Encoding.UTF8))
+        catalog.MapGet("/schema.json", (HttpContext context) =>
+            {
+                CatalogCacheControl.Set(context, CatalogCacheControl.Revalidate);
+                return Results.Text(DefaultCatalog.Schema(), "application/schema+json", Encoding.UTF8);
+            })
             .WithName("GetCatalogSchema")
             .WithSummary("The JSON Schema that the catalogue's YAML files follow.")
             .Produces(StatusCodes.Status200OK, contentType: "application/schema+json");
     }
 
-    private static async Task<IResult> DocumentAsync(CatalogSnapshot? snapshot, string? format, string asked, CancellationToken ct)
+    /// <summary>A version's document; <paramref name="asked"/> is the version named in the URL, null for the current one.</summary>
+    private static async Task<IResult> DocumentAsync(CatalogSnapshot? snapshot, string? format, string? asked, HttpContext context, CancellationToken ct)
     {
         if (BadFormat(format) is { } bad)
         {
@@ -84,9 +94,10 @@ public static class CatalogApi
 
         if (snapshot is null)
         {
-            return NoVersion(asked);
+            return NoVersion(asked ?? "current");
         }
 
+        CatalogCacheControl.Set(context, snapshot, named: asked is not null);
         return IsCsv(format)
             ? await CsvAsync(snapshot.Document.Checkpoints, $"shishin-catalog-{snapshot.Label}.csv", ct)
             : TypedResults.Json(snapshot.Document, CatalogJson.Options);
@@ -133,6 +144,7 @@ public static class CatalogApi
         }
 
         var checkpoints = filter.Apply(snapshot.Document).ToList();
+        CatalogCacheControl.Set(context, snapshot, named: !string.IsNullOrWhiteSpace(query.Version));
         return IsCsv(query.Format)
             ? await CsvAsync(checkpoints, $"shishin-checkpoints-{snapshot.Label}.csv", ct)
             : TypedResults.Json(checkpoints, CatalogJson.Options);
@@ -169,6 +181,8 @@ public static class CatalogApi
         }
 
         var diff = CatalogDiff.Compare(before.Document, after.Document, before.Label, after.Label);
+        var draft = before.Info.Status == CatalogVersionStatus.Draft || after.Info.Status == CatalogVersionStatus.Draft;
+        CatalogCacheControl.Set(context, draft ? CatalogCacheControl.Personal : CatalogCacheControl.Immutable);
         return TypedResults.Ok(new CatalogDiffDto(diff.From, diff.To, [.. diff.Changes.Select(c => new ItemChangeDto(
             c.Kind, c.Key, c.Change.ToString().ToLowerInvariant(), [.. c.Fields.Select(f => new FieldChangeDto(f.Field, f.Before, f.After))]))]));
     }

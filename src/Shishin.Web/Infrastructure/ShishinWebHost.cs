@@ -41,6 +41,7 @@ public static class ShishinWebHost
         services.AddShishinJobs(configuration);
         AddAuthentication(services, configuration, security);
         AddLocalizationAndPages(services);
+        services.AddShishinHttpCaching(configuration);
 
         services.AddScoped<CspNonce>();
         services.AddSingleton<SetupState>();
@@ -237,6 +238,7 @@ public static class ShishinWebHost
         app.UseMiddleware<AdminTwoFactorMiddleware>();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseShishinHttpCaching();
         return app;
     }
 
