@@ -16,6 +16,8 @@ public sealed class InvitationModel(UserAdministrationService accounts, IStringL
 
     public string? Email { get; private set; }
 
+    // [NonHandler]: otherwise Razor Pages also exposes this override as a handler for the HTTP method "PAGE".
+    [NonHandler]
     public override void OnPageHandlerExecuting(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
