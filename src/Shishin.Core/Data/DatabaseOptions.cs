@@ -21,7 +21,7 @@ public sealed class DatabaseOptions
 
     /// <summary>
     /// PostgreSQL only: the role the application connects as. Whoever migrates (the owner) grants it the privileges it
-    /// needs after every migration, and no more; see docs/adr/0013-postgres-roles.md.
+    /// needs after every migration, and no more; see docs/adr/0012-postgres-roles.md.
     /// </summary>
     public string? ApplicationRole { get; set; }
 

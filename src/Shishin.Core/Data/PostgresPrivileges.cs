@@ -9,7 +9,7 @@ namespace Shishin.Core.Data;
 
 /// <summary>
 /// Gives the application's PostgreSQL role exactly what it needs on every table the owner holds, after every migration
-/// (see docs/adr/0013-postgres-roles.md): SELECT and INSERT on append-only tables, SELECT on the migration history,
+/// (see docs/adr/0012-postgres-roles.md): SELECT and INSERT on append-only tables, SELECT on the migration history,
 /// SELECT/INSERT/UPDATE/DELETE on the rest; never ownership, TRUNCATE, REFERENCES or TRIGGER. Each table's privileges
 /// are first revoked and then granted in one transaction, so running it again is harmless and repairs drift.
 /// </summary>

@@ -1,7 +1,7 @@
 namespace Shishin.Core.Identity;
 
 /// <summary>
-/// A signed-in browser session, registered on the server (ADR 10). The sign-in cookie names its <see cref="Id"/>; a
+/// A signed-in browser session, registered on the server (ADR 0010). The sign-in cookie names its <see cref="Id"/>; a
 /// cookie whose session row is gone is refused, so removing the row ends the session on every web node at once
 /// (sign-out, "sign out everywhere", a password, e-mail or two-step change, deactivation).
 /// </summary>

@@ -5,7 +5,7 @@ using Shishin.Core.Data;
 namespace Shishin.Core.Identity;
 
 /// <summary>
-/// The server-side register of sessions (ADR 10): a session exists while its row does, so ending it is deleting the
+/// The server-side register of sessions (ADR 0010): a session exists while its row does, so ending it is deleting the
 /// row, and takes effect on every web node at the next request.
 /// </summary>
 public sealed class UserSessionStore(ShishinDbContext db, TimeProvider clock)

@@ -128,6 +128,7 @@ internal static class ScanSession
         var running = new Dictionary<Task<PageOutcome?>, CrawlItem>();
         var perHost = new Dictionary<string, int>(StringComparer.Ordinal);
         var nextStart = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        var pacer = new HostPacer(hostDelays, options.Delay);
         try
         {
             while (true)
@@ -139,7 +140,7 @@ internal static class ScanSession
                 {
                     perHost[item.Host] = perHost.GetValueOrDefault(item.Host) + 1;
                     nextStart[item.Host] = now + hostDelays.GetValueOrDefault(item.Host, options.Delay);
-                    running.Add(ScanOneAsync(item, options, sites, scanner, cancellationToken), item);
+                    running.Add(ScanOneAsync(item, options, sites, scanner, pacer, cancellationToken), item);
                 }
 
                 if (running.Count == 0)
@@ -225,13 +226,16 @@ internal static class ScanSession
     }
 
     /// <summary>Scans one page, or returns <see langword="null"/> when robots.txt disallows it.</summary>
-    private static async Task<PageOutcome?> ScanOneAsync(CrawlItem item, ScanOptions options, SiteDirectory sites, PageScanner scanner, CancellationToken cancellationToken)
+    private static async Task<PageOutcome?> ScanOneAsync(
+        CrawlItem item, ScanOptions options, SiteDirectory sites, PageScanner scanner, HostPacer pacer, CancellationToken cancellationToken)
     {
         await Task.Yield();
         if (options.ObeyRobots && !(await sites.RobotsAsync(item.Url, cancellationToken).ConfigureAwait(false)).IsAllowed(item.Url))
         {
             return null;
         }
+
+        await pacer.WaitTurnAsync(item.Host, cancellationToken).ConfigureAwait(false);
 
         try
         {

@@ -28,7 +28,7 @@ public static class CatalogApi
     public static void MapCatalogApi(this RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
-        // Public and read-only: ETags, 304, compression and the output cache for anonymous readers (ADR 0014).
+        // Public and read-only: ETags, 304, compression and the output cache for anonymous readers (ADR 0013).
         var catalog = api.MapGroup("/catalog").WithTags("Catalogue").AllowAnonymous().WithMetadata(CatalogCachePolicy.Api);
 
         catalog.MapGet("", async Task<IResult> (string? format, CatalogService service, HttpContext context, CancellationToken ct) =>

@@ -15,7 +15,7 @@ public static class ShishinClaims
     public const string TwoFactorEnabled = "shishin:2fa";
     public const string DisplayName = "shishin:name";
 
-    /// <summary>The server-side session (ADR 10) this sign-in belongs to.</summary>
+    /// <summary>The server-side session (ADR 0010) this sign-in belongs to.</summary>
     public const string SessionId = "shishin:sid";
 }
 
@@ -35,7 +35,7 @@ public sealed class ShishinClaimsPrincipalFactory(
 /// <summary>
 /// Sign-in with three additions: deactivated accounts are refused like a wrong password; an unknown, locked or
 /// deactivated account costs the same password hash as a real check, so response times do not tell which accounts
-/// exist (ASVS 6.3); and the server-side sessions of an account can be ended (ADR 10).
+/// exist (ASVS 6.3); and the server-side sessions of an account can be ended (ADR 0010).
 /// </summary>
 public sealed class ShishinSignInManager(
     UserManager<ShishinUser> userManager,
@@ -222,7 +222,7 @@ public sealed class AdminTwoFactorMiddleware(RequestDelegate next)
 }
 
 /// <summary>
-/// Refuses a sign-in cookie whose server-side session has ended (ADR 10), before Identity's security stamp check.
+/// Refuses a sign-in cookie whose server-side session has ended (ADR 0010), before Identity's security stamp check.
 /// </summary>
 public static class ServerSideSessions
 {

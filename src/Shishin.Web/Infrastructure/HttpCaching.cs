@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.ResponseCompression;
 
 namespace Shishin.Web.Infrastructure;
 
-/// <summary>The <c>HttpCaching</c> section: the server's cache of public responses (ADR 0014).</summary>
+/// <summary>The <c>HttpCaching</c> section: the server's cache of public responses (ADR 0013).</summary>
 public sealed class HttpCachingOptions
 {
     public const string SectionName = "HttpCaching";

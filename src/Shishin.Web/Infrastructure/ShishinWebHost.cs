@@ -94,7 +94,7 @@ public static class ShishinWebHost
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
             o.Events.OnRedirectToLogin = ctx => ApiAwareRedirect(ctx, StatusCodes.Status401Unauthorized);
-            // Server-side sessions (ADR 10) first, then Identity's security stamp check.
+            // Server-side sessions (ADR 0010) first, then Identity's security stamp check.
             var stampCheck = o.Events.OnValidatePrincipal;
             o.Events.OnValidatePrincipal = ctx => ServerSideSessions.ValidateAsync(ctx, stampCheck);
             o.Events.OnRedirectToAccessDenied = ctx => ApiAwareRedirect(ctx, StatusCodes.Status403Forbidden);

@@ -7,7 +7,7 @@ using Shishin.Tests;
 namespace Shishin.Core.Tests.Data;
 
 /// <summary>
-/// On PostgreSQL the application connects as a role that owns nothing (docs/adr/0013-postgres-roles.md), so even
+/// On PostgreSQL the application connects as a role that owns nothing (docs/adr/0012-postgres-roles.md), so even
 /// with SQL access through its connection it cannot switch the audit log's append-only triggers off.
 /// </summary>
 public sealed class PostgresRoleTests(PostgresCoreFixture fixture) : IClassFixture<PostgresCoreFixture>

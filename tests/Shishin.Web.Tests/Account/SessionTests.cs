@@ -9,7 +9,7 @@ using Shishin.Tests;
 
 namespace Shishin.Web.Tests.Account;
 
-/// <summary>Sessions live on the server (ADR 10): ending one makes every copy of its cookie worthless, on every node.</summary>
+/// <summary>Sessions live on the server (ADR 0010): ending one makes every copy of its cookie worthless, on every node.</summary>
 public abstract class SessionTests(ShishinAppFactory app)
 {
     private static string Unique(string name) => $"{name}-{Guid.NewGuid():N}@example.jp";

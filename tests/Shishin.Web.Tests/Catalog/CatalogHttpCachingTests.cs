@@ -10,7 +10,7 @@ using Shishin.Tests;
 namespace Shishin.Web.Tests.Catalog;
 
 /// <summary>
-/// HTTP caching of the public catalogue (issue 10, point 14; ADR 0014): strong ETags, 304, Cache-Control, compression
+/// HTTP caching of the public catalogue (issue 10, point 14; ADR 0013): strong ETags, 304, Cache-Control, compression
 /// of the API, and the server's output cache, which serves anonymous visitors only and never hands one visitor's
 /// antiforgery token to another.
 /// </summary>

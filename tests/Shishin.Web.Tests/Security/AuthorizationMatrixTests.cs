@@ -145,7 +145,7 @@ public sealed record Access(string Route, string Method, string Sample, Outcome 
         new("account/manage/two-factor", "POST", "/account/manage/two-factor", Outcome.SignIn, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok) { Fresh = true, Form = "Input.Code=000000" },
         new("account/manage/two-factor", "POST", "/account/manage/two-factor?handler=RecoveryCodes", Outcome.SignIn, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok) { Handler = "RecoveryCodes", Fresh = true },
         // Administrators must keep two-step verification.
-        // Without the current password (ADR 10) nothing changes: the page shows the field message. Admins may not turn it off at all.
+        // Without the current password (ADR 0010) nothing changes: the page shows the field message. Admins may not turn it off at all.
         new("account/manage/two-factor", "POST", "/account/manage/two-factor?handler=Disable", Outcome.SignIn, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Forbidden) { Handler = "Disable", Fresh = true },
         new("account/manage/email", "POST", "/account/manage/email", Outcome.SignIn, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
         // Ends every session of the visitor, so it lands on sign-in.

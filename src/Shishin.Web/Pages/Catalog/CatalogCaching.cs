@@ -12,7 +12,7 @@ using Shishin.Web.Infrastructure;
 namespace Shishin.Web.Pages.Catalog;
 
 /// <summary>
-/// The output cache policy of the public catalogue (ADR 0014): anonymous GETs only, keyed by URL, by a stamp of the
+/// The output cache policy of the public catalogue (ADR 0013): anonymous GETs only, keyed by URL, by a stamp of the
 /// published versions (so publishing or retiring a version changes every key, on every node), by language for pages
 /// and by content encoding for the API; entries are tagged and evicted as soon as the stamp changes.
 /// </summary>
