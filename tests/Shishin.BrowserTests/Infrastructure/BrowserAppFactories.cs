@@ -8,8 +8,22 @@ namespace Shishin.BrowserTests.Infrastructure;
 /// <summary>The real Shishin host on SQLite, served by Kestrel on a free loopback port so that a real browser can reach it.</summary>
 public sealed class BrowserAppFactory : ShishinAppFactory
 {
+    private readonly int port = FreePort();
+
     public BrowserAppFactory()
-        : base(TestProvider.Sqlite) => UseKestrel(0);
+        : base(TestProvider.Sqlite) => UseKestrel(port);
+
+    // Absolute links and redirects (sign-in, access denied) are built from Shishin:PublicUrl, so it must be where Kestrel listens.
+    protected override void ConfigureMore(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder) =>
+        builder.UseSetting("Shishin:PublicUrl", $"http://127.0.0.1:{port}/");
+
+    /// <summary>A loopback port free now; known before the server starts, so the public address can name it.</summary>
+    internal static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
 
     /// <summary>Where Kestrel listens, e.g. http://127.0.0.1:41234/.</summary>
     public Uri BaseAddress => KestrelAddress(this);
@@ -25,8 +39,13 @@ public sealed class BrowserAppFactory : ShishinAppFactory
 /// <summary>A fresh instance without an administrator, for the setup page, on Kestrel.</summary>
 public sealed class BrowserNewInstanceFactory : NewInstanceFactory
 {
+    private readonly int port = BrowserAppFactory.FreePort();
+
     public BrowserNewInstanceFactory()
-        : base(TestProvider.Sqlite) => UseKestrel(0);
+        : base(TestProvider.Sqlite) => UseKestrel(port);
+
+    protected override void ConfigureMore(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder) =>
+        builder.UseSetting("Shishin:PublicUrl", $"http://127.0.0.1:{port}/");
 
     public Uri BaseAddress => BrowserAppFactory.KestrelAddress(this);
 }
