@@ -17,12 +17,36 @@ public sealed class BrowserAppFactory : ShishinAppFactory
     protected override void ConfigureMore(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder) =>
         builder.UseSetting("Shishin:PublicUrl", $"http://127.0.0.1:{port}/");
 
-    /// <summary>A loopback port free now; known before the server starts, so the public address can name it.</summary>
+    private static readonly Lock PortGate = new();
+    private static int nextPort = 20_000 + Random.Shared.Next(10_000);
+
+    /// <summary>
+    /// A loopback port free now, known before the server starts so that the public address can name it. Taken below
+    /// Linux's ephemeral range (32768 and up), so no outgoing connection of the test run can take it before Kestrel binds.
+    /// </summary>
     internal static int FreePort()
     {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        lock (PortGate)
+        {
+            for (var tries = 0; tries < 2_000; tries++)
+            {
+                var port = nextPort;
+                nextPort = nextPort >= 32_000 ? 20_000 : nextPort + 1;
+                try
+                {
+                    using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, port);
+                    listener.Start();
+                    listener.Stop();
+                    return port;
+                }
+                catch (System.Net.Sockets.SocketException)
+                {
+                    // Taken by something else; try the next one.
+                }
+            }
+        }
+
+        throw new InvalidOperationException("No free loopback port between 20000 and 32000.");
     }
 
     /// <summary>Where Kestrel listens, e.g. http://127.0.0.1:41234/.</summary>
