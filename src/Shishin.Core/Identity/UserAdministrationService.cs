@@ -11,7 +11,7 @@ public sealed record UserAccess(IReadOnlyCollection<string> Roles, IReadOnlyColl
 
 /// <summary>Accounts, roles and organisation scopes; every change is audited through the data context.</summary>
 public sealed class UserAdministrationService(
-    ShishinDbContext db, UserManager<ShishinUser> users, RoleManager<IdentityRole<Guid>> roles, TimeProvider clock)
+    ShishinDbContext db, UserManager<ShishinUser> users, RoleManager<IdentityRole<Guid>> roles, UserSessionStore sessions, TimeProvider clock)
 {
     public static readonly TimeSpan InvitationLifetime = TimeSpan.FromDays(7);
 
@@ -210,7 +210,7 @@ public sealed class UserAdministrationService(
             result = await users.UpdateSecurityStampAsync(user);
             if (!active)
             {
-                await db.UserSessions.Where(s => s.UserId == user.Id).ExecuteDeleteAsync();
+                await sessions.RemoveAllAsync(user.Id);
             }
         }
 
