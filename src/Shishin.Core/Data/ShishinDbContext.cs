@@ -26,6 +26,7 @@ public abstract class ShishinDbContext(DbContextOptions options)
     public DbSet<ProposalComment> ProposalComments => Set<ProposalComment>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<SetupRecord> SetupRecords => Set<SetupRecord>();
+    public DbSet<UserDevice> UserDevices => Set<UserDevice>();
     public DbSet<Counter> Counters => Set<Counter>();
 
     protected override void OnModelCreating(ModelBuilder builder)

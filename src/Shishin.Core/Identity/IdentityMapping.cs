@@ -44,6 +44,18 @@ internal sealed class UserSessionMapping : IEntityTypeConfiguration<UserSession>
     }
 }
 
+internal sealed class UserDeviceMapping : IEntityTypeConfiguration<UserDevice>
+{
+    public void Configure(EntityTypeBuilder<UserDevice> builder)
+    {
+        builder.HasKey(d => d.Id);
+        builder.Property(d => d.TokenHash).HasMaxLength(64);
+        builder.HasIndex(d => new { d.UserId, d.TokenHash }).IsUnique();
+        builder.Property(d => d.Description).HasMaxLength(200);
+        builder.HasOne<ShishinUser>().WithMany().HasForeignKey(d => d.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class SetupRecordMapping : IEntityTypeConfiguration<SetupRecord>
 {
     public void Configure(EntityTypeBuilder<SetupRecord> builder)

@@ -32,3 +32,24 @@ public class SetupRecord
 
     public DateTime CompletedAt { get; set; }
 }
+
+/// <summary>
+/// A browser an account has signed in from before, known by a long-lived random cookie whose hash is stored here. A
+/// sign-in from a browser that is not known sends the account a "new sign-in" e-mail.
+/// </summary>
+public class UserDevice
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+
+    public Guid UserId { get; set; }
+
+    /// <summary>SHA-256 of the device cookie's value, hex.</summary>
+    public required string TokenHash { get; set; }
+
+    /// <summary>A short description of the browser for the account page and the e-mail, e.g. "Chrome on Windows".</summary>
+    public string Description { get; set; } = "";
+
+    public DateTime FirstSeenAt { get; set; }
+
+    public DateTime LastSeenAt { get; set; }
+}

@@ -23,6 +23,12 @@ public class Organization
     /// <summary>全国地方公共団体コード (6 digits with check digit), for governments and municipalities.</summary>
     public string? LocalGovernmentCode { get; set; }
 
+    /// <summary>
+    /// Position in the order Tokyo publishes: the government first, bureaus in the official order of the organisation
+    /// chart, municipalities by 全国地方公共団体コード. Lists sort by kind, then by this.
+    /// </summary>
+    public int SortOrder { get; set; }
+
     public Guid? ParentId { get; set; }
     public Organization? Parent { get; set; }
     public List<Organization> Children { get; set; } = [];
