@@ -123,7 +123,19 @@ public static partial class CatalogYamlReader
 
     private sealed partial class FileReader(string file, List<CatalogFileError> errors, Positions positions, CatalogDocument document, MergeState state)
     {
-        private static readonly string[] TopLevelFields = ["version", "title", "changelog", "sources", "principles", "themes", "parameters", "checkpoints"];
+        private static readonly string[] HeaderFields = ["version", "title", "changelog", "sources"];
+        private static readonly string[] ListFields = ["principles", "themes", "parameters", "checkpoints"];
+        private static readonly string[] TopLevelFields = CheckedTopLevelFields();
+
+        private static string[] CheckedTopLevelFields()
+        {
+            var names = CatalogSchemaFields.Of("");
+            var handled = HeaderFields.Concat(ListFields).ToHashSet(StringComparer.Ordinal);
+            return handled.SetEquals(names)
+                ? names
+                : throw new InvalidOperationException(
+                    $"The catalogue reader and catalog.schema.json disagree on the top-level fields: the schema has [{string.Join(", ", names)}].");
+        }
 
         public void Read(string text)
         {
@@ -166,7 +178,7 @@ public static partial class CatalogYamlReader
             {
                 switch (key)
                 {
-                    case "version" or "title" or "changelog" or "sources":
+                    case var header when HeaderFields.Contains(header, StringComparer.Ordinal):
                         if (state.SingleValueFiles.TryGetValue(key, out var other))
                         {
                             Error(keyNode, "'{0}' is already defined in {1}.", key, other);
@@ -213,119 +225,114 @@ public static partial class CatalogYamlReader
             }
         }
 
-        private CatalogSource? ReadSource(YamlNode node)
+        private static readonly CatalogObjectFields<FileReader, CatalogSource> SourceFields = new("/$defs/source", new Dictionary<string, Action<FileReader, CatalogSource, string, YamlNode>>
         {
-            if (Fields(node, ["id", "title", "url"]) is not { } fields)
+            ["id"] = (r, s, _, v) => s.Id = r.String(v) ?? "",
+            ["title"] = (r, s, key, v) => s.Title = r.Text(v, s, key),
+            ["url"] = (r, s, _, v) => s.Url = r.HttpUrl(v) ?? s.Url,
+        });
+
+        private static readonly CatalogObjectFields<FileReader, Principle> PrincipleFields = new("/$defs/principle", new Dictionary<string, Action<FileReader, Principle, string, YamlNode>>
+        {
+            ["number"] = (r, p, _, v) => p.Number = r.Integer(v) ?? 0,
+            ["label"] = (r, p, key, v) => p.Label = r.Text(v, p, key),
+            ["title"] = (r, p, key, v) => p.Title = r.Text(v, p, key),
+            ["summary"] = (r, p, key, v) => p.Summary = r.Text(v, p, key),
+            ["background"] = (r, p, key, v) => p.Background = r.TextList(v, p, key),
+            ["governanceCode"] = (r, p, key, v) => p.GovernanceCode = r.TextList(v, p, key),
+            ["example"] = (r, p, key, v) => p.Example = r.Text(v, p, key),
+            ["management"] = (r, p, key, v) => p.Management = r.TextList(v, p, key),
+            ["doNot"] = (r, p, key, v) => p.DoNot = r.Text(v, p, key),
+            ["sources"] = (r, p, _, v) => p.Sources = r.SourceList(v, p),
+        });
+
+        private static readonly CatalogObjectFields<FileReader, Theme> ThemeFields = new("/$defs/theme", new Dictionary<string, Action<FileReader, Theme, string, YamlNode>>
+        {
+            ["key"] = (r, t, _, v) => t.Key = r.String(v) ?? "",
+            ["name"] = (r, t, key, v) => t.Name = r.Text(v, t, key),
+            ["purpose"] = (r, t, key, v) => t.Purpose = r.Text(v, t, key),
+            ["sources"] = (r, t, _, v) => t.Sources = r.SourceList(v, t),
+        });
+
+        private static readonly CatalogObjectFields<FileReader, CatalogParameter> ParameterFields = new("/$defs/parameter", new Dictionary<string, Action<FileReader, CatalogParameter, string, YamlNode>>
+        {
+            ["key"] = (r, p, _, v) => p.Key = r.String(v) ?? "",
+            ["type"] = (r, p, _, v) => p.Type = r.Code(v, ParameterTypes, "parameter type") ?? ParameterType.Number,
+            ["unit"] = (r, p, _, v) => p.Unit = r.Code(v, CatalogCodes.Units, "unit") ?? ParameterUnit.None,
+            ["value"] = (r, p, _, v) => p.Value = r.Decimal(v) ?? 0,
+            ["name"] = (r, p, key, v) => p.Name = r.Text(v, p, key),
+            ["description"] = (r, p, key, v) => p.Description = r.Text(v, p, key),
+            ["retired"] = (r, p, _, v) => p.Retired = r.Boolean(v) ?? false,
+        });
+
+        private static readonly CatalogObjectFields<FileReader, Checkpoint> CheckpointFields = new("/$defs/checkpoint", new Dictionary<string, Action<FileReader, Checkpoint, string, YamlNode>>
+        {
+            ["id"] = (r, c, _, v) => c.Id = r.String(v) ?? "",
+            ["principle"] = (r, c, _, v) => c.Principle = r.Integer(v),
+            ["theme"] = (r, c, _, v) => c.Theme = r.String(v),
+            ["title"] = (r, c, key, v) => c.Title = r.Text(v, c, key),
+            ["guidance"] = (r, c, key, v) => c.Guidance = r.Text(v, c, key),
+            ["evidence"] = (r, c, key, v) => c.Evidence = r.Text(v, c, key),
+            ["phases"] = (r, c, key, v) => c.Phases = [.. r.List(v, n => r.Code(n, CatalogCodes.Phases, "lifecycle phase") is { } p ? (LifecyclePhase?)p : null, c, key).Select(p => p!.Value)],
+            ["checkType"] = (r, c, _, v) => c.CheckType = r.Code(v, CheckTypes, "check type") ?? CheckType.H,
+            ["scannerRules"] = (r, c, key, v) => c.ScannerRules = r.List(v, r.String, c, key),
+            ["parameters"] = (r, c, key, v) => c.Parameters = r.List(v, r.String, c, key),
+            ["mappings"] = (r, c, _, v) => c.Mappings = r.ReadMappings(v, c),
+            ["sources"] = (r, c, _, v) => c.Sources = r.SourceList(v, c),
+            ["retired"] = (r, c, _, v) => c.Retired = r.Boolean(v) ?? false,
+        });
+
+        private static readonly CatalogObjectFields<FileReader, CheckpointMappings> MappingFields = new("/$defs/checkpoint/properties/mappings", new Dictionary<string, Action<FileReader, CheckpointMappings, string, YamlNode>>
+        {
+            // The mapping's positions are recorded on its checkpoint (set by ReadMappings), under "mappings.<field>".
+            ["wcag"] = (r, m, path, v) =>
+            {
+                var index = 0;
+                m.Wcag = r.List(v, n => r.ReadWcag(n, r.mappingOwner!, $"{path}[{index++}]"), r.mappingOwner, path);
+            },
+            ["jis"] = (r, m, path, v) => m.Jis = r.List(v, r.String, r.mappingOwner, path),
+            ["ukServiceStandard"] = (r, m, path, v) => m.UkServiceStandard = [.. r.List(v, r.Integer, r.mappingOwner, path).Select(i => i!.Value)],
+            ["usPlaybook"] = (r, m, path, v) => m.UsPlaybook = [.. r.List(v, r.Integer, r.mappingOwner, path).Select(i => i!.Value)],
+            ["asvs"] = (r, m, path, v) => m.Asvs = r.List(v, r.String, r.mappingOwner, path),
+        });
+
+        private static readonly string[] WcagFields = CatalogSchemaFields.Of("/$defs/checkpoint/properties/mappings/properties/wcag/items");
+        private static readonly string[] SourceReferenceFields = CatalogSchemaFields.Of("/$defs/sourceReference");
+        private static readonly string[] TextFields = CatalogSchemaFields.Of("/$defs/text");
+
+        /// <summary>The checkpoint whose mappings are being read: their positions are recorded on it.</summary>
+        private Checkpoint? mappingOwner;
+
+        /// <summary>Reads a mapping into a new object, recording where it and each of its fields came from.</summary>
+        private T? ReadObject<T>(YamlNode node, CatalogObjectFields<FileReader, T> fields)
+            where T : class, new()
+        {
+            if (Fields(node, fields.Names) is not { } values)
             {
                 return null;
             }
 
-            var source = new CatalogSource();
-            positions.Add(source, file, node.Start);
-            foreach (var (key, (_, value)) in fields)
+            var target = new T();
+            positions.Add(target, file, node.Start);
+            foreach (var (key, (_, value)) in values)
             {
-                positions.Field(source, key, value.Start);
-                switch (key)
-                {
-                    case "id": source.Id = String(value) ?? ""; break;
-                    case "title": source.Title = Text(value, source, key); break;
-                    case "url":
-                        var url = String(value);
-                        if (Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
-                        {
-                            source.Url = uri;
-                        }
-                        else
-                        {
-                            Error(value, "'{0}' is not an http or https address.", url ?? "");
-                        }
-
-                        break;
-                }
+                positions.Field(target, key, value.Start);
+                fields.Readers[key](this, target, key, value);
             }
 
-            return source;
+            return target;
         }
 
-        private Principle? ReadPrinciple(YamlNode node)
-        {
-            if (Fields(node, ["number", "label", "title", "summary", "background", "governanceCode", "example", "management", "doNot", "sources"]) is not { } fields)
-            {
-                return null;
-            }
+        private CatalogSource? ReadSource(YamlNode node) => ReadObject(node, SourceFields);
 
-            var principle = new Principle();
-            positions.Add(principle, file, node.Start);
-            foreach (var (key, (_, value)) in fields)
-            {
-                positions.Field(principle, key, value.Start);
-                switch (key)
-                {
-                    case "number": principle.Number = Integer(value) ?? 0; break;
-                    case "label": principle.Label = Text(value, principle, key); break;
-                    case "title": principle.Title = Text(value, principle, key); break;
-                    case "summary": principle.Summary = Text(value, principle, key); break;
-                    case "background": principle.Background = TextList(value, principle, key); break;
-                    case "governanceCode": principle.GovernanceCode = TextList(value, principle, key); break;
-                    case "example": principle.Example = Text(value, principle, key); break;
-                    case "management": principle.Management = TextList(value, principle, key); break;
-                    case "doNot": principle.DoNot = Text(value, principle, key); break;
-                    case "sources": principle.Sources = SourceList(value, principle); break;
-                }
-            }
+        private Principle? ReadPrinciple(YamlNode node) => ReadObject(node, PrincipleFields);
 
-            return principle;
-        }
-
-        private Theme? ReadTheme(YamlNode node)
-        {
-            if (Fields(node, ["key", "name", "purpose", "sources"]) is not { } fields)
-            {
-                return null;
-            }
-
-            var theme = new Theme();
-            positions.Add(theme, file, node.Start);
-            foreach (var (key, (_, value)) in fields)
-            {
-                positions.Field(theme, key, value.Start);
-                switch (key)
-                {
-                    case "key": theme.Key = String(value) ?? ""; break;
-                    case "name": theme.Name = Text(value, theme, key); break;
-                    case "purpose": theme.Purpose = Text(value, theme, key); break;
-                    case "sources": theme.Sources = SourceList(value, theme); break;
-                }
-            }
-
-            return theme;
-        }
+        private Theme? ReadTheme(YamlNode node) => ReadObject(node, ThemeFields);
 
         private CatalogParameter? ReadParameter(YamlNode node)
         {
-            if (Fields(node, ["key", "type", "unit", "value", "name", "description", "retired"]) is not { } fields)
-            {
-                return null;
-            }
-
-            var parameter = new CatalogParameter();
-            positions.Add(parameter, file, node.Start);
-            foreach (var (key, (_, value)) in fields)
-            {
-                positions.Field(parameter, key, value.Start);
-                switch (key)
-                {
-                    case "key": parameter.Key = String(value) ?? ""; break;
-                    case "type": parameter.Type = Code(value, ParameterTypes, "parameter type") ?? ParameterType.Number; break;
-                    case "unit": parameter.Unit = Code(value, CatalogCodes.Units, "unit") ?? ParameterUnit.None; break;
-                    case "value": parameter.Value = Decimal(value) ?? 0; break;
-                    case "name": parameter.Name = Text(value, parameter, key); break;
-                    case "description": parameter.Description = Text(value, parameter, key); break;
-                    case "retired": parameter.Retired = Boolean(value) ?? false; break;
-                }
-            }
-
-            if (!fields.ContainsKey("value"))
+            var parameter = ReadObject(node, ParameterFields);
+            if (parameter is not null && node is YamlMappingNode mapping && !HasKey(mapping, "value"))
             {
                 Error(node, "The parameter '{0}' has no value.", parameter.Key);
             }
@@ -335,39 +342,8 @@ public static partial class CatalogYamlReader
 
         private Checkpoint? ReadCheckpoint(YamlNode node)
         {
-            if (Fields(node, ["id", "principle", "theme", "title", "guidance", "evidence", "phases", "checkType", "scannerRules", "parameters", "mappings", "sources", "retired"]) is not { } fields)
-            {
-                return null;
-            }
-
-            var checkpoint = new Checkpoint();
-            positions.Add(checkpoint, file, node.Start);
-            foreach (var (key, (_, value)) in fields)
-            {
-                positions.Field(checkpoint, key, value.Start);
-                switch (key)
-                {
-                    case "id": checkpoint.Id = String(value) ?? ""; break;
-                    case "principle": checkpoint.Principle = Integer(value); break;
-                    case "theme": checkpoint.Theme = String(value); break;
-                    case "title": checkpoint.Title = Text(value, checkpoint, key); break;
-                    case "guidance": checkpoint.Guidance = Text(value, checkpoint, key); break;
-                    case "evidence": checkpoint.Evidence = Text(value, checkpoint, key); break;
-                    case "phases":
-                        checkpoint.Phases = [.. List(value, n => Code(n, CatalogCodes.Phases, "lifecycle phase") is { } p ? (LifecyclePhase?)p : null, checkpoint, key).Select(p => p!.Value)];
-                        break;
-                    case "checkType":
-                        checkpoint.CheckType = Code(value, CheckTypes, "check type") ?? CheckType.H;
-                        break;
-                    case "scannerRules": checkpoint.ScannerRules = List(value, String, checkpoint, key); break;
-                    case "parameters": checkpoint.Parameters = List(value, String, checkpoint, key); break;
-                    case "mappings": checkpoint.Mappings = ReadMappings(value, checkpoint); break;
-                    case "sources": checkpoint.Sources = SourceList(value, checkpoint); break;
-                    case "retired": checkpoint.Retired = Boolean(value) ?? false; break;
-                }
-            }
-
-            if (!fields.ContainsKey("checkType"))
+            var checkpoint = ReadObject(node, CheckpointFields);
+            if (checkpoint is not null && node is YamlMappingNode mapping && !HasKey(mapping, "checkType"))
             {
                 Error(node, "Checkpoint {0} has no checkType (A, S or H).", checkpoint.Id);
             }
@@ -375,37 +351,32 @@ public static partial class CatalogYamlReader
             return checkpoint;
         }
 
+        private static bool HasKey(YamlMappingNode mapping, string key) =>
+            mapping.Children.Keys.Any(k => k is YamlScalarNode { Value: var v } && v == key);
+
         private CheckpointMappings ReadMappings(YamlNode node, Checkpoint checkpoint)
         {
             var mappings = new CheckpointMappings();
-            if (Fields(node, ["wcag", "jis", "ukServiceStandard", "usPlaybook", "asvs"]) is not { } fields)
+            if (Fields(node, MappingFields.Names) is not { } fields)
             {
                 return mappings;
             }
 
+            mappingOwner = checkpoint;
             foreach (var (key, (_, value)) in fields)
             {
                 var path = "mappings." + key;
                 positions.Field(checkpoint, path, value.Start);
-                switch (key)
-                {
-                    case "wcag":
-                        var wcagIndex = 0;
-                        mappings.Wcag = List(value, n => ReadWcag(n, checkpoint, $"{path}[{wcagIndex++}]"), checkpoint, path);
-                        break;
-                    case "jis": mappings.Jis = List(value, String, checkpoint, path); break;
-                    case "ukServiceStandard": mappings.UkServiceStandard = [.. List(value, Integer, checkpoint, path).Select(v => v!.Value)]; break;
-                    case "usPlaybook": mappings.UsPlaybook = [.. List(value, Integer, checkpoint, path).Select(v => v!.Value)]; break;
-                    case "asvs": mappings.Asvs = List(value, String, checkpoint, path); break;
-                }
+                MappingFields.Readers[key](this, mappings, path, value);
             }
 
+            mappingOwner = null;
             return mappings;
         }
 
         private WcagMapping? ReadWcag(YamlNode node, Checkpoint checkpoint, string path)
         {
-            if (Fields(node, ["criterion", "version"]) is not { } fields)
+            if (Fields(node, WcagFields) is not { } fields)
             {
                 return null;
             }
@@ -421,12 +392,24 @@ public static partial class CatalogYamlReader
             return new WcagMapping(String(criterion.Value) ?? "", String(version.Value) ?? "");
         }
 
+        private Uri? HttpUrl(YamlNode node)
+        {
+            var url = String(node);
+            if (Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
+            {
+                return uri;
+            }
+
+            Error(node, "'{0}' is not an http or https address.", url ?? "");
+            return null;
+        }
+
         private List<SourceReference> SourceList(YamlNode node, object owner)
         {
             var index = 0;
             return List(node, n =>
             {
-                if (Fields(n, ["id", "locator"]) is not { } fields)
+                if (Fields(n, SourceReferenceFields) is not { } fields)
                 {
                     return null;
                 }
@@ -454,7 +437,7 @@ public static partial class CatalogYamlReader
 
         private LocalizedText Text(YamlNode node, object owner, string field)
         {
-            if (Fields(node, ["ja", "en"]) is not { } fields)
+            if (Fields(node, TextFields) is not { } fields)
             {
                 return LocalizedText.Empty;
             }

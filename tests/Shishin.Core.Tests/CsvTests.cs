@@ -1,6 +1,6 @@
 using Shishin.Core.Auditing;
 
-namespace Shishin.Core.Tests.Auditing;
+namespace Shishin.Core.Tests;
 
 public sealed class CsvTests
 {
