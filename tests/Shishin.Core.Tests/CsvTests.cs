@@ -1,5 +1,3 @@
-using Shishin.Core.Auditing;
-
 namespace Shishin.Core.Tests;
 
 public sealed class CsvTests
