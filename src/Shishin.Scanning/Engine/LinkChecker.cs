@@ -36,6 +36,13 @@ internal sealed class LinkChecker(GuardedHttp http, SiteDirectory sites, ScanOpt
             }
 
             var key = UrlNormalizer.Key(url);
+            if (key == UrlNormalizer.Key(page))
+            {
+                // The page itself (a skip link to #main): it was just loaded, and an error page answering 404 on
+                // purpose would otherwise call its own skip link broken.
+                continue;
+            }
+
             if (results.TryGetValue(key, out var known))
             {
                 checks.Add((link, known.Value));

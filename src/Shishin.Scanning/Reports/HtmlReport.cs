@@ -232,7 +232,16 @@ public static class HtmlReport
             }
 
             Fact(html, text.Status, page.StatusCode?.ToString(CultureInfo.InvariantCulture) ?? "-");
-            Fact(html, text.PageTitle, string.IsNullOrEmpty(page.Title) ? text.None : page.Title);
+            // The title is the page's own text, in the page's language.
+            if (string.IsNullOrEmpty(page.Title))
+            {
+                Fact(html, text.PageTitle, text.None);
+            }
+            else
+            {
+                html.Append(CultureInfo.InvariantCulture, $"<dt>{E(text.PageTitle)}</dt><dd{LangAttribute(page.Lang)}>{E(page.Title)}</dd>\n");
+            }
+
             Fact(html, text.PageLang, string.IsNullOrEmpty(page.Lang) ? text.None : page.Lang);
             html.Append("</dl>\n");
             if (page.Error is { } error)
@@ -364,7 +373,18 @@ public static class HtmlReport
     /// </summary>
     private static string Text(string? message, string englishLabel, ReportText text)
     {
-        if (string.IsNullOrEmpty(message) || text.Lang == "en" || LooksJapanese(message))
+        if (string.IsNullOrEmpty(message))
+        {
+            return "";
+        }
+
+        if (text.Lang == "en")
+        {
+            // A scan run in Japanese and reported in English: axe-core's texts are then Japanese.
+            return LooksJapanese(message) ? $"<span lang=\"ja\">{E(message)}</span>" : E(message);
+        }
+
+        if (LooksJapanese(message))
         {
             return E(message);
         }
@@ -375,6 +395,10 @@ public static class HtmlReport
     /// <summary>Whether the text has kana or kanji: axe-core's Japanese locale leaves a few rules in English.</summary>
     internal static bool LooksJapanese(string value) =>
         value.Any(c => c is (>= '\u3040' and <= '\u30ff') or (>= '\u4e00' and <= '\u9fff') or (>= '\uff00' and <= '\uffef'));
+
+    /// <summary>A lang attribute for a page's own text when the page declared a usable language tag.</summary>
+    private static string LangAttribute(string? lang) =>
+        lang is { Length: > 0 and <= 35 } && lang.All(c => char.IsAsciiLetterOrDigit(c) || c == '-') ? $" lang=\"{lang}\"" : "";
 
     private static void Fact(StringBuilder html, string term, string value) =>
         html.Append(CultureInfo.InvariantCulture, $"<dt>{E(term)}</dt><dd>{E(value).Replace("\n", "<br />", StringComparison.Ordinal)}</dd>\n");
