@@ -199,7 +199,15 @@ public static class HtmlReport
         Fact(html, text.AxeCore, result.AxeVersion.Length > 0 ? result.AxeVersion : text.None);
         Fact(html, text.Browser, result.BrowserVersion.Length > 0 ? result.BrowserVersion : text.None);
         Fact(html, text.BrowserRestarts, result.BrowserRestarts.ToString(CultureInfo.InvariantCulture));
-        Fact(html, text.UserAgent, result.UserAgent.Length > 0 ? result.UserAgent : text.None);
+        // The User-Agent is a machine string, not English prose.
+        if (result.UserAgent.Length > 0)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<dt>{E(text.UserAgent)}</dt><dd><code>{E(result.UserAgent)}</code></dd>\n");
+        }
+        else
+        {
+            Fact(html, text.UserAgent, text.None);
+        }
         html.Append("</dl>\n</section>\n");
     }
 
