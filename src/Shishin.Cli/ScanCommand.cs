@@ -49,13 +49,21 @@ internal static class ScanCommand
         var wcag22 = new Option<bool>("--wcag22") { Description = "Also run axe-core's WCAG 2.2 AA rules." };
         var lang = new Option<string>("--lang") { Description = "Language of the HTML report: ja or en.", DefaultValueFactory = _ => "ja" };
         lang.AcceptOnlyFromAmong("ja", "en");
+        var cookie = new Option<string[]>("--cookie") { Description = "A cookie name=value the browser sends to the start URLs' hosts only, e.g. a signed-in session (repeatable); never written to reports or logs." };
+        cookie.Validators.Add(result =>
+        {
+            if (result.Tokens.Any(t => ScanCookie.Parse(t.Value) is null))
+            {
+                result.AddError("--cookie takes name=value, with a cookie name and a value without spaces, quotes, commas, semicolons or backslashes.");
+            }
+        });
         AtLeast(maxPages, 1);
         AtLeast(depth, 0);
         AtLeast(concurrency, 1);
 
         var command = new Command("scan", "Crawl a site in Chromium and check accessibility (axe-core), page basics, security headers and performance.")
         {
-            urls, maxPages, depth, concurrency, include, exclude, mobile, format, output, failOn, allowPrivate, browser, ignoreRobots, delay, wcag22, lang,
+            urls, maxPages, depth, concurrency, include, exclude, mobile, format, output, failOn, allowPrivate, browser, ignoreRobots, delay, wcag22, lang, cookie,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -98,6 +106,8 @@ internal static class ScanCommand
                 ObeyRobots = !parse.GetValue(ignoreRobots),
                 Delay = TimeSpan.FromSeconds(parse.GetValue(delay)),
                 Wcag22 = parse.GetValue(wcag22),
+                Language = settings.Language,
+                Cookies = [.. (parse.GetValue(cookie) ?? []).Select(c => ScanCookie.Parse(c)!)],
             };
             return await RunAsync(context, options, settings, ct);
         });

@@ -1,3 +1,5 @@
+using Shishin.Scanning.Reports;
+
 namespace Shishin.Scanning;
 
 /// <summary>What to scan and how. Every property has a safe default; only <see cref="StartUrls"/> is required.</summary>
@@ -84,6 +86,22 @@ public sealed record ScanOptions
     /// certificate's expiry is still reported.
     /// </summary>
     public bool IgnoreCertificateErrors { get; init; }
+
+    /// <summary>
+    /// Cookies (a signed-in session, for instance) that the browser sends to the start URLs' hosts, and to no other
+    /// host: each is set host-only (no Domain attribute, so not for subdomains), HttpOnly, SameSite=Lax, path /, and
+    /// Secure for https start URLs. Cookies do not tell ports apart, so another port of the same host receives them
+    /// too. The scanner's own requests (robots.txt, sitemaps, link checks) send none, and no report or log carries
+    /// their values (<see cref="ScanCookie.ToString"/> hides them).
+    /// </summary>
+    public IReadOnlyList<ScanCookie> Cookies { get; init; } = [];
+
+    /// <summary>
+    /// The language of the texts the scanner takes from axe-core (help texts and failure summaries): with
+    /// <see cref="ReportLanguage.Japanese"/> axe-core runs with its official Japanese locale. Shishin's own messages
+    /// stay English; reports show them beside the rule's description in the report's language.
+    /// </summary>
+    public ReportLanguage Language { get; init; } = ReportLanguage.English;
 
     /// <summary>The limits of the <c>page.*</c>, <c>security.*</c> and <c>performance.*</c> checks.</summary>
     public ScanThresholds Thresholds { get; init; } = new();

@@ -75,6 +75,8 @@ public sealed class ScanCommandTests(FixtureSite site) : IDisposable
         "scan|http://127.0.0.1/|--max-pages|0",
         "scan|http://127.0.0.1/|--max-pages|many",
         "scan|http://127.0.0.1/|--lang|de",
+        "scan|http://127.0.0.1/|--cookie|novalue",
+        "scan|http://127.0.0.1/|--cookie|name=a;b",
         "scan|http://127.0.0.1/|--delay|-1",
         "scan|http://127.0.0.1/|--delay|soon",
         "scan|http://127.0.0.1/|--no-such-option",

@@ -18,6 +18,28 @@ internal static class AxeChecks
     /// <summary>The source of axe-core, evaluated in each page.</summary>
     public static string Source => AxeSource.Value;
 
+    private static readonly Lazy<string> JapaneseLocale = new(() =>
+    {
+        using var stream = typeof(AxeChecks).Assembly.GetManifestResourceStream("Shishin.Scanning.Locales.axe-core-ja.json")
+            ?? throw new InvalidOperationException("axe-core's Japanese locale is not embedded in Shishin.Scanning.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    });
+
+    /// <summary>
+    /// axe-core's official Japanese locale as JSON (locales/ja.json of the npm package of the bundled version,
+    /// vendored by scripts/vendor-axe-locale.sh): help texts, descriptions and failure summaries in Japanese. A rule
+    /// it lacks keeps axe-core's English.
+    /// </summary>
+    public static string JapaneseLocaleJson => JapaneseLocale.Value;
+
+    /// <summary>What Scripts/axe-run.js receives: the run options and, for a Japanese scan, the locale to configure.</summary>
+    public static object Arguments(bool wcag22, Reports.ReportLanguage language) => new
+    {
+        runOptions = RunOptions(wcag22),
+        locale = language == Reports.ReportLanguage.Japanese ? JapaneseLocaleJson : null,
+    };
+
     /// <summary>The tags of the rules to run: WCAG 2.0 and 2.1 A and AA, and 2.2 AA on request.</summary>
     public static string[] Tags(bool wcag22) =>
         wcag22 ? ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] : ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];

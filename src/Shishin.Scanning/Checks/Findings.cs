@@ -24,6 +24,7 @@ internal static class Findings
             [ScannerRules.PageRequestCount] = (FindingImpact.Minor, []),
             [ScannerRules.PageMixedContent] = (FindingImpact.Serious, []),
             [ScannerRules.PageBrokenLink] = (FindingImpact.Moderate, []),
+            [ScannerRules.PageLinkUnverifiable] = (FindingImpact.Minor, []),
             [ScannerRules.SecurityHttps] = (FindingImpact.Serious, []),
             [ScannerRules.SecurityHsts] = (FindingImpact.Moderate, []),
             [ScannerRules.SecurityHstsMaxAge] = (FindingImpact.Minor, []),

@@ -13,7 +13,8 @@ namespace Shishin.Scanning.Engine;
 /// <param name="Headers">The last response's headers.</param>
 /// <param name="ContentHeaders">The last response's content headers (media type).</param>
 /// <param name="Body">The body as far as it was read; <see langword="null"/> when only the headers were asked for.</param>
-internal sealed record FetchResult(int? Status, Uri FinalUrl, string? Failure, bool Blocked, HttpResponseHeaders? Headers = null, HttpContentHeaders? ContentHeaders = null, byte[]? Body = null);
+/// <param name="Unresolved">True when the host name did not resolve: nothing is known about the address, not even that it is broken.</param>
+internal sealed record FetchResult(int? Status, Uri FinalUrl, string? Failure, bool Blocked, HttpResponseHeaders? Headers = null, HttpContentHeaders? ContentHeaders = null, byte[]? Body = null, bool Unresolved = false);
 
 /// <summary>
 /// The scanner's own HTTP client, for robots.txt, sitemaps, security.txt and link checks: every connection goes
@@ -87,7 +88,7 @@ internal sealed class GuardedHttp : IDisposable
             {
                 if (decision.Reason == EgressBlockReason.Unresolvable)
                 {
-                    return new FetchResult(null, current, decision.Detail, false);
+                    return new FetchResult(null, current, decision.Detail, false, Unresolved: true);
                 }
 
                 return Refused(current, decision);

@@ -74,6 +74,11 @@ internal sealed class PageScanner(ScanContext scan)
         try
         {
             context = await browser.NewContextAsync(ContextOptions(browser)).WaitAsync(pageToken.Token).ConfigureAwait(false);
+            if (options.Cookies.Count > 0)
+            {
+                await context.AddCookiesAsync(SessionCookies(options)).WaitAsync(pageToken.Token).ConfigureAwait(false);
+            }
+
             loaded = await LoadAndCheckAsync(context, url, state, Abort, pageToken.Token).ConfigureAwait(false);
             error = loaded.Error;
         }
@@ -123,10 +128,7 @@ internal sealed class PageScanner(ScanContext scan)
         var finalUrl = loaded.FinalUrl ?? url;
         if (options.CheckLinks && loaded.Snapshot.Links.Count > 0)
         {
-            if (await scan.Links.CheckAsync(url, loaded.Snapshot.Links, scanToken).ConfigureAwait(false) is { } broken)
-            {
-                findings.Add(broken);
-            }
+            findings.AddRange(await scan.Links.CheckAsync(url, loaded.Snapshot.Links, scanToken).ConfigureAwait(false));
         }
 
         findings.AddRange(await scan.Sites.OriginFindingsAsync(finalUrl, url, scanToken).ConfigureAwait(false));
@@ -268,7 +270,7 @@ internal sealed class PageScanner(ScanContext scan)
             await page.EvaluateAsync(AxeChecks.Source).WaitAsync(token).ConfigureAwait(false);
         }
 
-        var json = await page.EvaluateAsync<string>(AxeRun.Value, AxeChecks.RunOptions(scan.Options.Wcag22)).WaitAsync(token).ConfigureAwait(false);
+        var json = await page.EvaluateAsync<string>(AxeRun.Value, AxeChecks.Arguments(scan.Options.Wcag22, scan.Options.Language)).WaitAsync(token).ConfigureAwait(false);
         return AxeChecks.Parse(json, url);
     }
 
@@ -300,6 +302,24 @@ internal sealed class PageScanner(ScanContext scan)
 
         return hops;
     }
+
+    /// <summary>
+    /// The scan's cookies for each start URL's host only: set through <c>Url</c>, Playwright makes them host-only
+    /// (no Domain), so neither third parties nor subdomains receive them; https hosts get them as Secure.
+    /// </summary>
+    internal static List<Cookie> SessionCookies(ScanOptions options) =>
+        options.StartUrls
+            .Select(u => u.GetLeftPart(UriPartial.Authority) + "/")
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .SelectMany(origin => options.Cookies.Select(c => new Cookie
+            {
+                Name = c.Name,
+                Value = c.Value,
+                Url = origin,
+                HttpOnly = true,
+                SameSite = SameSiteAttribute.Lax,
+            }))
+            .ToList();
 
     private BrowserNewContextOptions ContextOptions(IBrowser browser)
     {

@@ -352,6 +352,12 @@ internal static class ScanSession
             }
         }
 
+        if (options.Cookies.FirstOrDefault(c => !c.IsValid) is { } invalid)
+        {
+            // The name alone: the value is a secret.
+            throw new ArgumentException($"The cookie '{invalid.Name}' has a name or value that a cookie cannot carry.", nameof(options));
+        }
+
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxPages, 1, nameof(options));
         ArgumentOutOfRangeException.ThrowIfNegative(options.MaxDepth, nameof(options));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Concurrency, 1, nameof(options));

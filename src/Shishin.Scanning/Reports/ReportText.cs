@@ -1,8 +1,12 @@
 using Shishin.Scanning.Rules;
+using Shishin.Scanning.Safety;
 
 namespace Shishin.Scanning.Reports;
 
-/// <summary>The texts of the HTML report in one language; the messages of findings themselves are in English.</summary>
+/// <summary>
+/// The texts of the HTML report in one language. axe-core's messages come in the scan's language; Shishin's own
+/// measured messages are English, and the Japanese edition labels them so.
+/// </summary>
 internal sealed record ReportText
 {
     public static ReportText For(ReportLanguage language) => language == ReportLanguage.English ? English : Japanese;
@@ -111,7 +115,58 @@ internal sealed record ReportText
 
     public required string NothingHere { get; init; }
 
-    public required string MessageInEnglish { get; init; }
+    /// <summary>The colon between a label and its value: full-width in Japanese.</summary>
+    public required string Colon { get; init; }
+
+    /// <summary>The end of a sentence before the next one.</summary>
+    public required string Stop { get; init; }
+
+    /// <summary>Between the items of a list in running text.</summary>
+    public required string ListSeparator { get; init; }
+
+    public required string Product { get; init; }
+
+    public required string Contents { get; init; }
+
+    public required string MaxPages { get; init; }
+
+    public required string MaxDepth { get; init; }
+
+    public required string Concurrency { get; init; }
+
+    public required string Device { get; init; }
+
+    public required string DeviceMobile { get; init; }
+
+    public required string DeviceDesktop { get; init; }
+
+    public required string AccessibilityRules { get; init; }
+
+    public required string Wcag21 { get; init; }
+
+    public required string Wcag22 { get; init; }
+
+    public required string Include { get; init; }
+
+    public required string Exclude { get; init; }
+
+    public required string Robots { get; init; }
+
+    public required string LinksChecked { get; init; }
+
+    public required string PrivateAllowed { get; init; }
+
+    public required string Yes { get; init; }
+
+    public required string No { get; init; }
+
+    public required string AxeCore { get; init; }
+
+    public required string BrowserRestarts { get; init; }
+
+    public required string UpstreamEnglish { get; init; }
+
+    public required string ScannerEnglish { get; init; }
 
     public required string GeneratedBy { get; init; }
 
@@ -155,15 +210,25 @@ internal sealed record ReportText
         _ => Performance,
     };
 
+    /// <summary>Why a page could not be scanned, in words.</summary>
+    public required IReadOnlyDictionary<PageErrorKind, string> ErrorKinds { get; init; }
+
+    /// <summary>Why the SSRF guard refused a request, in words.</summary>
+    public required IReadOnlyDictionary<EgressBlockReason, string> BlockReasons { get; init; }
+
+    public string ErrorKindName(PageErrorKind kind) => ErrorKinds.GetValueOrDefault(kind) ?? kind.ToString();
+
+    public string BlockReasonName(EgressBlockReason reason) => BlockReasons.GetValueOrDefault(reason) ?? reason.ToString();
+
     public string RuleDescription(string ruleId) =>
         ScannerRules.Find(ruleId) is { } rule ? (Lang == "ja" ? rule.DescriptionJa : rule.Description) : "";
 
     public static ReportText Japanese { get; } = new()
     {
         Lang = "ja",
-        Title = "Shishin スキャン結果",
-        Heading = "Web サイトのスキャン結果",
-        Summary = "概要",
+        Title = "スキャン結果",
+        Heading = "ウェブサイトのスキャン結果",
+        Summary = "結果の概要",
         ScanDetails = "スキャンの条件",
         StartUrls = "開始 URL",
         StartedAt = "開始日時（UTC）",
@@ -206,13 +271,60 @@ internal sealed record ReportText
         CouldNotScan = "このページは最後までスキャンできませんでした",
         PageErrorsCaption = "スキャンできなかったページと理由",
         Kind = "種類",
-        Message = "説明（英語）",
+        Message = "説明",
         BlockedCaption = "SSRF 対策で遮断したリクエスト",
         Target = "宛先",
         Reason = "理由",
         At = "日時（UTC）",
         NothingHere = "ありません。",
-        MessageInEnglish = "スキャナーの説明（英語）",
+        Colon = "：",
+        Stop = "。",
+        ListSeparator = "、",
+        Product = "指針 Shishin",
+        Contents = "目次",
+        MaxPages = "ページ数の上限",
+        MaxDepth = "たどるリンクの深さ",
+        Concurrency = "同じホストで同時に読み込むページ数",
+        Device = "画面",
+        DeviceMobile = "スマートフォン（390×844）",
+        DeviceDesktop = "パソコン（1280×800）",
+        AccessibilityRules = "アクセシビリティの基準",
+        Wcag21 = "WCAG 2.1 レベル A・AA（axe-core）",
+        Wcag22 = "WCAG 2.2 レベル A・AA（axe-core）",
+        Include = "対象にするパス",
+        Exclude = "対象外にするパス",
+        Robots = "robots.txt に従う",
+        LinksChecked = "リンク切れを確認する",
+        PrivateAllowed = "内部アドレスへのアクセスを許可",
+        Yes = "はい",
+        No = "いいえ",
+        AxeCore = "axe-core",
+        BrowserRestarts = "ブラウザーの再起動回数",
+        UpstreamEnglish = "axe-core の原文（英語）：",
+        ScannerEnglish = "スキャナーの記録（英語）：",
+        ErrorKinds = new Dictionary<PageErrorKind, string>
+        {
+            [PageErrorKind.Timeout] = "時間切れ",
+            [PageErrorKind.BudgetExceeded] = "1ページの持ち時間を超過",
+            [PageErrorKind.ResponseTooLarge] = "応答が大きすぎる",
+            [PageErrorKind.RedirectLoop] = "リダイレクトのループ",
+            [PageErrorKind.Download] = "ダウンロードが始まった",
+            [PageErrorKind.Blocked] = "SSRF 対策で遮断",
+            [PageErrorKind.BrowserCrashed] = "ブラウザーの異常終了",
+            [PageErrorKind.NotHtml] = "HTML ではない",
+            [PageErrorKind.NavigationFailed] = "読み込みの失敗",
+        },
+        BlockReasons = new Dictionary<EgressBlockReason, string>
+        {
+            [EgressBlockReason.Scheme] = "http・https 以外のスキーム",
+            [EgressBlockReason.UserInfo] = "アドレスにユーザー名・パスワード",
+            [EgressBlockReason.NumericHostForm] = "数値だけの特殊な IP アドレス表記",
+            [EgressBlockReason.InternalName] = "内部用のホスト名",
+            [EgressBlockReason.Port] = "許可していないポート",
+            [EgressBlockReason.Address] = "内部アドレス",
+            [EgressBlockReason.Unresolvable] = "名前解決できない",
+            [EgressBlockReason.Malformed] = "アドレスの形式が不正",
+        },
         GeneratedBy = "この報告書は Shishin {0} が作成しました。",
         Violation = "違反",
         Review = "要確認",
@@ -231,10 +343,10 @@ internal sealed record ReportText
     public static ReportText English { get; } = new()
     {
         Lang = "en",
-        Title = "Shishin scan report",
+        Title = "Scan report",
         Heading = "Website scan report",
         Summary = "Summary",
-        ScanDetails = "How the scan ran",
+        ScanDetails = "Scan conditions",
         StartUrls = "Start URLs",
         StartedAt = "Started (UTC)",
         Duration = "Duration",
@@ -282,7 +394,54 @@ internal sealed record ReportText
         Reason = "Reason",
         At = "When (UTC)",
         NothingHere = "None.",
-        MessageInEnglish = "Scanner's message",
+        Colon = ": ",
+        Stop = ". ",
+        ListSeparator = ", ",
+        Product = "Shishin",
+        Contents = "Contents",
+        MaxPages = "Most pages",
+        MaxDepth = "Link depth",
+        Concurrency = "Pages of a host at a time",
+        Device = "Screen",
+        DeviceMobile = "Phone (390×844)",
+        DeviceDesktop = "Desktop (1280×800)",
+        AccessibilityRules = "Accessibility rules",
+        Wcag21 = "WCAG 2.1 level A and AA (axe-core)",
+        Wcag22 = "WCAG 2.2 level A and AA (axe-core)",
+        Include = "Only paths",
+        Exclude = "Paths left out",
+        Robots = "robots.txt obeyed",
+        LinksChecked = "Links checked",
+        PrivateAllowed = "Internal addresses allowed",
+        Yes = "Yes",
+        No = "No",
+        AxeCore = "axe-core",
+        BrowserRestarts = "Browser restarts",
+        UpstreamEnglish = "",
+        ScannerEnglish = "",
+        ErrorKinds = new Dictionary<PageErrorKind, string>
+        {
+            [PageErrorKind.Timeout] = "Timeout",
+            [PageErrorKind.BudgetExceeded] = "Page budget exceeded",
+            [PageErrorKind.ResponseTooLarge] = "Response too large",
+            [PageErrorKind.RedirectLoop] = "Redirect loop",
+            [PageErrorKind.Download] = "Download",
+            [PageErrorKind.Blocked] = "Blocked by the SSRF guard",
+            [PageErrorKind.BrowserCrashed] = "Browser crashed",
+            [PageErrorKind.NotHtml] = "Not HTML",
+            [PageErrorKind.NavigationFailed] = "Could not load",
+        },
+        BlockReasons = new Dictionary<EgressBlockReason, string>
+        {
+            [EgressBlockReason.Scheme] = "Scheme other than http or https",
+            [EgressBlockReason.UserInfo] = "User name or password in the address",
+            [EgressBlockReason.NumericHostForm] = "IP address in an unusual numeric form",
+            [EgressBlockReason.InternalName] = "Internal host name",
+            [EgressBlockReason.Port] = "Port not allowed",
+            [EgressBlockReason.Address] = "Internal address",
+            [EgressBlockReason.Unresolvable] = "Name does not resolve",
+            [EgressBlockReason.Malformed] = "Malformed address",
+        },
         GeneratedBy = "This report was made by Shishin {0}.",
         Violation = "Violation",
         Review = "Needs review",

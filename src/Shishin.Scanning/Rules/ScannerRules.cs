@@ -55,6 +55,9 @@ public static class ScannerRules
     /// <summary>A link leads to a page that answers 4xx or 5xx or cannot be reached.</summary>
     public const string PageBrokenLink = "page.broken-link";
 
+    /// <summary>A link could not be checked because its host name did not resolve; a person has to check it.</summary>
+    public const string PageLinkUnverifiable = "page.link-unverifiable";
+
     /// <summary>The page is not served over HTTPS, or HTTP does not redirect to HTTPS.</summary>
     public const string SecurityHttps = "security.https";
 
@@ -247,6 +250,7 @@ public static class ScannerRules
         Own(PageRequestCount, RuleCategory.Page, "The number of requests made to load the page stays within the threshold.", "ページの読み込みで発生したリクエスト数が閾値以内であること"),
         Own(PageMixedContent, RuleCategory.Page, "An HTTPS page loads no subresources over plain HTTP.", "HTTPS のページが、HTTP でサブリソースを読み込んでいないこと"),
         Own(PageBrokenLink, RuleCategory.Page, "Every link on the page leads to a page that can be reached and does not answer 4xx or 5xx.", "ページ内のリンク先に到達でき、4xx・5xx を返さないこと"),
+        Own(PageLinkUnverifiable, RuleCategory.Page, "Every link on the page could be checked; a link whose host name does not resolve (DNS) cannot be, and is listed for a person to check.", "ページ内のリンクをすべて確認できたこと（ホスト名を名前解決（DNS）できなかったリンクは確認できないため、人が確認するよう一覧にする）"),
 
         Own(SecurityHttps, RuleCategory.Security, "The page is served over HTTPS, and its HTTP address redirects to HTTPS.", "ページが HTTPS で提供され、HTTP でのアクセスが HTTPS へ転送されること"),
         Own(SecurityHsts, RuleCategory.Security, "The Strict-Transport-Security (HSTS) header is sent.", "Strict-Transport-Security（HSTS）ヘッダーがあること"),

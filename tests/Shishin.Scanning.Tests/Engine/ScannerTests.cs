@@ -358,4 +358,102 @@ public sealed class ScannerTests(FixtureSite site, ITestOutputHelper output)
         var gaps = starts.Zip(starts.Skip(1), (a, b) => b - a).ToList();
         Assert.All(gaps, gap => Assert.True(gap >= delay - TimeSpan.FromMilliseconds(200), $"{gap.TotalMilliseconds:0} ms between two pages"));
     }
+
+    [Fact]
+    public async Task Scan_WithCookies_BrowserSendsThemToTheStartHost_OwnRequestsDoNot_AndNoReportCarriesTheValue()
+    {
+        const string Secret = "s3cr3t-session-value-4711";
+        var options = site.Options(site.Http("/session/page")) with
+        {
+            MaxDepth = 0,
+            ReadSitemaps = false,
+            Cookies = [new ScanCookie("session", Secret)],
+        };
+
+        var result = await ScanTestSupport.ScanAsync(options);
+        ScanTestSupport.Describe(result, output);
+
+        Assert.Null(Assert.Single(result.Pages).Error);
+        Assert.Contains($"session={Secret}", site.ReceivedCookies["/session/page"], StringComparison.Ordinal);
+        // The link check and robots.txt are the scanner's own requests: they send no cookie.
+        Assert.Equal("", site.ReceivedCookies["/session/linked"]);
+        Assert.Equal("", site.ReceivedCookies["/robots.txt"]);
+        foreach (var format in Enum.GetValues<Shishin.Scanning.Reports.ReportFormat>())
+        {
+            Assert.DoesNotContain(Secret, Shishin.Scanning.Reports.ScanReport.ToText(result, format, Shishin.Scanning.Reports.ReportLanguage.Japanese), StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain(Secret, options.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SessionCookies_AreForTheStartUrlsHostsOnly_HostOnlyAndHttpOnly()
+    {
+        var options = new ScanOptions
+        {
+            StartUrls = [new Uri("https://www.example.jp/a/b?c=d"), new Uri("https://www.example.jp/other"), new Uri("http://intra.example.jp:8080/")],
+            Cookies = [new ScanCookie("session", "abc"), new ScanCookie("culture", "c%3Dja")],
+        };
+
+        var cookies = Shishin.Scanning.Engine.PageScanner.SessionCookies(options);
+
+        Assert.Equal(
+            ["https://www.example.jp/ culture", "https://www.example.jp/ session", "http://intra.example.jp:8080/ culture", "http://intra.example.jp:8080/ session"],
+            cookies.Select(c => $"{c.Url} {c.Name}").OrderByDescending(s => s.StartsWith("https", StringComparison.Ordinal)).ThenBy(s => s, StringComparer.Ordinal));
+        Assert.All(cookies, c => Assert.Null(c.Domain));
+        Assert.All(cookies, c => Assert.True(c.HttpOnly));
+    }
+
+    [Theory]
+    [InlineData("session=abc", "session", "abc")]
+    [InlineData(".AspNetCore.Identity.Application=CfDJ8_x-y==", ".AspNetCore.Identity.Application", "CfDJ8_x-y==")]
+    [InlineData("empty=", "empty", "")]
+    [InlineData("=value", null, null)]
+    [InlineData("novalue", null, null)]
+    [InlineData("bad name=x", null, null)]
+    [InlineData("name=a;b", null, null)]
+    [InlineData("name=\"quoted\"", null, null)]
+    public void ScanCookie_Parse_AcceptsOnlyRfc6265Cookies(string text, string? name, string? value)
+    {
+        var cookie = ScanCookie.Parse(text);
+
+        Assert.Equal(name, cookie?.Name);
+        Assert.Equal(value, cookie?.Value);
+        if (cookie is { Value.Length: > 0 })
+        {
+            Assert.DoesNotContain(cookie.Value, cookie.ToString(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Scan_InJapanese_AxeCoreTextsComeFromItsJapaneseLocale()
+    {
+        var options = site.Options(site.Http("/defects/image-alt")) with
+        {
+            MaxDepth = 0,
+            ReadSitemaps = false,
+            CheckLinks = false,
+            Language = Shishin.Scanning.Reports.ReportLanguage.Japanese,
+        };
+
+        var result = await ScanTestSupport.ScanAsync(options);
+        ScanTestSupport.Describe(result, output);
+
+        var finding = Assert.Single(result.Pages).Findings.Single(f => f.RuleId == "image-alt");
+        using var locale = System.Text.Json.JsonDocument.Parse(Shishin.Scanning.Checks.AxeChecks.JapaneseLocaleJson);
+        Assert.Equal(locale.RootElement.GetProperty("rules").GetProperty("image-alt").GetProperty("help").GetString(), finding.Message);
+        Assert.All(finding.Nodes, n => Assert.True(Shishin.Scanning.Reports.HtmlReport.LooksJapanese(n.Detail ?? ""), n.Detail));
+    }
+
+    [Fact]
+    public async Task Scan_JapanesePageWithEnglishCode_IsNoLanguageMismatch()
+    {
+        var options = site.Options(site.Http("/lang/code"), site.Http("/defects/lang-mismatch")) with { MaxDepth = 0, ReadSitemaps = false, CheckLinks = false };
+
+        var result = await ScanTestSupport.ScanAsync(options);
+        ScanTestSupport.Describe(result, output);
+
+        var mismatched = result.Pages.Where(p => p.Findings.Any(f => f.RuleId == ScannerRules.PageLangMismatch)).Select(p => p.RequestedUrl.AbsolutePath);
+        Assert.Equal(["/defects/lang-mismatch"], mismatched);
+    }
 }

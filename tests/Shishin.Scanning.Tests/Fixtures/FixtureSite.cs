@@ -124,10 +124,14 @@ public sealed class FixtureSite : IAsyncLifetime
     /// <summary>The User-Agent of the last request for each path.</summary>
     public System.Collections.Concurrent.ConcurrentDictionary<string, string> UserAgents { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The Cookie header of the last request for each path (empty when none was sent).</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, string> ReceivedCookies { get; } = new(StringComparer.Ordinal);
+
     private async Task SecurityHeaders(HttpContext context, Func<Task> next)
     {
         var path = context.Request.Path.Value ?? "";
         UserAgents[path] = context.Request.Headers.UserAgent.ToString();
+        ReceivedCookies[path] = context.Request.Headers.Cookie.ToString();
         if (!path.StartsWith("/hostile/", StringComparison.Ordinal) && !path.StartsWith("/ssrf/", StringComparison.Ordinal) && path != "/defects/no-headers")
         {
             var headers = context.Response.Headers;
@@ -197,6 +201,12 @@ public sealed class FixtureSite : IAsyncLifetime
         site.MapGet("/defects/no-lang", () => Html(Page("No lang", $"<p>{Text}</p>", lang: null)));
         site.MapGet("/defects/lang-mismatch", () => Html(Page("言語の不一致", $"<p>{JapaneseText}</p>", lang: "en")));
         site.MapGet("/defects/broken-link", () => Html(Page("Broken link", $"<p>{Text} <a href=\"/missing\">This link is broken</a>.</p>")));
+        // Reached only as start URLs (nothing links here): the session cookie tests and the link that cannot be checked.
+        site.MapGet("/session/page", () => Html(Page("Session page", $"<p>{Text} <a href=\"/session/linked\">Next page</a>.</p>")));
+        site.MapGet("/session/linked", () => Html(Page("Linked session page", $"<p>{Text}</p>")));
+        // Japanese text beside a long English JSON record in <code>, as an audit log shows it: code is no natural language.
+        site.MapGet("/lang/code", () => Html(Page("監査ログ", $"<p>{JapaneseText}</p><p><code>{string.Concat(Enumerable.Repeat("{\"Action\":\"Updated\",\"EntityType\":\"Organization\",\"Name\":\"Chiyoda City Office\"} ", 40))}</code></p>", lang: "ja")));
+        site.MapGet("/links/unresolvable", () => Html(Page("Unresolvable link", $"<p>{Text} <a href=\"http://nowhere.invalid/\">A name that cannot resolve</a>, <a href=\"/missing\">a missing page</a>.</p>")));
         site.MapGet("/defects/meta", () => Html(Page("", $"<p>{Text}</p>", description: false, viewport: "width=device-width, user-scalable=no")));
         site.MapGet("/defects/no-headers", (HttpContext c) =>
         {

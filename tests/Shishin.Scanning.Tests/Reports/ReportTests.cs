@@ -30,6 +30,8 @@ public sealed class ReportTests(FixtureSite site, ITestOutputHelper output)
     private static readonly SemaphoreSlim ScanLock = new(1, 1);
     private static ScanResult? scanned;
 
+    private static readonly string[] EnglishLabels = ["axe-core の原文（英語）：", "スキャナーの記録（英語）："];
+
     private static string SchemaFile(string name) => Path.Combine(AppContext.BaseDirectory, "Reports", "Schemas", name);
 
     /// <summary>The fixture scan, made once for all tests of this class; a made-up page is added for what the fixture cannot give.</summary>
@@ -50,6 +52,8 @@ public sealed class ReportTests(FixtureSite site, ITestOutputHelper output)
                 {
                     MaxDepth = 0,
                     ReadSitemaps = false,
+                    // axe-core's texts in Japanese, as `shishin scan --lang ja` runs it.
+                    Language = ReportLanguage.Japanese,
                 };
                 var result = await ScanTestSupport.ScanAsync(options);
                 ScanTestSupport.Describe(result, output);
@@ -326,6 +330,39 @@ public sealed class ReportTests(FixtureSite site, ITestOutputHelper output)
             Assert.All(levels.Zip(levels.Skip(1)), pair => Assert.True(pair.Second <= pair.First + 1, "A heading level is skipped."));
             Assert.Contains(root.Descendants("h3"), h => h.Value == site.Http("/hostile/not-html").AbsoluteUri);
         }
+    }
+
+    [Fact]
+    public async Task Html_Japanese_LeadsWithFindings_AndLeavesNoUnlabelledEnglish()
+    {
+        var result = await ResultAsync();
+
+        var html = ScanReport.ToText(result, ReportFormat.Html, ReportLanguage.Japanese);
+
+        var root = XDocument.Parse(html[html.IndexOf("<html", StringComparison.Ordinal)..]).Root!;
+        var sections = root.Descendants("main").Single().Elements("section").Select(s => (string?)s.Attribute("aria-labelledby")).ToList();
+        Assert.Equal(["summary", "findings", "pages", "page-errors", "blocked", "conditions"], sections);
+        Assert.Equal(["header", "div", "footer"], root.Element("body")!.Elements().Select(e => e.Name.LocalName));
+        Assert.NotNull(root.Descendants("nav").SingleOrDefault());
+        Assert.Contains("--color-link: #00118f", html, StringComparison.Ordinal);
+
+        // English words left in the Japanese edition: each run of three or more must be marked lang="en" (and labelled
+        // as the scanner's or axe-core's original) or be code, a selector, HTML or a URL.
+        var english = new System.Text.RegularExpressions.Regex("[A-Za-z]{2,}(?:[ ,'’]+[A-Za-z]{2,}){2,}");
+        var unlabelled = root.DescendantNodes().OfType<XText>()
+            .Where(t => english.IsMatch(t.Value))
+            .Where(t => !t.Ancestors().Any(a => a.Name.LocalName is "code" or "pre" or "style" or "title" || (string?)a.Attribute("lang") is "en"))
+            .Where(t => t.Parent?.Name.LocalName != "a" || !t.Value.StartsWith("http", StringComparison.Ordinal))
+            .Select(t => $"<{t.Parent?.Name.LocalName}> {t.Value}")
+            .ToList();
+        Assert.True(unlabelled.Count == 0, string.Join("\n", unlabelled));
+        Assert.All(
+            root.Descendants("span").Where(s => (string?)s.Attribute("lang") == "en"),
+            s => Assert.Contains(s.ElementsBeforeSelf("span").LastOrDefault()?.Value ?? "", EnglishLabels));
+        // axe-core's own texts came from its Japanese locale, so its findings need no label.
+        var imageAlt = result.Pages.SelectMany(p => p.Findings).First(f => f.RuleId == "image-alt");
+        Assert.True(HtmlReport.LooksJapanese(imageAlt.Message), imageAlt.Message);
+        Assert.Contains(ScannerRules.Find(ScannerRules.PageBrokenLink)!.DescriptionJa, html, StringComparison.Ordinal);
     }
 
     [Fact]

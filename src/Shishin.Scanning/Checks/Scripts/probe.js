@@ -99,7 +99,19 @@ async () => {
   const navigation = performance.getEntriesByType('navigation')[0];
   const fcp = performance.getEntriesByName('first-contentful-paint')[0];
   const lcp = paints.length ? paints[paints.length - 1] : null;
-  const text = document.body ? document.body.innerText ?? '' : '';
+  // The text whose language the lang attribute must fit: code, data and keyboard input are no natural language
+  // (JSON in an audit log, a command line), so their text is taken out of the visible text.
+  let text = document.body ? document.body.innerText ?? '' : '';
+  if (document.body) {
+    for (const machine of document.body.querySelectorAll('code, pre, kbd, samp')) {
+      if (!machine.parentElement || !machine.parentElement.closest('code, pre, kbd, samp')) {
+        const part = machine.innerText ?? '';
+        if (part.length > 0) {
+          text = text.replace(part, ' ');
+        }
+      }
+    }
+  }
 
   return JSON.stringify({
     title: document.title,
