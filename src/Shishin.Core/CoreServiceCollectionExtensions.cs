@@ -59,6 +59,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<ProposalService>();
         services.AddScoped<UserAdministrationService>();
         services.AddScoped<UserSessionStore>();
+        services.AddScoped<UserDeviceStore>();
         services.AddScoped<SetupService>();
         services.AddShishinEmail(configuration);
         services.AddSingleton<DatabaseInitializer>();
