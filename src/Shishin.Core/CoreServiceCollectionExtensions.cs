@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Shishin.Core.Auditing;
 using Shishin.Core.Catalog;
 using Shishin.Core.Data;
+using Shishin.Core.Email;
 using Shishin.Core.Identity;
 using Shishin.Core.Organizations;
 
@@ -58,7 +59,9 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<ProposalService>();
         services.AddScoped<UserAdministrationService>();
         services.AddScoped<UserSessionStore>();
+        services.AddScoped<UserDeviceStore>();
         services.AddScoped<SetupService>();
+        services.AddShishinEmail(configuration);
         services.AddSingleton<DatabaseInitializer>();
         // Keys in the database so that every web node and the CLI read the same protected values (TOTP secrets, cookies).
         var dataProtection = services.AddDataProtection().SetApplicationName("Shishin").PersistKeysToDbContext<ShishinDbContext>();

@@ -5,7 +5,19 @@ using Shishin.Core.Data;
 
 namespace Shishin.Core.Identity;
 
-public sealed record InvitationResult(ShishinUser User, string Token);
+public sealed record InvitationResult(ShishinUser User, string Token)
+{
+    public DateTime ExpiresAt { get; init; }
+}
+
+/// <summary>What the administrator's user list and page show for an account.</summary>
+public enum AccountState
+{
+    Active,
+    Locked,
+    Deactivated,
+    Invited,
+}
 
 public sealed record UserAccess(IReadOnlyCollection<string> Roles, IReadOnlyCollection<Guid> OrganizationIds);
 
@@ -90,7 +102,7 @@ public sealed class UserAdministrationService(
         });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return (result, new InvitationResult(user, token));
+        return (result, new InvitationResult(user, token) { ExpiresAt = now + InvitationLifetime });
     }
 
     /// <summary>Roles that do not exist and organisations not in the register, each as an error with its own code.</summary>
@@ -149,6 +161,53 @@ public sealed class UserAdministrationService(
         invitation.AcceptedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
         return IdentityResult.Success;
+    }
+
+    public const string NotInvitedCode = "NotInvited";
+
+    /// <summary>
+    /// A new invitation link for an account that has not set a password yet; every open link of the account stops
+    /// working, so only the newest one does.
+    /// </summary>
+    public async Task<(IdentityResult Result, InvitationResult? Invitation)> ReinviteAsync(ShishinUser user, Guid? invitedBy, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (StateOf(user) != AccountState.Invited)
+        {
+            return (IdentityResult.Failed(new IdentityError { Code = NotInvitedCode, Description = "The account is not waiting for an invitation." }), null);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var open = await db.Invitations.Where(i => i.UserId == user.Id && i.AcceptedAt == null && i.ExpiresAt > now).ToListAsync(cancellationToken);
+        foreach (var invitation in open)
+        {
+            invitation.ExpiresAt = now;
+        }
+
+        var token = NewToken();
+        db.Invitations.Add(new Invitation { UserId = user.Id, TokenHash = Hash(token), CreatedAt = now, ExpiresAt = now + InvitationLifetime, InvitedBy = invitedBy });
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return (IdentityResult.Success, new InvitationResult(user, token) { ExpiresAt = now + InvitationLifetime });
+    }
+
+    /// <summary>Ends a lockout now and forgets the failed attempts that led to it.</summary>
+    public async Task<IdentityResult> UnlockAsync(ShishinUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var result = await users.SetLockoutEndDateAsync(user, null);
+        return result.Succeeded ? await users.ResetAccessFailedCountAsync(user) : result;
+    }
+
+    /// <summary>Deactivated first (it wins over everything), then invited (no password yet), then locked, else active.</summary>
+    public AccountState StateOf(ShishinUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return !user.IsActive ? AccountState.Deactivated
+            : user.PasswordHash is null ? AccountState.Invited
+            : user.LockoutEnd is { } end && end > clock.GetUtcNow() ? AccountState.Locked
+            : AccountState.Active;
     }
 
     public Task<List<ShishinUser>> ListAsync(CancellationToken cancellationToken = default) =>

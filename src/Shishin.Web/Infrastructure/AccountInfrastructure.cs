@@ -6,6 +6,7 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Shishin.Core.Auditing;
 using Shishin.Core.Identity;
+using Shishin.Web.Pages.Account;
 
 namespace Shishin.Web.Infrastructure;
 
@@ -35,7 +36,8 @@ public sealed class ShishinClaimsPrincipalFactory(
 /// <summary>
 /// Sign-in with three additions: deactivated accounts are refused like a wrong password; an unknown, locked or
 /// deactivated account costs the same password hash as a real check, so response times do not tell which accounts
-/// exist (ASVS 6.3); and the server-side sessions of an account can be ended (ADR 0010).
+/// exist (ASVS 6.3); and the server-side sessions of an account can be ended (ADR 0010). It also e-mails the owner
+/// when a failed attempt locks the account, and records the browser of each sign-in (<see cref="KnownDevices"/>).
 /// </summary>
 public sealed class ShishinSignInManager(
     UserManager<ShishinUser> userManager,
@@ -46,9 +48,12 @@ public sealed class ShishinSignInManager(
     IAuthenticationSchemeProvider schemes,
     IUserConfirmation<ShishinUser> confirmation,
     UserSessionStore sessions,
-    IOptionsMonitor<CookieAuthenticationOptions> cookies)
+    IOptionsMonitor<CookieAuthenticationOptions> cookies,
+    AccountMail mail,
+    KnownDevices devices)
     : SignInManager<ShishinUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
+    private const string RefreshingKey = "shishin:refreshing-sign-in";
     private static string? dummyHash;
 
     public override async Task<bool> CanSignInAsync(ShishinUser user)
@@ -80,7 +85,34 @@ public sealed class ShishinSignInManager(
             return refused;
         }
 
-        return await base.CheckPasswordSignInAsync(user, password, lockoutOnFailure);
+        // Reached only while the account is not locked, so a locked-out answer means this attempt locked it.
+        var result = await base.CheckPasswordSignInAsync(user, password, lockoutOnFailure);
+        if (result.IsLockedOut)
+        {
+            NotifyLockout(user);
+        }
+
+        return result;
+    }
+
+    public override async Task<SignInResult> TwoFactorAuthenticatorSignInAsync(string code, bool isPersistent, bool rememberClient) =>
+        await NotifyIfLockedAsync(() => base.TwoFactorAuthenticatorSignInAsync(code, isPersistent, rememberClient));
+
+    public override async Task<SignInResult> TwoFactorRecoveryCodeSignInAsync(string recoveryCode) =>
+        await NotifyIfLockedAsync(() => base.TwoFactorRecoveryCodeSignInAsync(recoveryCode));
+
+    /// <summary>A re-issue after a change of the account's secrets is not a sign-in from a browser.</summary>
+    public override async Task RefreshSignInAsync(ShishinUser user)
+    {
+        Context.Items[RefreshingKey] = true;
+        try
+        {
+            await base.RefreshSignInAsync(user);
+        }
+        finally
+        {
+            Context.Items.Remove(RefreshingKey);
+        }
     }
 
     /// <summary>
@@ -99,6 +131,10 @@ public sealed class ShishinSignInManager(
         var id = await sessions.CreateAsync(user.Id, lifetime);
         Context.Items[ShishinClaims.SessionId] = id;
         await base.SignInWithClaimsAsync(user, authenticationProperties, [.. additionalClaims, new Claim(ShishinClaims.SessionId, id)]);
+        if (!Context.Items.ContainsKey(RefreshingKey))
+        {
+            await devices.RecordSignInAsync(Context, user);
+        }
     }
 
     public override async Task SignOutAsync()
@@ -132,6 +168,27 @@ public sealed class ShishinSignInManager(
         Context.Items.TryGetValue(ShishinClaims.SessionId, out var issued) && issued is string id
             ? id
             : Context.User.FindFirstValue(ShishinClaims.SessionId);
+
+    private async Task<SignInResult> NotifyIfLockedAsync(Func<Task<SignInResult>> attempt)
+    {
+        var user = await GetTwoFactorAuthenticationUserAsync();
+        var lockedBefore = user is not null && await UserManager.IsLockedOutAsync(user);
+        var result = await attempt();
+        if (result.IsLockedOut && user is not null && !lockedBefore)
+        {
+            NotifyLockout(await UserManager.FindByIdAsync(user.Id.ToString()) ?? user);
+        }
+
+        return result;
+    }
+
+    private void NotifyLockout(ShishinUser user)
+    {
+        if (user.LockoutEnd is { } until)
+        {
+            mail.QueueLockout(user, until);
+        }
+    }
 
     private void VerifyAgainstDummyHash(string password)
     {

@@ -20,6 +20,7 @@ public static class ShishinRateLimiting
     public const string TwoFactorPolicy = "two-factor";
     public const string SetupPolicy = "setup";
     public const string InvitationPolicy = "invitation";
+    public const string PasswordResetPolicy = "password-reset";
 
     /// <summary>Which page's POST each policy guards (Razor page paths).</summary>
     private static readonly (string Page, string Policy)[] Pages =
@@ -29,6 +30,9 @@ public static class ShishinRateLimiting
         ("/Account/SignInRecovery", TwoFactorPolicy),
         ("/Setup/Index", SetupPolicy),
         ("/Account/Invitation", InvitationPolicy),
+        ("/Account/ForgotPassword", PasswordResetPolicy),
+        ("/Account/ResetPassword", PasswordResetPolicy),
+        ("/Account/ConfirmEmail", PasswordResetPolicy),
     ];
 
     public static IServiceCollection AddShishinRateLimiting(this IServiceCollection services, IConfiguration configuration)
@@ -64,6 +68,7 @@ public static class ShishinRateLimiting
             o.AddPolicy(TwoFactorPolicy, context => PostPerClient(context, limits.TwoFactor));
             o.AddPolicy(SetupPolicy, context => PostPerClient(context, limits.Setup));
             o.AddPolicy(InvitationPolicy, context => PostPerClient(context, limits.Invitation));
+            o.AddPolicy(PasswordResetPolicy, context => PostPerClient(context, limits.PasswordReset));
         });
         return services;
     }

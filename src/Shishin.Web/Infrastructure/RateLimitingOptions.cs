@@ -26,6 +26,9 @@ public sealed class RateLimitingOptions
     /// <summary>POST of an invitation link per client.</summary>
     public RateLimit Invitation { get; set; } = new() { PermitLimit = 20, Window = TimeSpan.FromMinutes(1) };
 
+    /// <summary>POST of "forgot password", of a reset link and of an e-mail change link per client.</summary>
+    public RateLimit PasswordReset { get; set; } = new() { PermitLimit = 10, Window = TimeSpan.FromMinutes(1) };
+
     /// <summary>Every POST of a visitor who is not signed in (the language switch, the forms above, any URL).</summary>
     public RateLimit AnonymousPost { get; set; } = new() { PermitLimit = 120, Window = TimeSpan.FromMinutes(1) };
 
@@ -64,7 +67,7 @@ internal sealed class RateLimitingOptionsValidator(IOptions<IdentityOptions> ide
         foreach (var (key, limit) in new[]
                  {
                      (nameof(options.SignIn), options.SignIn), (nameof(options.TwoFactor), options.TwoFactor),
-                     (nameof(options.Setup), options.Setup), (nameof(options.Invitation), options.Invitation),
+                     (nameof(options.Setup), options.Setup), (nameof(options.Invitation), options.Invitation), (nameof(options.PasswordReset), options.PasswordReset),
                      (nameof(options.AnonymousPost), options.AnonymousPost), (nameof(options.AccountFailures), options.AccountFailures),
                  })
         {

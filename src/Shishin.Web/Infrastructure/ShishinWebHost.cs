@@ -15,6 +15,7 @@ using Shishin.Core.Data;
 using Shishin.Core.Identity;
 using Shishin.Core.Jobs;
 using Shishin.Web.Endpoints;
+using Shishin.Web.Pages.Account;
 
 namespace Shishin.Web.Infrastructure;
 
@@ -38,6 +39,7 @@ public static class ShishinWebHost
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
             .AddDefaultTokenProviders();
 
+        services.AddShishinAccounts();
         services.AddShishinJobs(configuration);
         AddAuthentication(services, configuration, security);
         AddLocalizationAndPages(services);

@@ -18,6 +18,9 @@ public class ShishinAppFactory(TestProvider provider) : WebApplicationFactory<Pr
     public TestDatabase Database { get; } = TestDatabase.Create(provider);
     public TestProvider Provider => provider;
 
+    /// <summary>Where e-mails go while SMTP is not configured (never the checkout's data/mail/).</summary>
+    public string MailPickupDirectory { get; } = Path.Combine(Path.GetTempPath(), "shishin-mail-" + Guid.NewGuid().ToString("N"));
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -29,6 +32,7 @@ public class ShishinAppFactory(TestProvider provider) : WebApplicationFactory<Pr
         builder.UseSetting("Security:RequireHttps", "false");
         builder.UseSetting("Security:MaxRequestBodyBytes", "65536");
         builder.UseSetting("Shishin:PublicUrl", PublicUrl);
+        builder.UseSetting("Email:PickupDirectory", MailPickupDirectory);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Urls", "http://127.0.0.1:0");
         // Many tests sign in over and over; the rate limit tests switch limits on with their own factory.

@@ -76,12 +76,18 @@ public static class PageTable
         new("invitation, submitted empty", "account/invitation/{token}", "/account/invitation/{invitation}", Viewer.Anonymous,
             After: SubmitEmpty, ShowsErrors: true),
         new("invitation, invalid token", "account/invitation/{token}", "/account/invitation/no-such-invitation-token", Viewer.Anonymous),
+        new("forgot password", "account/forgot-password", "/account/forgot-password", Viewer.Anonymous),
+        new("forgot password, submitted empty", "account/forgot-password", "/account/forgot-password", Viewer.Anonymous, After: SubmitEmpty, ShowsErrors: true),
+        new("forgot password, link sent", "account/forgot-password", "/account/forgot-password", Viewer.Anonymous, After: AskForReset),
+        new("reset password, invalid link", "account/reset-password", "/account/reset-password?user=00000000-0000-0000-0000-000000000000&token=x", Viewer.Anonymous),
+        new("confirm email address, invalid link", "account/confirm-email", "/account/confirm-email", Viewer.Anonymous | Viewer.Staff),
         new("error 404", "errors/{code:int}", "/errors/404", Viewer.Anonymous | Viewer.Admin),
         new("error 403 (admin page as staff)", "errors/{code:int}", "/admin/users", Viewer.Staff, ExpectedPath: "/errors/403"),
         new("setup", "setup", "/setup", Viewer.Anonymous, NewInstance: true),
         new("setup, submitted empty", "setup", "/setup", Viewer.Anonymous, NewInstance: true, After: SubmitEmpty, ShowsErrors: true),
 
         new("my account", "account/manage", "/account/manage", Viewer.Admin | Viewer.Staff),
+        new("my account, name submitted empty", "account/manage", "/account/manage", Viewer.Staff, After: ClearName, ShowsErrors: true),
         new("change password", "account/manage/password", "/account/manage/password", Viewer.Admin),
         new("change password, submitted empty", "account/manage/password", "/account/manage/password", Viewer.Admin,
             After: SubmitEmpty, ShowsErrors: true),
@@ -180,7 +186,19 @@ public static class PageTable
         Assert.Equal("/account/sign-in/two-factor", new Uri(session.Page.Url).AbsolutePath);
     }
 
-    private static async Task Invite(BrowserSession session)
+    private static async Task AskForReset(BrowserSession session)
+    {
+        await session.Page.Locator("#Input_Email").FillAsync($"someone-{Guid.NewGuid():N}@example.jp");
+        await session.ClickAndWaitForLoadAsync(MainSubmit);
+    }
+
+    private static async Task ClearName(BrowserSession session)
+    {
+        await session.Page.Locator("#Input_DisplayName").FillAsync("");
+        await session.ClickAndWaitForLoadAsync("main form[action*='handler=Name'] button[type=submit]");
+    }
+
+        private static async Task Invite(BrowserSession session)
     {
         await session.Page.Locator("#Input_DisplayName").FillAsync("招待 花子");
         await session.Page.Locator("#Input_Email").FillAsync($"invitee-{Guid.NewGuid():N}@example.jp");

@@ -186,9 +186,22 @@ public abstract class SessionTests(ShishinAppFactory app)
         var right = await client.PostFormAsync("/account/manage/email", new() { ["Input.NewEmail"] = newEmail, ["Input.CurrentPassword"] = ShishinAppFactory.Password });
 
         Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
+        // The address changes only when the link e-mailed to it is opened (here from the pickup folder: no SMTP).
+        Assert.DoesNotContain(newEmail, await client.GetStringAsync("/account/manage"), StringComparison.Ordinal);
+        var confirmed = await client.PostFormAsync(PickupLink(newEmail), []);
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
         Assert.Contains(newEmail, await client.GetStringAsync("/account/manage"), StringComparison.Ordinal);
         await AssertSentToSignInAsync(otherDevice, "/account/manage");
         await SignInWithJarAsync(app, newEmail);
+    }
+
+    /// <summary>The path of the link in the newest .eml file written for the address.</summary>
+    private string PickupLink(string to)
+    {
+        var message = Directory.GetFiles(app.MailPickupDirectory, "*.eml").Order(StringComparer.Ordinal)
+            .Select(f => MimeKit.MimeMessage.Load(f))
+            .Last(m => m.To.Mailboxes.Any(b => b.Address == to));
+        return new Uri(TestSmtpServer.LinkIn(message, ShishinAppFactory.PublicUrl)).PathAndQuery;
     }
 
     [Fact]

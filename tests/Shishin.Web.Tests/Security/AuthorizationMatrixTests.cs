@@ -86,6 +86,10 @@ public sealed record Access(string Route, string Method, string Sample, Outcome 
         new("account/sign-in/external", "GET", "/account/sign-in/external?handler=Callback", Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok) { Handler = "Callback" },
         new("account/sign-out", "GET", "/account/sign-out", Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
         new("account/invitation/{token}", "GET", "/account/invitation/not-a-real-token", Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound),
+        // Recovery: anyone may ask for a reset link; a reset or e-mail change link without a valid token is not found.
+        new("account/forgot-password", "GET", "/account/forgot-password", Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
+        new("account/reset-password", "GET", "/account/reset-password?user=00000000-0000-0000-0000-000000000000&token=x", Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound),
+        new("account/confirm-email", "GET", "/account/confirm-email", Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound),
         // The language switch, in every page's header: anyone may use it; it goes back to the page (returnUrl).
         new("culture", "POST", "/culture", Outcome.RedirectElsewhere, Outcome.RedirectElsewhere, Outcome.RedirectElsewhere, Outcome.RedirectElsewhere, Outcome.RedirectElsewhere) { Form = "culture=ja&returnUrl=%2F" },
         // Signed-in users' own account.
@@ -140,6 +144,9 @@ public sealed record Access(string Route, string Method, string Sample, Outcome 
         new("account/sign-in/recovery-code", "POST", "/account/sign-in/recovery-code", Outcome.SignIn, Outcome.SignIn, Outcome.SignIn, Outcome.SignIn, Outcome.SignIn) { Form = "Input.Code=nothing" },
         new("account/sign-out", "POST", "/account/sign-out", Outcome.RedirectElsewhere, Outcome.RedirectElsewhere, Outcome.RedirectElsewhere, Outcome.RedirectElsewhere, Outcome.RedirectElsewhere) { Fresh = true },
         new("account/invitation/{token}", "POST", "/account/invitation/not-a-real-token", Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound),
+        new("account/forgot-password", "POST", "/account/forgot-password", Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
+        new("account/reset-password", "POST", "/account/reset-password?user=00000000-0000-0000-0000-000000000000&token=x", Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound),
+        new("account/confirm-email", "POST", "/account/confirm-email", Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound),
         // The visitor's own account.
         new("account/manage/password", "POST", "/account/manage/password", Outcome.SignIn, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok) { Fresh = true },
         new("account/manage/two-factor", "POST", "/account/manage/two-factor", Outcome.SignIn, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok) { Fresh = true, Form = "Input.Code=000000" },
@@ -148,6 +155,7 @@ public sealed record Access(string Route, string Method, string Sample, Outcome 
         // Without the current password (ADR 0010) nothing changes: the page shows the field message. Admins may not turn it off at all.
         new("account/manage/two-factor", "POST", "/account/manage/two-factor?handler=Disable", Outcome.SignIn, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Forbidden) { Handler = "Disable", Fresh = true },
         new("account/manage/email", "POST", "/account/manage/email", Outcome.SignIn, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
+        new("account/manage", "POST", "/account/manage?handler=Name", Outcome.SignIn, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok) { Handler = "Name" },
         // Ends every session of the visitor, so it lands on sign-in.
         new("account/manage", "POST", "/account/manage?handler=SignOutEverywhere", Outcome.SignIn, Outcome.SignIn, Outcome.SignIn, Outcome.SignIn, Outcome.SignIn) { Handler = "SignOutEverywhere", Fresh = true },
         // Change proposals; {proposal} is a new open proposal of the admin's for each visitor.
@@ -161,6 +169,10 @@ public sealed record Access(string Route, string Method, string Sample, Outcome 
         new("admin/users/{id:guid}", "POST", "/admin/users/{admin}", Outcome.SignIn, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.Ok),
         new("admin/users/{id:guid}", "POST", "/admin/users/{admin}?handler=Deactivate", Outcome.SignIn, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.Ok) { Handler = "Deactivate" },
         new("admin/users/{id:guid}", "POST", "/admin/users/{admin}?handler=Reactivate", Outcome.SignIn, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.Ok) { Handler = "Reactivate" },
+        // Sign-in help on the admin's own account: unlocking and a reset link work; there is no invitation to renew.
+        new("admin/users/{id:guid}", "POST", "/admin/users/{admin}?handler=Unlock", Outcome.SignIn, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.RedirectElsewhere) { Handler = "Unlock" },
+        new("admin/users/{id:guid}", "POST", "/admin/users/{admin}?handler=SendPasswordReset", Outcome.SignIn, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.RedirectElsewhere) { Handler = "SendPasswordReset" },
+        new("admin/users/{id:guid}", "POST", "/admin/users/{admin}?handler=Reinvite", Outcome.SignIn, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.Ok) { Handler = "Reinvite" },
         new("admin/organizations/new", "POST", "/admin/organizations/new", Outcome.SignIn, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.Ok),
         new("admin/organizations/{id:guid}/edit", "POST", "/admin/organizations/{organization}/edit", Outcome.SignIn, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.Ok),
         new("admin/catalog", "POST", "/admin/catalog?handler=Start", Outcome.SignIn, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.Ok) { Handler = "Start" },

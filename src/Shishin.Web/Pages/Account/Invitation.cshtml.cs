@@ -9,7 +9,7 @@ using Shishin.Web.Infrastructure;
 namespace Shishin.Web.Pages.Account;
 
 [AllowAnonymous]
-public sealed class InvitationModel(UserAdministrationService accounts, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class InvitationModel(UserAdministrationService accounts, ShishinSignInManager signIn, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     public NewPasswordInput Input { get; set; } = new();
@@ -59,8 +59,10 @@ public sealed class InvitationModel(UserAdministrationService accounts, IStringL
             return Page();
         }
 
-        TempData["Notice"] = l["Your password is set. Sign in to continue."].Value;
-        return Redirect("/account/sign-in");
+        // Signed in through the session register like any sign-in; an administrator is then held at enrolment.
+        await signIn.SignInAsync(invitation.User!, isPersistent: false);
+        TempData["Notice"] = l["Your password is set and you are signed in."].Value;
+        return RedirectToPage("/Index");
     }
 }
 

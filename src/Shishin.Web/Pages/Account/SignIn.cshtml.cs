@@ -14,7 +14,7 @@ namespace Shishin.Web.Pages.Account;
 [AllowAnonymous]
 public sealed class SignInModel(
     ShishinSignInManager signIn, AuditLog audit,
-    IOptions<OpenIdConnectSettings> oidc, IStringLocalizer<SharedResource> l) : PageModel
+    IOptions<OpenIdConnectSettings> oidc, IOptions<IdentityOptions> identity, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     public SignInInput Input { get; set; } = new();
@@ -23,6 +23,11 @@ public sealed class SignInModel(
     public string? ReturnUrl { get; set; }
 
     public string? ExternalSignIn => oidc.Value.IsConfigured ? oidc.Value.DisplayName : null;
+
+    /// <summary>Shown instead of the usual failure once an address has failed too often, whether or not it has an account.</summary>
+    public bool Paused { get; private set; }
+
+    public int PauseMinutes => (int)Math.Ceiling(identity.Value.Lockout.DefaultLockoutTimeSpan.TotalMinutes);
 
     public void OnGet()
     {
@@ -58,6 +63,16 @@ public sealed class SignInModel(
         // Repeated failures of one client become one audit row with their count (ADR 0011).
         await throttle.FailedAsync(HttpContext, Input.Email, user?.Id.ToString(),
             result.IsLockedOut ? "locked-out" : result.IsNotAllowed ? "not-allowed" : "invalid");
+        // The address's own count decides the notice, for an unknown address as for an account (Identity locks the
+        // account on the same count); a lockout that began elsewhere is shown too.
+        throttle.AddressFailed(Input.Email);
+        Paused = result.IsLockedOut || throttle.IsAddressPaused(Input.Email);
+        if (Paused)
+        {
+            ModelState.AddModelError(string.Empty, l["Too many failed sign-ins with this email address: signing in with it is paused for {0} minutes. If there is an account with this address, its owner has been sent an e-mail. You can also reset the password.", PauseMinutes]);
+            return Page();
+        }
+
         ModelState.AddModelError(string.Empty, l["The email address or password is not correct, or the account cannot be used now."]);
         return Page();
     }

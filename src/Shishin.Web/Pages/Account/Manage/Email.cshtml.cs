@@ -3,13 +3,17 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Shishin.Core.Email;
 using Shishin.Core.Identity;
 using Shishin.Web.Infrastructure;
 
 namespace Shishin.Web.Pages.Account.Manage;
 
-/// <summary>Changes the sign-in e-mail address; asks for the password, then ends the account's other sessions.</summary>
-public sealed class EmailModel(UserManager<ShishinUser> users, ShishinSignInManager signIn, IStringLocalizer<SharedResource> l) : PageModel
+/// <summary>
+/// Asks for a new sign-in e-mail address, after the password: a confirmation link goes to the new address, and the
+/// address changes only when it is opened (<see cref="ConfirmEmailModel"/>).
+/// </summary>
+public sealed class EmailModel(UserManager<ShishinUser> users, ShishinSignInManager signIn, AccountMail mail, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     public ChangeEmailInput Input { get; set; } = new();
@@ -43,27 +47,26 @@ public sealed class EmailModel(UserManager<ShishinUser> users, ShishinSignInMana
         }
 
         var email = Input.NewEmail.Trim();
-        var result = await users.SetEmailAsync(user, email);
-        if (result.Succeeded)
+        if (string.Equals(email, user.Email, StringComparison.OrdinalIgnoreCase))
         {
-            // The e-mail address is also the user name people sign in with.
-            result = await users.SetUserNameAsync(user, email);
-        }
-
-        if (!result.Succeeded)
-        {
-            foreach (var error in result.Errors)
-            {
-                ModelState.AddModelError("Input.NewEmail", error.Description);
-            }
-
+            ModelState.AddModelError("Input.NewEmail", l["This is already your email address."]);
             return Page();
         }
 
-        await signIn.RefreshSignInAsync(user);
-        await signIn.EndOtherSessionsAsync(user);
-        TempData["Notice"] = l["Your email address has been changed."].Value;
-        return Redirect("/account/manage");
+        if (await users.FindByEmailAsync(email) is not null)
+        {
+            ModelState.AddModelError("Input.NewEmail", l["An account with this email address already exists."]);
+            return Page();
+        }
+
+        var delivery = await mail.SendEmailChangeConfirmationAsync(user, email);
+        EmailNotices.ForUser(TempData, delivery, l);
+        if (delivery == EmailDelivery.Sent)
+        {
+            TempData["Notice"] = l["We have sent a link to {0}. Your email address changes when you open it (within {1} minutes).", email, (int)AccountMail.TokenLifetime.TotalMinutes].Value;
+        }
+
+        return RedirectToPage("/Account/Manage/Index");
     }
 }
 

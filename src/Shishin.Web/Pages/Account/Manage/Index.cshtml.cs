@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,6 +15,9 @@ public sealed class IndexModel(UserManager<ShishinUser> users, ShishinSignInMana
     public IList<string> Roles { get; private set; } = [];
     public bool TwoFactorEnabled { get; private set; }
 
+    /// <summary>Bound only by the name form's handler (the page's other form must not validate it).</summary>
+    public DisplayNameInput Input { get; set; } = new();
+
     public async Task<IActionResult> OnGetAsync()
     {
         var user = await users.GetUserAsync(User);
@@ -22,6 +26,40 @@ public sealed class IndexModel(UserManager<ShishinUser> users, ShishinSignInMana
             return Challenge();
         }
 
+        Input.DisplayName = user.DisplayName;
+        return await ShowAsync(user);
+    }
+
+    /// <summary>The person's own name as others see it in Shishin.</summary>
+    public async Task<IActionResult> OnPostNameAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        if (!await TryUpdateModelAsync(Input, nameof(Input)))
+        {
+            return await ShowAsync(user);
+        }
+
+        user.DisplayName = Input.DisplayName.Trim();
+        var result = await users.UpdateAsync(user);
+        if (!result.Succeeded)
+        {
+            ModelState.AddModelError("Input.DisplayName", l["The change could not be saved. Try again."]);
+            return await ShowAsync(user);
+        }
+
+        // The name is a claim of the sign-in cookie; re-issue it.
+        await signIn.RefreshSignInAsync(user);
+        TempData["Notice"] = l["Your name has been changed."].Value;
+        return RedirectToPage();
+    }
+
+    private async Task<IActionResult> ShowAsync(ShishinUser user)
+    {
         DisplayName = user.DisplayName;
         Email = user.Email ?? "";
         Roles = await users.GetRolesAsync(user);
@@ -42,4 +80,12 @@ public sealed class IndexModel(UserManager<ShishinUser> users, ShishinSignInMana
         TempData["Notice"] = l["You have been signed out on every device."].Value;
         return Redirect("/account/sign-in");
     }
+}
+
+public sealed class DisplayNameInput
+{
+    [Required(ErrorMessage = "Enter your name.")]
+    [StringLength(200, ErrorMessage = "Use at most {1} characters.")]
+    [Display(Name = "Name")]
+    public string DisplayName { get; set; } = "";
 }

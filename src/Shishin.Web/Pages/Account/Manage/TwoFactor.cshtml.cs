@@ -11,7 +11,7 @@ using Shishin.Web.Pages.Account;
 namespace Shishin.Web.Pages.Account.Manage;
 
 /// <summary>TOTP enrolment with a QR code and recovery codes; required for administrators.</summary>
-public sealed class TwoFactorModel(UserManager<ShishinUser> users, ShishinSignInManager signIn, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class TwoFactorModel(UserManager<ShishinUser> users, ShishinSignInManager signIn, AccountMail mail, IStringLocalizer<SharedResource> l) : PageModel
 {
     // The page holds two forms; each handler binds only its own (a [BindProperty] would validate both on every POST).
     public CodeInput Input { get; set; } = new();
@@ -56,6 +56,7 @@ public sealed class TwoFactorModel(UserManager<ShishinUser> users, ShishinSignIn
         RecoveryCodes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))?.ToList();
         await signIn.RefreshSignInAsync(user);
         await signIn.EndOtherSessionsAsync(user);
+        EmailNotices.ForUser(TempData, await mail.SendTwoFactorChangedAsync(user, TwoFactorChange.Enabled), l);
         return await ShowAsync(user);
     }
 
@@ -75,6 +76,7 @@ public sealed class TwoFactorModel(UserManager<ShishinUser> users, ShishinSignIn
         if (user.TwoFactorEnabled)
         {
             RecoveryCodes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))?.ToList();
+            EmailNotices.ForUser(TempData, await mail.SendTwoFactorChangedAsync(user, TwoFactorChange.RecoveryCodesRenewed), l);
         }
 
         return await ShowAsync(user);
@@ -102,6 +104,7 @@ public sealed class TwoFactorModel(UserManager<ShishinUser> users, ShishinSignIn
         await users.ResetAuthenticatorKeyAsync(user);
         await signIn.RefreshSignInAsync(user);
         await signIn.EndOtherSessionsAsync(user);
+        EmailNotices.ForUser(TempData, await mail.SendTwoFactorChangedAsync(user, TwoFactorChange.Disabled), l);
         TempData["Notice"] = l["Two-step verification is off."].Value;
         return Redirect("/account/manage");
     }

@@ -3,15 +3,17 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
+using Shishin.Core.Auditing;
+using Shishin.Core.Email;
 using Shishin.Core.Identity;
 using Shishin.Core.Organizations;
 using Shishin.Web.Infrastructure;
+using Shishin.Web.Pages.Account;
 
 namespace Shishin.Web.Pages.Admin.Users;
 
 public sealed class InviteModel(
-    UserAdministrationService accounts, OrganizationService organizations, IOptions<PublicUrlOptions> publicUrl, IStringLocalizer<SharedResource> l)
+    UserAdministrationService accounts, OrganizationService organizations, AccountMail mail, AuditLog audit, IStringLocalizer<SharedResource> l)
     : PageModel
 {
     [BindProperty]
@@ -21,6 +23,8 @@ public sealed class InviteModel(
     public AccessInput Access { get; set; } = new();
 
     public string? InvitationLink { get; private set; }
+
+    public EmailDelivery? Delivery { get; private set; }
 
     public async Task OnGetAsync() => await LoadAsync();
 
@@ -51,8 +55,12 @@ public sealed class InviteModel(
             return Page();
         }
 
+        // E-mailed in the inviting administrator's language, and shown once here whatever became of the e-mail.
+        Delivery = await mail.SendInvitationAsync(invitation, User);
+        await audit.RecordAsync("account.invitation-sent", nameof(Core.Identity.ShishinUser), invitation.User.Id.ToString(), new { delivery = Delivery.ToString() });
+        EmailNotices.ForAdmin(TempData, Delivery.Value, mail.PickupDirectory, l);
         // From Shishin:PublicUrl: the request's Host header is whatever the client sent.
-        InvitationLink = publicUrl.Value.Link($"account/invitation/{invitation.Token}").AbsoluteUri;
+        InvitationLink = mail.InvitationLink(invitation.Token).AbsoluteUri;
         return Page();
     }
 
