@@ -2,7 +2,7 @@ using Shishin.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(ShishinHosting.Options(args));
 builder.AddShishinWeb();
-builder.ListenOnDefaultUrlsUnlessConfigured();
+builder.ConfigureAddresses();
 
 var app = builder.Build();
 app.LogDatabase();

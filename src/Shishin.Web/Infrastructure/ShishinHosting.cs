@@ -40,13 +40,42 @@ public static class ShishinHosting
     /// Listens on <see cref="DefaultUrls"/> unless the configuration names addresses in any of ASP.NET Core's ways
     /// (<c>--urls</c>, <c>ASPNETCORE_URLS</c>, <c>Urls</c>, <c>ASPNETCORE_HTTP_PORTS</c>, <c>Kestrel:Endpoints</c>).
     /// The default is not in <c>appsettings.json</c> because a value there would win over <c>ASPNETCORE_URLS</c>.
+    /// In Development, <c>Shishin:PublicUrl</c> follows the address when it is not set, so that moving the port on a
+    /// laptop does not leave every redirect pointing at the old one.
     /// </summary>
-    public static WebApplicationBuilder ListenOnDefaultUrlsUnlessConfigured(this WebApplicationBuilder builder)
+    public static WebApplicationBuilder ConfigureAddresses(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        if (DefaultUrlsFor(builder.Configuration) is { } urls)
-            builder.WebHost.UseUrls(urls);
+        var defaultUrls = DefaultUrlsFor(builder.Configuration);
+        if (defaultUrls is not null)
+            builder.WebHost.UseUrls(defaultUrls);
+        var publicUrl = builder.Configuration[PublicUrlKey];
+        if (builder.Environment.IsDevelopment() && string.IsNullOrWhiteSpace(publicUrl) &&
+            DevelopmentPublicUrl(defaultUrls ?? builder.Configuration[WebHostDefaults.ServerUrlsKey]) is { } derived)
+            builder.Configuration[PublicUrlKey] = derived;
         return builder;
+    }
+
+    private const string PublicUrlKey = PublicUrlOptions.SectionName + ":" + nameof(PublicUrlOptions.PublicUrl);
+
+    /// <summary>
+    /// The first address of <paramref name="urls"/> as a browser on the same machine reaches it (a wildcard host is
+    /// localhost), or null when there is none to take (no urls, port 0).
+    /// </summary>
+    internal static string? DevelopmentPublicUrl(string? urls)
+    {
+        var first = urls?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
+        if (first is null)
+            return null;
+        var match = System.Text.RegularExpressions.Regex.Match(first, @"^(?<scheme>https?)://(?<host>\[[^\]]*\]|[^:/]+)(:(?<port>\d+))?/?$",
+            System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+        if (!match.Success || match.Groups["port"].Value == "0")
+            return null;
+        var host = match.Groups["host"].Value;
+        if (host is "*" or "+" or "0.0.0.0" or "[::]")
+            host = "localhost";
+        var port = match.Groups["port"].Success ? ":" + match.Groups["port"].Value : "";
+        return $"{match.Groups["scheme"].Value.ToLowerInvariant()}://{host}{port}/";
     }
 
     /// <summary><see cref="DefaultUrls"/>, or null when <paramref name="configuration"/> already says where to listen.</summary>

@@ -38,6 +38,28 @@ public sealed class ShishinHostingTests : IDisposable
         Assert.Null(ShishinHosting.DefaultUrlsFor(Configuration(setting)));
     }
 
+    [Theory]
+    [InlineData("http://localhost:5080", "http://localhost:5080/")]
+    [InlineData("http://127.0.0.1:6000;https://127.0.0.1:6001", "http://127.0.0.1:6000/")]
+    [InlineData("http://0.0.0.0:8080", "http://localhost:8080/")]
+    [InlineData("http://*:8080", "http://localhost:8080/")]
+    [InlineData("http://[::]:8080", "http://localhost:8080/")]
+    [InlineData("https://dev.example.jp", "https://dev.example.jp/")]
+    public void DevelopmentPublicUrl_ListeningAddress_IsWhereALocalBrowserReachesIt(string urls, string expected)
+    {
+        Assert.Equal(expected, ShishinHosting.DevelopmentPublicUrl(urls));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("http://127.0.0.1:0")]
+    [InlineData("unix:/run/shishin.sock")]
+    public void DevelopmentPublicUrl_NoUsableAddress_IsNull(string? urls)
+    {
+        Assert.Null(ShishinHosting.DevelopmentPublicUrl(urls));
+    }
+
     [Fact]
     public void ContentRoot_WorkingDirectoryHoldsAppsettings_LeavesItToAspNetCore()
     {
