@@ -40,7 +40,7 @@ internal static class CatalogCommands
         format.AcceptOnlyFromAmong("yaml", "json", "csv");
         var outputPath = new Option<string?>("--output") { Description = "File (json, csv) or folder (yaml) to write; json and csv go to standard output without it." };
         var version = new Option<string?>("--version") { Description = "Version to export, or 'draft' (default: the current published version)." };
-        var export = new Command("export", "Write a catalogue version from the database as YAML, JSON or CSV.") { format, outputPath, version };
+        var export = context.Database.WithOptions(new Command("export", "Write a catalogue version from the database as YAML, JSON or CSV.") { format, outputPath, version });
         export.SetAction(async (parse, ct) =>
         {
             var chosenFormat = parse.GetRequiredValue(format);
@@ -51,7 +51,7 @@ internal static class CatalogCommands
                 return 2;
             }
 
-            await using var services = context.BuildServices(parse);
+            await using var services = await context.Database.OpenAsync(parse);
             await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(ct);
             await using var scope = services.CreateAsyncScope();
             var catalog = scope.ServiceProvider.GetRequiredService<CatalogService>();
@@ -85,7 +85,7 @@ internal static class CatalogCommands
         });
 
         var importDirectory = new Argument<DirectoryInfo>("directory") { Description = "Folder of catalogue YAML files." };
-        var import = new Command("import", "Validate a catalogue folder and load it into the database as the new draft.") { importDirectory };
+        var import = context.Database.WithOptions(new Command("import", "Validate a catalogue folder and load it into the database as the new draft.") { importDirectory });
         import.SetAction(async (parse, ct) =>
         {
             var directory = parse.GetRequiredValue(importDirectory);
@@ -101,7 +101,7 @@ internal static class CatalogCommands
                 return 1;
             }
 
-            await using var services = context.BuildServices(parse);
+            await using var services = await context.Database.OpenAsync(parse);
             await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(ct);
             await using var scope = services.CreateAsyncScope();
             scope.ServiceProvider.GetRequiredService<AuditActor>().Name = "cli";

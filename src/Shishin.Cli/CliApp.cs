@@ -28,19 +28,18 @@ public static class CliApp
         IDictionary<string, string?>? settings = null,
         CancellationToken cancellationToken = default)
     {
-        var provider = new Option<DatabaseProvider?>("--provider") { Description = "Database provider: Sqlite or Postgres (default: configuration, then Sqlite)." };
-        var connection = new Option<string?>("--connection") { Description = "Connection string (default: ConnectionStrings__Shishin, then data/shishin.db)." };
+        var database = new CliDatabase(settings, error);
         // Live displays only on a real terminal; tests and CI pass other writers or redirect the streams.
-        var context = new CliContext(output, error, parse => BuildServices(parse.GetValue(provider), parse.GetValue(connection), settings, error))
+        var context = new CliContext(output, error, database)
         {
             OutputIsTerminal = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected,
             ErrorIsTerminal = ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected,
         };
 
-        var migrate = new Command("migrate", "Apply pending migrations and load reference data (roles, organisations).");
+        var migrate = database.WithOptions(new Command("migrate", "Apply pending migrations and load reference data (roles, organisations)."));
         migrate.SetAction(async (parse, ct) =>
         {
-            await using var services = BuildServices(parse.GetValue(provider), parse.GetValue(connection), settings, error);
+            await using var services = await database.OpenAsync(parse);
             await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(ct);
             await output.WriteLineAsync("Database is up to date.");
             return 0;
@@ -49,7 +48,7 @@ public static class CliApp
 
         var email = new Option<string>("--email") { Description = "Email address of the new administrator.", Required = true };
         var name = new Option<string?>("--name") { Description = "Display name (default: the email address)." };
-        var create = new Command("create", "Create an administrator. The password is read from standard input, never from arguments.") { email, name };
+        var create = database.WithOptions(new Command("create", "Create an administrator. The password is read from standard input, never from arguments.") { email, name });
         create.SetAction(async (parse, ct) =>
         {
             var password = await input.ReadLineAsync(ct);
@@ -59,7 +58,7 @@ public static class CliApp
                 return 2;
             }
 
-            await using var services = BuildServices(parse.GetValue(provider), parse.GetValue(connection), settings, error);
+            await using var services = await database.OpenAsync(parse);
             await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(ct);
             await using var scope = services.CreateAsyncScope();
             var actor = scope.ServiceProvider.GetRequiredService<Shishin.Core.Auditing.AuditActor>();
@@ -83,10 +82,6 @@ public static class CliApp
         var admin = new Command("admin", "Accounts.") { create };
 
         var root = new RootCommand("Shishin (指針): the Tokyo Digital Service 10 Principles at work.") { db, admin, CatalogCommands.Create(context), ScanCommand.Create(context) };
-        root.Options.Add(provider);
-        root.Options.Add(connection);
-        provider.Recursive = true;
-        connection.Recursive = true;
 
         var parseResult = root.Parse(args);
         try
@@ -103,34 +98,10 @@ public static class CliApp
             return 2;
         }
     }
-
-    private static ServiceProvider BuildServices(DatabaseProvider? provider, string? connection, IDictionary<string, string?>? settings, TextWriter error)
-    {
-        var overrides = new Dictionary<string, string?>(StringComparer.Ordinal);
-        if (provider is { } p)
-        {
-            overrides["Database:Provider"] = p.ToString();
-        }
-
-        if (!string.IsNullOrWhiteSpace(connection))
-        {
-            overrides["ConnectionStrings:Shishin"] = connection;
-        }
-
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
-            .AddEnvironmentVariables()
-            .AddInMemoryCollection(overrides)
-            .Build();
-        var services = new ServiceCollection();
-        services.AddLogging(b => b.AddProvider(new TextWriterLoggerProvider(error)).SetMinimumLevel(LogLevel.Warning));
-        services.AddShishinCore(configuration);
-        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
-    }
 }
 
-/// <summary>What every command needs: where to write, and how to reach the database the global options name.</summary>
-internal sealed record CliContext(TextWriter Output, TextWriter Error, Func<ParseResult, ServiceProvider> BuildServices)
+/// <summary>What every command needs: where to write, and how the commands that use a database open it.</summary>
+internal sealed record CliContext(TextWriter Output, TextWriter Error, CliDatabase Database)
 {
     /// <summary>Whether <see cref="Output"/> is the console's standard output on a terminal (not redirected).</summary>
     public bool OutputIsTerminal { get; init; }

@@ -47,7 +47,11 @@ internal static class ScanCommand
             }
         });
         var wcag22 = new Option<bool>("--wcag22") { Description = "Also run axe-core's WCAG 2.2 AA rules." };
-        var lang = new Option<string>("--lang") { Description = "Language of the HTML report: ja or en.", DefaultValueFactory = _ => "ja" };
+        var lang = new Option<string>("--lang")
+        {
+            Description = "Language of what the terminal shows and of the HTML report: ja or en (default: the environment's locale, e.g. LANG=ja_JP.UTF-8 gives ja; otherwise en).",
+            DefaultValueFactory = _ => ScanTerminalText.DefaultLanguage(CultureInfo.CurrentUICulture),
+        };
         lang.AcceptOnlyFromAmong("ja", "en");
         var cookie = new Option<string[]>("--cookie") { Description = "A cookie name=value the browser sends to the start URLs' hosts only, e.g. a signed-in session (repeatable); never written to reports or logs." };
         cookie.Validators.Add(result =>
@@ -119,7 +123,7 @@ internal static class ScanCommand
         ScanResult result;
         try
         {
-            result = await ScanWithProgressAsync(context, options, cancellationToken);
+            result = await ScanWithProgressAsync(context, options, settings.Text, cancellationToken);
         }
         catch (ScanException e)
         {
@@ -155,7 +159,7 @@ internal static class ScanCommand
             }
             else
             {
-                WriteFindingsTable(SpectreConsole(context.Output, context.OutputIsTerminal), result);
+                WriteFindingsTable(SpectreConsole(context.Output, context.OutputIsTerminal), result, settings.Text);
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -168,8 +172,8 @@ internal static class ScanCommand
         if (result.Cancelled)
         {
             await context.Error.WriteLineAsync(settings.OutputPath is null
-                ? "The scan was cancelled; the report covers the pages finished before that."
-                : $"The scan was cancelled; {settings.OutputPath} covers the pages finished before that.");
+                ? settings.Text.Cancelled
+                : ScanTerminalText.Format(settings.Text.CancelledWithReport, settings.OutputPath));
             return 2;
         }
 
@@ -180,7 +184,7 @@ internal static class ScanCommand
     /// Runs the scan while showing each finished page: a live status on a terminal, a plain line per page otherwise.
     /// Pages arrive on the scanner's threads; a channel hands them to the one thread that writes.
     /// </summary>
-    private static async Task<ScanResult> ScanWithProgressAsync(CliContext context, ScanOptions options, CancellationToken cancellationToken)
+    private static async Task<ScanResult> ScanWithProgressAsync(CliContext context, ScanOptions options, ScanTerminalText text, CancellationToken cancellationToken)
     {
         var pages = Channel.CreateUnbounded<PageResult>(new UnboundedChannelOptions { SingleReader = true });
         var scan = Task.Run(async () =>
@@ -199,13 +203,13 @@ internal static class ScanCommand
         if (context.ErrorIsTerminal)
         {
             var console = SpectreConsole(context.Error, terminal: true);
-            await console.Status().StartAsync("Starting the browser…", async status =>
+            await console.Status().StartAsync(text.StartingBrowser, async status =>
             {
                 await foreach (var page in pages.Reader.ReadAllAsync(CancellationToken.None))
                 {
                     done++;
-                    console.MarkupLine(Markup.Escape(ProgressLine(page, done, options.MaxPages)));
-                    status.Status(Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"Scanning: {done} of at most {options.MaxPages} pages done (Ctrl+C stops and keeps what was found)")));
+                    console.MarkupLine(Markup.Escape(ProgressLine(page, done, options.MaxPages, text)));
+                    status.Status(Markup.Escape(ScanTerminalText.Format(text.Scanning, done, options.MaxPages)));
                 }
             });
         }
@@ -214,30 +218,30 @@ internal static class ScanCommand
             await foreach (var page in pages.Reader.ReadAllAsync(CancellationToken.None))
             {
                 done++;
-                await context.Error.WriteLineAsync(ProgressLine(page, done, options.MaxPages));
+                await context.Error.WriteLineAsync(ProgressLine(page, done, options.MaxPages, text));
             }
         }
 
         return await scan;
     }
 
-    /// <summary>One line per page, e.g. <c>[12/50] 200 https://www.example.jp/  3 violations</c>.</summary>
-    private static string ProgressLine(PageResult page, int done, int maxPages)
+    /// <summary>One line per page, e.g. <c>[12/50] 200 https://www.example.jp/  3 violations</c> (<c>違反 3 件</c>).</summary>
+    private static string ProgressLine(PageResult page, int done, int maxPages, ScanTerminalText text)
     {
         var status = page.StatusCode?.ToString(CultureInfo.InvariantCulture) ?? "---";
         var prefix = string.Create(CultureInfo.InvariantCulture, $"[{done}/{maxPages}] {status} {page.RequestedUrl.AbsoluteUri}");
         if (page.Error is { } error)
         {
-            return $"{prefix}  error: {error.Kind}: {error.Message}";
+            return $"{prefix}  {text.Error}: {error.Kind}: {error.Message}";
         }
 
         var violations = page.Findings.Count(f => f.Outcome == FindingOutcome.Violation);
         var review = page.Findings.Count(f => f.Outcome == FindingOutcome.NeedsReview);
-        var line = string.Create(CultureInfo.InvariantCulture, $"{prefix}  {violations} violation{(violations == 1 ? "" : "s")}");
-        return review == 0 ? line : string.Create(CultureInfo.InvariantCulture, $"{line}, {review} to review");
+        var line = $"{prefix}  {text.Violations(violations)}";
+        return review == 0 ? line : $"{line}, {text.ToReview(review)}";
     }
 
-    private static void WriteFindingsTable(IAnsiConsole console, ScanResult result)
+    private static void WriteFindingsTable(IAnsiConsole console, ScanResult result, ScanTerminalText text)
     {
         var rows = result.Pages
             .OrderBy(p => p.RequestedUrl.AbsoluteUri, StringComparer.Ordinal)
@@ -249,15 +253,15 @@ internal static class ScanCommand
             .ToList();
         if (rows.Count == 0)
         {
-            console.WriteLine("No findings.");
+            console.WriteLine(text.NoFindings);
             return;
         }
 
-        var table = new Table { Title = new TableTitle("Findings") };
-        table.AddColumns("Page", "Rule", "Impact", "Places", "Message");
+        var table = new Table { Title = new TableTitle(Markup.Escape(text.Findings)) };
+        table.AddColumns(Markup.Escape(text.Page), Markup.Escape(text.Rule), Markup.Escape(text.Impact), Markup.Escape(text.Places), Markup.Escape(text.Message));
         foreach (var (page, finding) in rows)
         {
-            var impact = finding.Outcome == FindingOutcome.NeedsReview ? $"{Lower(finding.Impact)} (review)" : Lower(finding.Impact);
+            var impact = finding.Outcome == FindingOutcome.NeedsReview ? text.ImpactName(finding.Impact) + text.ReviewMark : text.ImpactName(finding.Impact);
             table.AddRow(
                 Markup.Escape(page.RequestedUrl.PathAndQuery),
                 Markup.Escape(finding.RuleId),
@@ -271,32 +275,34 @@ internal static class ScanCommand
 
     private static void WriteSummary(IAnsiConsole console, TextWriter writer, ScanResult result, ScanSummary summary, ScanSettings settings)
     {
-        var table = new Table { Title = new TableTitle(result.Cancelled ? "Summary (scan cancelled)" : "Summary") };
+        var text = settings.Text;
+        var table = new Table { Title = new TableTitle(Markup.Escape(result.Cancelled ? text.SummaryCancelled : text.Summary)) };
         table.AddColumn("");
-        table.AddColumn(new TableColumn("Count").RightAligned());
+        table.AddColumn(new TableColumn(Markup.Escape(text.Count)).RightAligned());
         void Row(string label, int count) => table.AddRow(Markup.Escape(label), count.ToString(CultureInfo.InvariantCulture));
-        Row("Pages", summary.Pages);
+        Row(text.Pages, summary.Pages);
         foreach (var impact in Enum.GetValues<FindingImpact>().Reverse())
         {
-            Row($"Violations: {Lower(impact)}", summary.Violations[impact]);
+            Row(text.ViolationsOf + text.ImpactName(impact), summary.Violations[impact]);
         }
 
-        Row("Violations in all", summary.Violations.Total);
-        Row("Needs review", summary.NeedsReview);
-        Row("Page errors", summary.PageErrors);
-        Row("Blocked requests", summary.BlockedRequests);
-        Row("URLs not scanned", summary.Skipped);
+        Row(text.ViolationsTotal, summary.Violations.Total);
+        Row(text.NeedsReview, summary.NeedsReview);
+        Row(text.PageErrors, summary.PageErrors);
+        Row(text.BlockedRequests, summary.BlockedRequests);
+        Row(text.Skipped, summary.Skipped);
         console.Write(table);
 
         var gate = settings.FailOn is { } threshold
-            ? string.Create(CultureInfo.InvariantCulture, $"{summary.Violations.AtOrAbove(threshold)} violation(s) at or above {Lower(threshold)} (--fail-on).")
-            : "--fail-on none: findings do not fail the run.";
+            ? ScanTerminalText.Format(text.Gate, summary.Violations.AtOrAbove(threshold), text.ImpactName(threshold))
+            : text.GateNone;
         // Plain lines, unwrapped, so that scripts and tests can read them.
-        writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Scanned in {result.Duration.TotalSeconds:0.0} s with Shishin {result.ScannerVersion}, axe-core {(result.AxeVersion.Length > 0 ? result.AxeVersion : "-")}, Chromium {(result.BrowserVersion.Length > 0 ? result.BrowserVersion : "-")}."));
+        writer.WriteLine(ScanTerminalText.Format(text.ScannedWith, result.Duration.TotalSeconds, result.ScannerVersion,
+            result.AxeVersion.Length > 0 ? result.AxeVersion : "-", result.BrowserVersion.Length > 0 ? result.BrowserVersion : "-"));
         writer.WriteLine(gate);
         if (settings.OutputPath is { } path)
         {
-            writer.WriteLine($"Report written to {path}.");
+            writer.WriteLine(ScanTerminalText.Format(text.ReportWritten, path));
         }
     }
 
@@ -332,8 +338,6 @@ internal static class ScanCommand
             }
         });
 
-    private static string Lower(FindingImpact impact) => impact.ToString().ToLowerInvariant();
-
     /// <summary>Hands each finished page to the channel the display reads.</summary>
     private sealed class Progress(ChannelWriter<PageResult> writer) : IProgress<PageResult>
     {
@@ -351,6 +355,9 @@ internal static class ScanCommand
             "html" => Scanning.Reports.ReportFormat.Html,
             _ => null,
         };
+
+        /// <summary>What the terminal shows, in the language of <c>--lang</c>.</summary>
+        public ScanTerminalText Text => ScanTerminalText.For(Language);
 
         /// <summary>The least impact that fails the run, or null for <c>--fail-on none</c>.</summary>
         public FindingImpact? FailOn => FailOnText == "none" ? null : Enum.Parse<FindingImpact>(FailOnText, ignoreCase: true);

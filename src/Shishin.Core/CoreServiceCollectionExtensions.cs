@@ -40,12 +40,14 @@ public static class CoreServiceCollectionExtensions
                     throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Shishin is empty.");
                 }
 
+                services.AddSingleton(new DatabaseLocation(DatabaseProvider.Postgres, connectionString));
                 services.AddDbContext<ShishinDbContext, PostgresShishinDbContext>((sp, o) => o
                     .UseNpgsql(connectionString)
                     .AddInterceptors(sp.GetRequiredService<AuditSaveChangesInterceptor>()));
                 break;
             default:
-                var sqlite = PrepareSqlite(connectionString ?? DatabaseOptions.DefaultSqliteConnectionString);
+                var sqlite = PrepareSqlite(string.IsNullOrWhiteSpace(connectionString) ? DataDirectory.DefaultSqliteConnectionString(configuration) : connectionString);
+                services.AddSingleton(new DatabaseLocation(DatabaseProvider.Sqlite, sqlite));
                 services.AddDbContext<ShishinDbContext, SqliteShishinDbContext>((sp, o) => o
                     .UseSqlite(sqlite)
                     .AddInterceptors(sp.GetRequiredService<SqlitePragmaInterceptor>(), sp.GetRequiredService<AuditSaveChangesInterceptor>()));

@@ -1,9 +1,11 @@
 using Shishin.Web.Infrastructure;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(ShishinHosting.Options(args));
 builder.AddShishinWeb();
+builder.ConfigureAddresses();
 
 var app = builder.Build();
+app.LogDatabase();
 await app.PrepareDatabaseAsync();
 app.UseShishinPipeline();
 app.MapShishinEndpoints();

@@ -37,7 +37,8 @@ public sealed class ScanCommandTests(FixtureSite site) : IDisposable
     private static Task<(int Exit, string Output, string Error)> RunAsync(params string[] args) => RunAsync(null, CancellationToken.None, args);
 
     private string[] ScanArgs(string path, params string[] more) =>
-        ["scan", site.Http(path).AbsoluteUri, "--allow-private", "--browser", FixtureSite.BrowserPath(), .. more];
+        // English whatever the machine's locale; ScanLanguageTests covers the default.
+        ["scan", site.Http(path).AbsoluteUri, "--allow-private", "--browser", FixtureSite.BrowserPath(), "--lang", "en", .. more];
 
     [Fact]
     public async Task PlantedDefect_AtOrAboveFailOn_ExitsWith1_WithProgressOnStandardErrorAndTheTablesOnStandardOutput()

@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 
 namespace Shishin.Core.Data;
@@ -14,26 +15,37 @@ public static class DataDirectory
 {
     public const string ConfigurationKey = "Shishin:DataDirectory";
 
+    /// <summary>The embedded default's database file in the data directory.</summary>
+    public const string SqliteFileName = "shishin.db";
+
     /// <summary>The file that marks the root of a source checkout.</summary>
     private const string RepositoryMarker = "Shishin.slnx";
 
-    public static string Resolve(IConfiguration configuration)
+    public static string Resolve(IConfiguration configuration) => Resolve(configuration, AppContext.BaseDirectory);
+
+    /// <summary>The rule of <see cref="Resolve(IConfiguration)"/> for a program that lives in <paramref name="programDirectory"/>.</summary>
+    internal static string Resolve(IConfiguration configuration, string programDirectory)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var configured = configuration[ConfigurationKey];
         if (!string.IsNullOrWhiteSpace(configured))
             return Path.GetFullPath(configured);
-        var repository = FindRepositoryRoot(AppContext.BaseDirectory);
+        var repository = FindRepositoryRoot(programDirectory);
         if (repository is not null)
             return Path.Combine(repository, "data");
-        return Path.Combine(
-            Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create),
-            "shishin");
+        var userData = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create);
+        // Without a home folder (some service accounts and containers) there is no safe guess; a relative path would
+        // depend on the working directory again, which is what this class exists to avoid.
+        if (string.IsNullOrEmpty(userData))
+            throw new InvalidOperationException(
+                $"There is no local application data folder to keep the database in. Set {ConfigurationKey} (Shishin__DataDirectory) or ConnectionStrings:Shishin.");
+        return Path.Combine(userData, "shishin");
     }
 
     /// <summary>The embedded default's connection string: <c>shishin.db</c> in the data directory.</summary>
     public static string DefaultSqliteConnectionString(IConfiguration configuration) =>
-        $"Data Source={Path.Combine(Resolve(configuration), "shishin.db")}";
+        // The builder quotes what needs quoting, e.g. a ';' in a folder name.
+        new SqliteConnectionStringBuilder { DataSource = Path.Combine(Resolve(configuration), SqliteFileName) }.ToString();
 
     private static string? FindRepositoryRoot(string start)
     {

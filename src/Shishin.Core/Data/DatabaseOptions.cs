@@ -32,6 +32,4 @@ public sealed class DatabaseOptions
     internal string? OwnerConnectionString { get; set; }
 
     public const string OwnerConnectionStringName = "ShishinOwner";
-
-    public const string DefaultSqliteConnectionString = "Data Source=data/shishin.db";
 }
