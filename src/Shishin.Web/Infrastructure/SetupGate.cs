@@ -57,7 +57,7 @@ public sealed class SetupState
 
 public sealed class SetupGateMiddleware(RequestDelegate next, SetupState state)
 {
-    private static readonly string[] OpenPrefixes = ["/setup", "/css", "/lib", "/js", "/images", "/favicon", "/health", "/culture", "/errors"];
+    private static readonly string[] OpenPrefixes = ["/setup", "/css", "/lib", "/js", "/images", "/favicon", "/health", "/culture", "/errors", "/.well-known"];
 
     public async Task InvokeAsync(HttpContext context)
     {

@@ -31,6 +31,7 @@ public static class ShishinWebHost
         var security = configuration.GetSection(SecurityOptions.SectionName).Get<SecurityOptions>() ?? new SecurityOptions();
         services.AddOptions<SecurityOptions>().Bind(configuration.GetSection(SecurityOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddPublicUrl(configuration);
+        services.AddSiteOptions(configuration);
         services.AddRequestGuards();
 
         services.AddShishinCore(configuration)
@@ -252,6 +253,7 @@ public static class ShishinWebHost
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         app.MapCultureEndpoint();
+        app.MapSecurityTxt();
         app.MapApiV1();
         return app;
     }

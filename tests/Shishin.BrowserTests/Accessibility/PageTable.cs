@@ -63,6 +63,10 @@ public static class PageTable
         new("catalogue diff, unknown version", "catalog/diff", "/catalog/diff?from=1.0.0&to=9.9.9", Viewer.Anonymous, ShowsErrors: true),
         new("catalogue print", "catalog/print", "/catalog/print", Viewer.Anonymous),
 
+        new("accessibility statement", "accessibility", "/accessibility", Viewer.Anonymous | Viewer.Admin),
+        new("privacy policy", "privacy", "/privacy", Viewer.Anonymous),
+        new("contact", "contact", "/contact", Viewer.Anonymous | Viewer.Staff),
+
         new("sign-in", "account/sign-in", "/account/sign-in", Viewer.Anonymous),
         new("sign-in, submitted empty", "account/sign-in", "/account/sign-in", Viewer.Anonymous, After: SubmitEmpty, ShowsErrors: true),
         new("sign-in, unknown account", "account/sign-in", "/account/sign-in", Viewer.Anonymous, After: SignInUnknown, ShowsErrors: true),

@@ -76,7 +76,7 @@ public sealed class BrowserSession : IAsyncDisposable
     /// <summary>
     /// Console errors, warnings and script errors so far. The browser's own "Failed to load resource" line for a page
     /// that is meant to answer 4xx (a 404 page, the setup page's 403) is not a problem, nor is the one for the /favicon.ico
-    /// that Chromium asks for by itself (Shishin declares no icon); the same line for a style sheet is.
+    /// that Chromium may ask for by itself; the same line for a style sheet is.
     /// </summary>
     public IReadOnlyList<string> Problems => problems
         .Where(p => !(p.Contains("Failed to load resource: the server responded with a status of 4", StringComparison.Ordinal) &&

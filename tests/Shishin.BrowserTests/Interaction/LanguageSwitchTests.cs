@@ -27,7 +27,7 @@ public sealed class LanguageSwitchTests(BrowserFixture fixture)
         Assert.Equal(path, session.Path);
         Assert.Equal("en", await session.LangAsync());
         Assert.Equal(english, await session.Page.Locator("h1").InnerTextAsync());
-        Assert.Equal("Home", await session.Page.Locator("header nav a[href='/']").InnerTextAsync());
+        Assert.Equal("Home", await session.Page.Locator("header nav .site-nav__bar a[href='/']").InnerTextAsync());
         Assert.Equal("日本語", await session.Page.Locator(SwitchButton).InnerTextAsync());
 
         // Act: the choice is remembered, and the button switches back.
@@ -41,7 +41,7 @@ public sealed class LanguageSwitchTests(BrowserFixture fixture)
         Assert.Equal(path, session.Path);
         Assert.Equal("ja", await session.LangAsync());
         Assert.Equal(japanese, await session.Page.Locator("h1").InnerTextAsync());
-        Assert.Equal("ホーム", await session.Page.Locator("header nav a[href='/']").InnerTextAsync());
+        Assert.Equal("ホーム", await session.Page.Locator("header nav .site-nav__bar a[href='/']").InnerTextAsync());
         session.AssertNoProblems();
     }
 }

@@ -1,0 +1,137 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Infrastructure;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.DependencyInjection;
+using Shishin.Core.Catalog;
+using Shishin.Core.Identity;
+using Shishin.Core.Organizations;
+using Shishin.Tests;
+using Shishin.Web.Tests.Security;
+
+namespace Shishin.Web.Tests.Pages.Shared;
+
+/// <summary>What the layout gives every page: its own window title, a description, the icons.</summary>
+public abstract partial class LayoutTests(ShishinAppFactory app)
+{
+    /// <summary>Pages whose sample in the authorisation table does not show the page itself (it redirects or is 404).</summary>
+    private static readonly HashSet<string> NotShownBySample = new(StringComparer.Ordinal)
+    {
+        "setup", "account/sign-in/two-factor", "account/sign-in/recovery-code", "account/invitation/{token}", "errors/{code:int}",
+        "admin/audit/export",
+    };
+
+    [Fact]
+    public async Task Titles_EveryPage_AreDistinctAndEndInShishin()
+    {
+        // Arrange
+        var admin = await app.SignInAsync(ShishinAppFactory.SetupAdminEmail, app.SetupAdminKey);
+        var samples = await SamplesAsync();
+        var pageRoutes = app.Services.GetRequiredService<IActionDescriptorCollectionProvider>().ActionDescriptors.Items
+            .OfType<PageActionDescriptor>().Select(d => d.AttributeRouteInfo?.Template?.Trim('/') ?? "").ToHashSet(StringComparer.Ordinal);
+
+        // Act
+        var titles = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var row in Access.Table.Where(a => a.Method == "GET" && pageRoutes.Contains(a.Route) && !NotShownBySample.Contains(a.Route)))
+        {
+            var path = samples.Aggregate(row.Sample, (p, s) => p.Replace(s.Key, s.Value, StringComparison.Ordinal));
+            using var response = await admin.GetAsync(path);
+            // A route may have several rows (external sign-in: without and with its callback); the one that shows the page counts.
+            if (response.StatusCode != HttpStatusCode.OK)
+            {
+                continue;
+            }
+
+            titles.TryAdd(row.Route, Title(await response.Content.ReadAsStringAsync()));
+        }
+
+        // Assert: every page route is covered, and no two pages share a title.
+        Assert.Empty(pageRoutes.Except(titles.Keys).Except(NotShownBySample));
+        Assert.All(titles, t => Assert.EndsWith(" — 指針 Shishin", t.Value, StringComparison.Ordinal));
+        var shared = titles.GroupBy(t => t.Value).Where(g => g.Count() > 1).Select(g => $"{g.Key}: {string.Join(", ", g.Select(t => t.Key))}").ToList();
+        Assert.True(shared.Count == 0, "Pages sharing a title: " + string.Join(" | ", shared));
+    }
+
+    [Theory]
+    [InlineData("/", "ja", "ホーム — 指針 Shishin")]
+    [InlineData("/catalog/checkpoints", "ja", "チェックポイント — ガイドライン — 指針 Shishin")]
+    [InlineData("/catalog/versions", "en", "Catalogue versions — Catalogue — Shishin")]
+    [InlineData("/organizations", "ja", "組織 — 指針 Shishin")]
+    [InlineData("/account/sign-in", "ja", "サインイン — 指針 Shishin")]
+    [InlineData("/errors/404", "ja", "ページが見つかりません — 指針 Shishin")]
+    public async Task Title_PublicPage_IsPageSectionAndSite(string path, string language, string expected)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.AcceptLanguage.ParseAdd(language);
+        using var response = await app.NewClient().SendAsync(request);
+
+        Assert.Equal(expected, Title(await response.Content.ReadAsStringAsync()));
+    }
+
+    [Fact]
+    public async Task Head_AnyPage_HasADescriptionAndIcons()
+    {
+        var html = await app.NewClient().GetStringAsync("/catalog");
+
+        Assert.Matches("<meta name=\"description\" content=\"[^\"]{20,}\">", html);
+        Assert.Contains("<link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\">", html, StringComparison.Ordinal);
+        Assert.Contains("<link rel=\"icon\" href=\"/favicon.ico\" sizes=\"32x32\">", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/favicon.ico", "image/x-icon")]
+    [InlineData("/favicon.svg", "image/svg+xml")]
+    public async Task Icon_Requested_IsServed(string path, string contentType)
+    {
+        using var response = await app.NewClient().GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(contentType, response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Menu_Admin_HasEveryAreaOnceInEachFormAndMarksTheCurrentOne()
+    {
+        var admin = await app.SignInAsync(ShishinAppFactory.SetupAdminEmail, app.SetupAdminKey);
+        var html = await admin.GetStringAsync("/admin/audit");
+        var nav = html[html.IndexOf("<nav class=\"site-nav\"", StringComparison.Ordinal)..html.IndexOf("</nav>", StringComparison.Ordinal)];
+
+        // The disclosure (narrow screens) and the bar (wide screens) list the same seven areas.
+        Assert.Equal(1, Regex.Count(nav, "<details class=\"site-nav__menu\">"));
+        Assert.Equal(2 * 7, Regex.Count(nav, "<li><a href="));
+        Assert.Equal(2, Regex.Count(nav, "<a href=\"/admin/audit\" aria-current=\"page\">"));
+        Assert.Equal(2, Regex.Count(nav, "aria-current="));
+    }
+
+    private static string Title(string html) => WebUtility.HtmlDecode(TitlePattern().Match(html).Groups[1].Value);
+
+    [GeneratedRegex("<title>([^<]*)</title>")]
+    private static partial Regex TitlePattern();
+
+    private async Task<Dictionary<string, string>> SamplesAsync()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var admin = (await services.GetRequiredService<UserAdministrationService>().ListAsync()).First(u => u.Email == ShishinAppFactory.SetupAdminEmail);
+        var organization = (await services.GetRequiredService<OrganizationService>().ListAsync()).First(o => o.Key == "chiyoda");
+        var catalog = services.GetRequiredService<CatalogService>();
+        if (await catalog.GetDraftAsync() is null)
+        {
+            await catalog.CreateDraftAsync();
+        }
+
+        var proposal = await services.GetRequiredService<ProposalService>().CreateAsync(
+            new ProposalInput(ProposalKind.Change, "P3-01", null, null, "Title sample", new("", "Sample title"), LocalizedText.Empty, LocalizedText.Empty, [], null, "Sample rationale", null),
+            new ProposalActor(admin.Id, "Admin"));
+        return new(StringComparer.Ordinal)
+        {
+            ["{admin}"] = admin.Id.ToString(),
+            ["{organization}"] = organization.Id.ToString(),
+            ["{proposal}"] = proposal.Id.ToString(),
+        };
+    }
+}
+
+public sealed class LayoutTests_Sqlite(SqliteAppFactory app) : LayoutTests(app), IClassFixture<SqliteAppFactory>;
+
+public sealed class LayoutTests_Postgres(PostgresAppFactory app) : LayoutTests(app), IClassFixture<PostgresAppFactory>;
