@@ -31,6 +31,7 @@ public static class ShishinWebHost
         services.AddOptions<SecurityOptions>().Bind(configuration.GetSection(SecurityOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddPublicUrl(configuration);
         services.AddRequestGuards();
+        services.AddLanguageSwitch();
 
         services.AddShishinCore(configuration)
             .AddSignInManager<ShishinSignInManager>()
