@@ -341,7 +341,33 @@ public sealed class CatalogService(ShishinDbContext db, AuditLog audit, AuditAct
         }, "catalog.parameter.moved", CatalogDiff.ParameterKind, key, cancellationToken);
 
     /// <summary>Publishes the draft as <paramref name="version"/>, which must be higher than every existing version.</summary>
+    /// <summary>
+    /// Everything <see cref="PublishAsync"/> checks, without publishing: the draft as it would be published, and what
+    /// it changes against the current version, for a person to confirm.
+    /// </summary>
+    public async Task<(CatalogDocument Document, CatalogPublishSummary Summary)> CheckPublishAsync(int revision, string version, LocalizedText changelog, CancellationToken cancellationToken = default)
+    {
+        var (_, document) = await ValidatePublishAsync(revision, version, changelog, cancellationToken);
+        var current = await GetCurrentAsync(cancellationToken);
+        return (document, CatalogPublishSummary.Of(current?.Document ?? new CatalogDocument(), document));
+    }
+
     public async Task<CatalogSnapshot> PublishAsync(int revision, string version, LocalizedText changelog, CancellationToken cancellationToken = default)
+    {
+        var (draft, document) = await ValidatePublishAsync(revision, version, changelog, cancellationToken);
+        draft.Document = CatalogJson.Serialize(document);
+        draft.Version = version;
+        draft.Status = CatalogVersionStatus.Published;
+        draft.PublishedAt = clock.GetUtcNow().UtcDateTime;
+        draft.PublishedById = actor.UserId;
+        draft.Revision++;
+        await SaveAsync(cancellationToken);
+        cache.Remove(StampKey);
+        await audit.RecordAsync("catalog.version.published", nameof(CatalogVersion), draft.Id.ToString(), new { version }, cancellationToken);
+        return Snapshot(draft, document);
+    }
+
+    private async Task<(CatalogVersion Draft, CatalogDocument Document)> ValidatePublishAsync(int revision, string version, LocalizedText changelog, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(changelog);
         if (!SemanticVersion.TryParse(version, out var semantic))
@@ -370,16 +396,7 @@ public sealed class CatalogService(ShishinDbContext db, AuditLog audit, AuditAct
             throw new CatalogException(CatalogErrorKind.Invalid, "The draft has {0} errors; fix them before publishing.", issues.Count) { Issues = issues };
         }
 
-        draft.Document = CatalogJson.Serialize(document);
-        draft.Version = version;
-        draft.Status = CatalogVersionStatus.Published;
-        draft.PublishedAt = clock.GetUtcNow().UtcDateTime;
-        draft.PublishedById = actor.UserId;
-        draft.Revision++;
-        await SaveAsync(cancellationToken);
-        cache.Remove(StampKey);
-        await audit.RecordAsync("catalog.version.published", nameof(CatalogVersion), draft.Id.ToString(), new { version }, cancellationToken);
-        return Snapshot(draft, document);
+        return (draft, document);
     }
 
     /// <summary>Retires an older published version; the current one stays until a newer one is published.</summary>

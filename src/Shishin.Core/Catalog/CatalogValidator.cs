@@ -21,6 +21,15 @@ public static partial class CatalogValidator
     public const int UkServiceStandardPoints = 14;
     public const int UsPlaybookPlays = 13;
 
+    /// <summary>Titles, labels and names: one line on a page and in a table.</summary>
+    public const int MaxShortText = 200;
+
+    /// <summary>Guidance, evidence, descriptions and the like: a few paragraphs, never a document.</summary>
+    public const int MaxLongText = 10_000;
+
+    /// <summary>Where in a source a reference points (a section or criterion number).</summary>
+    public const int MaxLocator = 200;
+
     public static IReadOnlyList<CatalogIssue> Validate(CatalogDocument document, bool requireVersion = true)
     {
         ArgumentNullException.ThrowIfNull(document);
@@ -31,10 +40,10 @@ public static partial class CatalogValidator
             issues.Add(new(document, "version", "The version '{0}' is not a semantic version such as 1.2.0.", document.Version));
         }
 
-        Text(issues, document, "title", document.Title);
+        Text(issues, document, "title", MaxShortText, document.Title);
         if (document.Changelog is not null)
         {
-            Text(issues, document, "changelog", document.Changelog);
+            Text(issues, document, "changelog", MaxLongText, document.Changelog);
         }
 
         var sourceIds = new HashSet<string>(StringComparer.Ordinal);
@@ -49,7 +58,7 @@ public static partial class CatalogValidator
                 issues.Add(new(source, "id", "The source id '{0}' is defined twice.", source.Id));
             }
 
-            Text(issues, source, "title", source.Title);
+            Text(issues, source, "title", MaxShortText, source.Title);
         }
 
         ValidatePrinciples(document, issues, sourceIds);
@@ -73,14 +82,14 @@ public static partial class CatalogValidator
                 issues.Add(new(principle, "number", "Principle {0} is defined twice.", principle.Number));
             }
 
-            Text(issues, principle, "label", principle.Label);
-            Text(issues, principle, "title", principle.Title);
-            Text(issues, principle, "summary", principle.Summary);
-            Texts(issues, principle, "background", principle.Background);
-            Texts(issues, principle, "governanceCode", principle.GovernanceCode);
-            Text(issues, principle, "example", principle.Example);
-            Texts(issues, principle, "management", principle.Management);
-            Text(issues, principle, "doNot", principle.DoNot);
+            Text(issues, principle, "label", MaxShortText, principle.Label);
+            Text(issues, principle, "title", MaxShortText, principle.Title);
+            Text(issues, principle, "summary", MaxLongText, principle.Summary);
+            Texts(issues, principle, "background", MaxLongText, principle.Background);
+            Texts(issues, principle, "governanceCode", MaxLongText, principle.GovernanceCode);
+            Text(issues, principle, "example", MaxLongText, principle.Example);
+            Texts(issues, principle, "management", MaxLongText, principle.Management);
+            Text(issues, principle, "doNot", MaxLongText, principle.DoNot);
             Sources(issues, principle, principle.Sources, sourceIds);
         }
 
@@ -107,8 +116,8 @@ public static partial class CatalogValidator
                 issues.Add(new(theme, "key", "The theme '{0}' is defined twice.", theme.Key));
             }
 
-            Text(issues, theme, "name", theme.Name);
-            Text(issues, theme, "purpose", theme.Purpose);
+            Text(issues, theme, "name", MaxShortText, theme.Name);
+            Text(issues, theme, "purpose", MaxLongText, theme.Purpose);
             Sources(issues, theme, theme.Sources, sourceIds);
         }
     }
@@ -132,8 +141,8 @@ public static partial class CatalogValidator
                 issues.Add(new(parameter, "value", "The parameter '{0}' is an integer but its value is {1}.", parameter.Key, parameter.Value));
             }
 
-            Text(issues, parameter, "name", parameter.Name);
-            Text(issues, parameter, "description", parameter.Description);
+            Text(issues, parameter, "name", MaxShortText, parameter.Name);
+            Text(issues, parameter, "description", MaxLongText, parameter.Description);
         }
     }
 
@@ -153,9 +162,9 @@ public static partial class CatalogValidator
             }
 
             ValidateOwner(document, checkpoint, match, issues);
-            Text(issues, checkpoint, "title", checkpoint.Title);
-            Text(issues, checkpoint, "guidance", checkpoint.Guidance);
-            Text(issues, checkpoint, "evidence", checkpoint.Evidence);
+            Text(issues, checkpoint, "title", MaxShortText, checkpoint.Title);
+            Text(issues, checkpoint, "guidance", MaxLongText, checkpoint.Guidance);
+            Text(issues, checkpoint, "evidence", MaxLongText, checkpoint.Evidence);
 
             if (checkpoint.Phases.Count == 0)
             {
@@ -281,24 +290,57 @@ public static partial class CatalogValidator
         DuplicatesIn(issues, checkpoint, "mappings.asvs", mappings.Asvs);
     }
 
-    private static void Text(List<CatalogIssue> issues, object target, string field, LocalizedText? text)
+    private static void Text(List<CatalogIssue> issues, object target, string field, int maxLength, LocalizedText? text)
     {
         if (string.IsNullOrWhiteSpace(text?.Ja))
         {
             issues.Add(new(target, field + ".ja", "The Japanese text of '{0}' is missing.", field));
+        }
+        else if (text.Ja.Length > maxLength)
+        {
+            issues.Add(new(target, field + ".ja", "The Japanese text of '{0}' is longer than {1} characters.", field, maxLength));
         }
 
         if (string.IsNullOrWhiteSpace(text?.En))
         {
             issues.Add(new(target, field + ".en", "The English text of '{0}' is missing.", field));
         }
+        else if (text.En.Length > maxLength)
+        {
+            issues.Add(new(target, field + ".en", "The English text of '{0}' is longer than {1} characters.", field, maxLength));
+        }
     }
 
-    private static void Texts(List<CatalogIssue> issues, object target, string field, List<LocalizedText> texts)
+    /// <summary>A single text (not a Japanese–English pair) that must stay within <paramref name="maxLength"/> characters.</summary>
+    public static void MaxLength(List<CatalogIssue> issues, object target, string field, string? text, int maxLength)
+    {
+        ArgumentNullException.ThrowIfNull(issues);
+        if (text is not null && text.Length > maxLength)
+        {
+            issues.Add(new(target, field, "The text of '{0}' is longer than {1} characters.", field, maxLength));
+        }
+    }
+
+    /// <summary>Both languages of a text within <paramref name="maxLength"/> characters; a missing text is not checked here.</summary>
+    public static void MaxLength(List<CatalogIssue> issues, object target, string field, LocalizedText? text, int maxLength)
+    {
+        ArgumentNullException.ThrowIfNull(issues);
+        if (text?.Ja is { } ja && ja.Length > maxLength)
+        {
+            issues.Add(new(target, field + ".ja", "The Japanese text of '{0}' is longer than {1} characters.", field, maxLength));
+        }
+
+        if (text?.En is { } en && en.Length > maxLength)
+        {
+            issues.Add(new(target, field + ".en", "The English text of '{0}' is longer than {1} characters.", field, maxLength));
+        }
+    }
+
+    private static void Texts(List<CatalogIssue> issues, object target, string field, int maxLength, List<LocalizedText> texts)
     {
         for (var i = 0; i < texts.Count; i++)
         {
-            Text(issues, target, $"{field}[{i}]", texts[i]);
+            Text(issues, target, $"{field}[{i}]", maxLength, texts[i]);
         }
     }
 
@@ -309,6 +351,11 @@ public static partial class CatalogValidator
             if (!sourceIds.Contains(sources[i].Id))
             {
                 issues.Add(new(target, $"sources[{i}].id", "The source '{0}' is not listed in the catalogue's sources.", sources[i].Id));
+            }
+
+            if (sources[i].Locator is { Length: > MaxLocator })
+            {
+                issues.Add(new(target, $"sources[{i}].locator", "The place in source '{0}' is longer than {1} characters.", sources[i].Id, MaxLocator));
             }
         }
     }

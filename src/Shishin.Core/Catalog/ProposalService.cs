@@ -95,6 +95,14 @@ public sealed class ProposalService(ShishinDbContext db, CatalogService catalog,
             issues.Add(new(input, "rationale", "Explain why the change is needed."));
         }
 
+        // The same limits as the catalogue itself, so an accepted proposal never makes the draft invalid by its length.
+        CatalogValidator.MaxLength(issues, input, "summary", input.Summary, CatalogValidator.MaxShortText);
+        CatalogValidator.MaxLength(issues, input, "title", input.Title, CatalogValidator.MaxShortText);
+        CatalogValidator.MaxLength(issues, input, "guidance", input.Guidance, CatalogValidator.MaxLongText);
+        CatalogValidator.MaxLength(issues, input, "evidence", input.Evidence, CatalogValidator.MaxLongText);
+        CatalogValidator.MaxLength(issues, input, "rationale", input.Rationale, MaxTextLength);
+        CatalogValidator.MaxLength(issues, input, "supportingEvidence", input.SupportingEvidence, MaxTextLength);
+
         if (input.Kind == ProposalKind.Change)
         {
             if (string.IsNullOrWhiteSpace(input.CheckpointId) || current.FindCheckpoint(input.CheckpointId) is null)

@@ -58,8 +58,15 @@ public static partial class CatalogMessages
         {
             var field = fieldFor(issue.Field) ?? string.Empty;
             var message = Format(l, issue);
-            // The same message on the same field once is enough (e.g. two unknown rules give two messages, not four).
-            if (!state.TryGetValue(field, out var entry) || entry.Errors.All(e => e.ErrorMessage != message))
+            // The same message on the same field once is enough (e.g. two unknown rules give two messages, not four),
+            // and a length the form's own limit already reported is not reported again in the catalogue's words.
+            var exists = state.TryGetValue(field, out var entry);
+            if (exists && field.Length > 0 && entry!.Errors.Count > 0 && issue.Template.Contains("longer than", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (!exists || entry!.Errors.All(e => e.ErrorMessage != message))
             {
                 state.AddModelError(field, message);
             }
@@ -104,6 +111,8 @@ public static partial class CatalogMessages
         "label" => l["Label"],
         "summary" => l["Summary"],
         "purpose" => l["Purpose"],
+        "rationale" => l["Why the change is needed"],
+        "supportingEvidence" => l["Supporting evidence"],
         _ => name,
     };
 

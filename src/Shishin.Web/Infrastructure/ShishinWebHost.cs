@@ -33,6 +33,7 @@ public static class ShishinWebHost
         services.AddPublicUrl(configuration);
         services.AddSiteOptions(configuration);
         services.AddRequestGuards();
+        services.AddLanguageSwitch();
 
         services.AddShishinCore(configuration)
             .AddSignInManager<ShishinSignInManager>()

@@ -1,4 +1,5 @@
-using System.Text.Encodings.Web;
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.Razor.TagHelpers;
@@ -35,6 +36,7 @@ public sealed class FormFieldTagHelper(IHtmlGenerator generator) : TagHelper
         var errors = ViewContext.ViewData.ModelState.TryGetValue(name, out var entry) ? entry.Errors.Select(e => e.ErrorMessage).ToList() : [];
         var hintId = id + "-hint";
         var errorId = id + "-error";
+        FieldOrder.Register(ViewContext.HttpContext, id);
         var describedBy = string.Join(' ', new[] { Hint is null ? null : hintId, errors.Count > 0 ? errorId : null }.Where(x => x is not null));
 
         var attributes = new Dictionary<string, object>(StringComparer.Ordinal) { ["id"] = id };
@@ -51,6 +53,12 @@ public sealed class FormFieldTagHelper(IHtmlGenerator generator) : TagHelper
         if (For.Metadata.IsRequired && For.Metadata.ModelType != typeof(bool))
         {
             attributes["aria-required"] = "true";
+        }
+
+        // The same limit the model's validation applies, so a browser stops at it and the server agrees.
+        if (Type is not ("select" or "number" or "date") && MaxLength(For.Metadata.ValidatorMetadata) is { } maxLength)
+        {
+            attributes["maxlength"] = maxLength.ToString(CultureInfo.InvariantCulture);
         }
 
         if (Autocomplete is not null)
@@ -101,6 +109,12 @@ public sealed class FormFieldTagHelper(IHtmlGenerator generator) : TagHelper
         output.Content.AppendHtml(control);
     }
 
+    internal static int? MaxLength(IEnumerable<object> validators) =>
+        validators.OfType<StringLengthAttribute>().Select(a => (int?)a.MaximumLength)
+            .Concat(validators.OfType<MaxLengthAttribute>().Select(a => (int?)a.Length))
+            .Where(n => n > 0)
+            .Min();
+
     private static Dictionary<string, object> With(Dictionary<string, object> attributes, params string[] pairs)
     {
         var copy = new Dictionary<string, object>(attributes, StringComparer.Ordinal);
@@ -110,45 +124,5 @@ public sealed class FormFieldTagHelper(IHtmlGenerator generator) : TagHelper
         }
 
         return copy;
-    }
-}
-
-/// <summary>The list of a form's problems at its top, each linked to its field (GOV.UK error summary pattern).</summary>
-[HtmlTargetElement("error-summary", TagStructure = TagStructure.WithoutEndTag)]
-public sealed class ErrorSummaryTagHelper(Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l, HtmlEncoder encoder) : TagHelper
-{
-    [ViewContext]
-    [HtmlAttributeNotBound]
-    public ViewContext ViewContext { get; set; } = default!;
-
-    public override void Process(TagHelperContext context, TagHelperOutput output)
-    {
-        ArgumentNullException.ThrowIfNull(output);
-        var state = ViewContext.ViewData.ModelState;
-        if (state.ErrorCount == 0)
-        {
-            output.SuppressOutput();
-            return;
-        }
-
-        output.TagName = "div";
-        output.TagMode = TagMode.StartTagAndEndTag;
-        output.Attributes.SetAttribute("class", "error-summary");
-        output.Attributes.SetAttribute("role", "alert");
-        output.Attributes.SetAttribute("tabindex", "-1");
-        output.Attributes.SetAttribute("aria-labelledby", "error-summary-title");
-        output.Content.AppendHtml($"<h2 class=\"error-summary__title\" id=\"error-summary-title\">{encoder.Encode(l["There is a problem"])}</h2><ul>");
-        foreach (var (key, entry) in state)
-        {
-            foreach (var error in entry.Errors)
-            {
-                var message = encoder.Encode(error.ErrorMessage);
-                output.Content.AppendHtml(string.IsNullOrEmpty(key)
-                    ? $"<li>{message}</li>"
-                    : $"<li><a href=\"#{TagBuilder.CreateSanitizedId(key, "_")}\">{message}</a></li>");
-            }
-        }
-
-        output.Content.AppendHtml("</ul>");
     }
 }

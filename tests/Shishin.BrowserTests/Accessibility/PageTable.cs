@@ -119,6 +119,7 @@ public static class PageTable
         // Catalogue administration (AxeFixture starts a draft) and change proposals ({proposal} is open, {accepted-proposal} accepted).
         new("catalogue draft", "admin/catalog", "/admin/catalog", Viewer.Admin),
         new("catalogue draft, publish refused", "admin/catalog", "/admin/catalog", Viewer.Admin, After: PublishEmpty, ShowsErrors: true),
+        new("catalogue draft, publish confirmation", "admin/catalog", "/admin/catalog", Viewer.Admin, After: PublishReview),
         new("discard draft", "admin/catalog/discard", "/admin/catalog/discard", Viewer.Admin),
         new("discard draft, not confirmed", "admin/catalog/discard", "/admin/catalog/discard", Viewer.Admin, After: SubmitEmpty, ShowsErrors: true),
         new("add checkpoint", "admin/catalog/checkpoints/new", "/admin/catalog/checkpoints/new?owner=P3", Viewer.Admin),
@@ -168,6 +169,15 @@ public static class PageTable
     {
         await session.Page.Locator("#Publish_Version").FillAsync("");
         await session.ClickAndWaitForLoadAsync("#publish-form button[type=submit]");
+    }
+
+    /// <summary>The publish form filled in: the page asks to confirm and shows what the version changes (nothing is published).</summary>
+    private static async Task PublishReview(BrowserSession session)
+    {
+        await session.Page.Locator("#Publish_ChangelogJa").FillAsync("確認の手順を確かめます。");
+        await session.Page.Locator("#Publish_ChangelogEn").FillAsync("Checking the confirmation step.");
+        await session.ClickAndWaitForLoadAsync("#publish-form button[type=submit]");
+        Assert.Equal(1, await session.Page.Locator("#publish-summary").CountAsync());
     }
 
     private static Task DeclineWithoutReason(BrowserSession session) =>

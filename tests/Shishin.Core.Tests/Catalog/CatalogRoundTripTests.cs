@@ -13,7 +13,7 @@ public sealed class CatalogRoundTripTests
         "'single'", "\"double\"", "line one\nline two", "  leading spaces", "trailing spaces  ", "tab\there", "{ flow }", "[flow]",
         "a, b, c", "%percent", "@at", "`backtick`", "|", ">", "?", "!tag", "0x1F", ".inf",
         "顧客の声を聞き、顧客の目線でサービスを作ります。「かぎ括弧」と：全角コロン。",
-        "=SUM(A1:A2)", "😀 emoji", new string('長', 500),
+        "=SUM(A1:A2)", "😀 emoji", new string('長', CatalogValidator.MaxShortText),
     ];
 
     [Fact]

@@ -123,6 +123,38 @@ public sealed class CatalogValidationTests
     }
 
     [Fact]
+    public void GuidanceOf100000Characters_IsRefusedAtTheText()
+    {
+        var guidance = new string('あ', 100_000);
+
+        Assert.Equal(
+            "checkpoints/ux.yaml:5:21: The Japanese text of 'guidance' is longer than 10000 characters.",
+            Single(Read(ValidCheckpoint.Replace("ja: 指針", "ja: " + guidance, StringComparison.Ordinal))));
+    }
+
+    [Fact]
+    public void EnglishTitleOf5000Characters_IsRefusedAtTheText()
+    {
+        var title = new string('x', 5_000);
+
+        Assert.Equal(
+            "checkpoints/ux.yaml:4:30: The English text of 'title' is longer than 200 characters.",
+            Single(Read(ValidCheckpoint.Replace("en: Contrast", "en: " + title, StringComparison.Ordinal))));
+    }
+
+    [Fact]
+    public void TextsAtTheLimits_AreAccepted()
+    {
+        var checkpoints = ValidCheckpoint
+            .Replace("en: Contrast", "en: " + new string('x', CatalogValidator.MaxShortText), StringComparison.Ordinal)
+            .Replace("ja: 指針", "ja: " + new string('あ', CatalogValidator.MaxLongText), StringComparison.Ordinal);
+
+        var result = Read(checkpoints);
+
+        Assert.True(result.Succeeded, string.Join('\n', result.Errors));
+    }
+
+    [Fact]
     public void EmptyJapanese_PointsAtTheJapaneseText()
     {
         Assert.Equal(

@@ -67,6 +67,7 @@ public abstract class CatalogAdminTests(ShishinAppFactory app)
             new("Publish.Version", "1.1.0"),
             new("Publish.ChangelogJa", "P3 にスクリーンリーダーでのテストを追加しました。"),
             new("Publish.ChangelogEn", "Added screen reader testing to P3."),
+            new("Publish.Confirmed", "true"),
         ], "/admin/catalog");
 
         // Assert: 1.1.0 is current and holds every edit
@@ -127,6 +128,7 @@ public abstract class CatalogAdminTests(ShishinAppFactory app)
                 new("Publish.Version", version),
                 new("Publish.ChangelogJa", "再公開"),
                 new("Publish.ChangelogEn", "Republished"),
+                new("Publish.Confirmed", "true"),
             ], "/admin/catalog");
             var html = await again.Content.ReadAsStringAsync();
             Assert.Equal(HttpStatusCode.OK, again.StatusCode);

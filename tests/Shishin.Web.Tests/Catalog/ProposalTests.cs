@@ -96,6 +96,7 @@ public abstract class ProposalTests(ShishinAppFactory app)
             new("Publish.Version", "1.1.0"),
             new("Publish.ChangelogJa", "#1 を採用し、P3-01 のタイトルを改めました。"),
             new("Publish.ChangelogEn", "Accepted #1: clearer title for P3-01."),
+            new("Publish.Confirmed", "true"),
         ], "/admin/catalog");
         Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
 

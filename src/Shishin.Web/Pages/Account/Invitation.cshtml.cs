@@ -77,6 +77,7 @@ public sealed class NewPasswordInput
     [Required(ErrorMessage = "Enter the password again.")]
     [Compare(nameof(Password), ErrorMessage = "The two passwords do not match.")]
     [DataType(DataType.Password)]
+    [StringLength(512, ErrorMessage = "Use at most {1} characters.")]
     [Display(Name = "Confirm password")]
     public string ConfirmPassword { get; set; } = "";
 }

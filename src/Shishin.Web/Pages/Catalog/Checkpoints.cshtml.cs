@@ -43,10 +43,12 @@ public sealed class CheckpointsModel(CatalogService catalog, IStringLocalizer<Sh
     public string? Theme { get; set; }
 
     [BindProperty(SupportsGet = true)]
+    [StringLength(CheckpointFilter.MaxTextLength, ErrorMessage = "Use at most {1} characters.")]
     [Display(Name = "Mapping")]
     public string? Mapping { get; set; }
 
     [BindProperty(SupportsGet = true)]
+    [StringLength(CheckpointFilter.MaxTextLength, ErrorMessage = "Use at most {1} characters.")]
     [Display(Name = "Words to search for")]
     public string? Q { get; set; }
 
@@ -87,7 +89,11 @@ public sealed class CheckpointsModel(CatalogService catalog, IStringLocalizer<Sh
         var filter = Filter;
         foreach (var issue in filter.Check(Document))
         {
-            ModelState.AddModelError(Fields[issue.Field], Localizer[issue.Template, issue.Args]);
+            // A text too long is already reported by the field's own length limit.
+            if (ModelState.GetFieldValidationState(Fields[issue.Field]) != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+            {
+                ModelState.AddModelError(Fields[issue.Field], Localizer[issue.Template, issue.Args]);
+            }
         }
 
         if (ModelState.IsValid)

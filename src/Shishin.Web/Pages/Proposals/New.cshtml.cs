@@ -14,7 +14,7 @@ namespace Shishin.Web.Pages.Proposals;
 /// <c>?checkpoint=P3-01</c> opens the change form with the current texts to edit, <c>?owner=UX</c> the form for a
 /// new checkpoint of that principle or theme.
 /// </summary>
-public sealed class NewModel(CatalogService catalog, ProposalService proposals, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class NewModel(CatalogService catalog, ProposalService proposals, IStringLocalizer<SharedResource> l) : PageModel, ILanguageSwitchPage
 {
     [BindProperty]
     public ProposalForm Input { get; set; } = new();
@@ -77,27 +77,21 @@ public sealed class NewModel(CatalogService catalog, ProposalService proposals, 
         Choosing = true;
     }
 
+    public async Task<IActionResult> RedisplayAsync() => await CheckAsync() is { } refused ? refused : Page();
+
     public async Task<IActionResult> OnPostAsync()
     {
-        await LoadAsync();
-        if (Current is null || ProposalActors.Of(User) is not { } proposer)
+        if (await CheckAsync() is { } refused)
         {
-            return RedirectToPage();
+            return refused;
         }
 
-        Target = Input.Kind == ProposalKind.Change && Input.CheckpointId is not null ? Current.Document.FindCheckpoint(Input.CheckpointId) : null;
-        if (Input.Kind == ProposalKind.Change && Target is null)
-        {
-            return Redirect("/proposals/new");
-        }
-
-        var input = Input.ToInput(Current.Document, Groups);
-        CatalogMessages.AddTo(ModelState, l, ProposalService.Check(input, Current.Document), ProposalForm.FieldFor);
-        if (!ModelState.IsValid)
+        if (!ModelState.IsValid || ProposalActors.Of(User) is not { } proposer)
         {
             return Page();
         }
 
+        var input = Input.ToInput(Current!.Document, Groups);
         try
         {
             var proposal = await proposals.CreateAsync(input, proposer);
@@ -109,6 +103,25 @@ public sealed class NewModel(CatalogService catalog, ProposalService proposals, 
             CatalogMessages.AddTo(ModelState, l, e, ProposalForm.FieldFor);
             return Page();
         }
+    }
+
+    /// <summary>Loads the page and puts the proposal's problems on its fields; a result when there is no form to show.</summary>
+    private async Task<IActionResult?> CheckAsync()
+    {
+        await LoadAsync();
+        if (Current is null || ProposalActors.Of(User) is null)
+        {
+            return RedirectToPage();
+        }
+
+        Target = Input.Kind == ProposalKind.Change && Input.CheckpointId is not null ? Current.Document.FindCheckpoint(Input.CheckpointId) : null;
+        if (Input.Kind == ProposalKind.Change && Target is null)
+        {
+            return Redirect("/proposals/new");
+        }
+
+        CatalogMessages.AddTo(ModelState, l, ProposalService.Check(Input.ToInput(Current.Document, Groups), Current.Document), ProposalForm.FieldFor);
+        return null;
     }
 
     private async Task LoadAsync()

@@ -13,41 +13,44 @@ public sealed class ProposalForm
 {
     public ProposalKind Kind { get; set; }
 
+    [StringLength(16, ErrorMessage = "Use at most {1} characters.")]
     public string? CheckpointId { get; set; }
 
+    [StringLength(16, ErrorMessage = "Use at most {1} characters.")]
     [Display(Name = "Principle or theme")]
     public string? Owner { get; set; }
 
     [Display(Name = "Summary of the proposal")]
-    [StringLength(200, ErrorMessage = "Use at most {1} characters.")]
+    [StringLength(CatalogValidator.MaxShortText, ErrorMessage = "Use at most {1} characters.")]
     public string? Summary { get; set; }
 
     [Display(Name = "Title (Japanese)")]
-    [StringLength(200, ErrorMessage = "Use at most {1} characters.")]
+    [StringLength(CatalogValidator.MaxShortText, ErrorMessage = "Use at most {1} characters.")]
     public string? TitleJa { get; set; }
 
     [Display(Name = "Title (English)")]
-    [StringLength(200, ErrorMessage = "Use at most {1} characters.")]
+    [StringLength(CatalogValidator.MaxShortText, ErrorMessage = "Use at most {1} characters.")]
     public string? TitleEn { get; set; }
 
     [Display(Name = "Guidance (Japanese)")]
-    [StringLength(ProposalService.MaxTextLength, ErrorMessage = "Use at most {1} characters.")]
+    [StringLength(CatalogValidator.MaxLongText, ErrorMessage = "Use at most {1} characters.")]
     public string? GuidanceJa { get; set; }
 
     [Display(Name = "Guidance (English)")]
-    [StringLength(ProposalService.MaxTextLength, ErrorMessage = "Use at most {1} characters.")]
+    [StringLength(CatalogValidator.MaxLongText, ErrorMessage = "Use at most {1} characters.")]
     public string? GuidanceEn { get; set; }
 
     [Display(Name = "Evidence (Japanese)")]
-    [StringLength(2000, ErrorMessage = "Use at most {1} characters.")]
+    [StringLength(CatalogValidator.MaxLongText, ErrorMessage = "Use at most {1} characters.")]
     public string? EvidenceJa { get; set; }
 
     [Display(Name = "Evidence (English)")]
-    [StringLength(2000, ErrorMessage = "Use at most {1} characters.")]
+    [StringLength(CatalogValidator.MaxLongText, ErrorMessage = "Use at most {1} characters.")]
     public string? EvidenceEn { get; set; }
 
     public List<string> Phases { get; set; } = [];
 
+    [StringLength(1, ErrorMessage = "Use at most {1} characters.")]
     public string? CheckType { get; set; }
 
     [Display(Name = "Why the change is needed")]
@@ -120,6 +123,7 @@ public sealed class ProposalForm
         ["evidence.en"] = "Input.EvidenceEn",
         ["phases"] = "Input.Phases",
         ["checkType"] = "Input.CheckType",
+        ["supportingEvidence"] = "Input.SupportingEvidence",
     };
 
     public static string? FieldFor(string path) => CatalogMessages.Lookup(Fields, path);

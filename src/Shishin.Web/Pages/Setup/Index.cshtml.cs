@@ -12,7 +12,7 @@ namespace Shishin.Web.Pages.Setup;
 /// <summary>First run: creates the first administrator while none exists.</summary>
 [AllowAnonymous]
 public sealed class IndexModel(
-    SetupState setup, SetupService accounts, SignInManager<ShishinUser> signIn, UserManager<ShishinUser> users, IStringLocalizer<SharedResource> l) : PageModel
+    SetupState setup, SetupService accounts, SignInManager<ShishinUser> signIn, UserManager<ShishinUser> users, IStringLocalizer<SharedResource> l) : PageModel, ILanguageSwitchPage
 {
     [BindProperty]
     public PasswordAccountInput Input { get; set; } = new();
@@ -36,6 +36,22 @@ public sealed class IndexModel(
         if (!Allowed)
         {
             Response.StatusCode = StatusCodes.Status403Forbidden;
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> RedisplayAsync()
+    {
+        if (await setup.IsCompleteAsync(HttpContext.RequestServices))
+        {
+            return Redirect("/account/sign-in");
+        }
+
+        Allowed = setup.MayUseSetup(HttpContext, Token);
+        if (!Allowed)
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
         }
 
         return Page();
@@ -104,6 +120,7 @@ public sealed class PasswordAccountInput
     public string Password { get; set; } = "";
 
     [Required(ErrorMessage = "Enter the password again.")]
+    [StringLength(512, ErrorMessage = "Use at most {1} characters.")]
     [Compare(nameof(Password), ErrorMessage = "The two passwords do not match.")]
     [DataType(DataType.Password)]
     [Display(Name = "Confirm password")]

@@ -66,6 +66,7 @@ public sealed class ChangePasswordInput
     [Required(ErrorMessage = "Enter the password again.")]
     [Compare(nameof(NewPassword), ErrorMessage = "The two passwords do not match.")]
     [DataType(DataType.Password)]
+    [StringLength(512, ErrorMessage = "Use at most {1} characters.")]
     [Display(Name = "Confirm password")]
     public string ConfirmPassword { get; set; } = "";
 }

@@ -15,27 +15,35 @@ public sealed class CheckpointForm
 {
     private static readonly char[] Separators = [' ', '\t', '\r', '\n', ',', '、', '，'];
 
+    [StringLength(16, ErrorMessage = "Use at most {1} characters.")]
     [Display(Name = "Checkpoint id")]
     public string? Id { get; set; }
 
+    [StringLength(16, ErrorMessage = "Use at most {1} characters.")]
     [Display(Name = "Principle or theme")]
     public string? Owner { get; set; }
 
+    [StringLength(CatalogValidator.MaxShortText, ErrorMessage = "Use at most {1} characters.")]
     [Display(Name = "Title (Japanese)")]
     public string? TitleJa { get; set; }
 
+    [StringLength(CatalogValidator.MaxShortText, ErrorMessage = "Use at most {1} characters.")]
     [Display(Name = "Title (English)")]
     public string? TitleEn { get; set; }
 
+    [StringLength(CatalogValidator.MaxLongText, ErrorMessage = "Use at most {1} characters.")]
     [Display(Name = "Guidance (Japanese)")]
     public string? GuidanceJa { get; set; }
 
+    [StringLength(CatalogValidator.MaxLongText, ErrorMessage = "Use at most {1} characters.")]
     [Display(Name = "Guidance (English)")]
     public string? GuidanceEn { get; set; }
 
+    [StringLength(CatalogValidator.MaxLongText, ErrorMessage = "Use at most {1} characters.")]
     [Display(Name = "Evidence (Japanese)")]
     public string? EvidenceJa { get; set; }
 
+    [StringLength(CatalogValidator.MaxLongText, ErrorMessage = "Use at most {1} characters.")]
     [Display(Name = "Evidence (English)")]
     public string? EvidenceEn { get; set; }
 
@@ -44,26 +52,33 @@ public sealed class CheckpointForm
 
     public string? CheckType { get; set; }
 
+    [StringLength(2000, ErrorMessage = "Use at most {1} characters.")]
     [Display(Name = "Scanner rules")]
     public string? ScannerRules { get; set; }
 
     public List<string> Parameters { get; set; } = [];
 
+    [StringLength(2000, ErrorMessage = "Use at most {1} characters.")]
     [Display(Name = "WCAG success criteria")]
     public string? Wcag { get; set; }
 
+    [StringLength(2000, ErrorMessage = "Use at most {1} characters.")]
     [Display(Name = "JIS X 8341-3:2016 success criteria")]
     public string? Jis { get; set; }
 
+    [StringLength(200, ErrorMessage = "Use at most {1} characters.")]
     [Display(Name = "UK Service Standard points")]
     public string? UkServiceStandard { get; set; }
 
+    [StringLength(200, ErrorMessage = "Use at most {1} characters.")]
     [Display(Name = "US Digital Services Playbook plays")]
     public string? UsPlaybook { get; set; }
 
+    [StringLength(200, ErrorMessage = "Use at most {1} characters.")]
     [Display(Name = "OWASP ASVS 5.0 chapters")]
     public string? Asvs { get; set; }
 
+    [StringLength(4000, ErrorMessage = "Use at most {1} characters.")]
     [Display(Name = "Sources")]
     public string? Sources { get; set; }
 

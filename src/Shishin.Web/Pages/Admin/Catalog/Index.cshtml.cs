@@ -11,14 +11,21 @@ namespace Shishin.Web.Pages.Admin.Catalog;
 /// <summary>The publish form on the draft overview.</summary>
 public sealed class PublishForm
 {
+    [Required(ErrorMessage = "Enter the version number.")]
+    [StringLength(32, ErrorMessage = "Use at most {1} characters.")]
     [Display(Name = "Version number")]
     public string? Version { get; set; }
 
+    [StringLength(CatalogValidator.MaxLongText, ErrorMessage = "Use at most {1} characters.")]
     [Display(Name = "Changelog (Japanese)")]
     public string? ChangelogJa { get; set; }
 
+    [StringLength(CatalogValidator.MaxLongText, ErrorMessage = "Use at most {1} characters.")]
     [Display(Name = "Changelog (English)")]
     public string? ChangelogEn { get; set; }
+
+    /// <summary>Set by the confirmation step's button: the person has seen what the version changes.</summary>
+    public bool Confirmed { get; set; }
 }
 
 /// <summary>
@@ -26,7 +33,7 @@ public sealed class PublishForm
 /// it, and retire old versions. Every action is a small form of its own carrying the draft's revision; when the
 /// draft changed meanwhile the page shows why nothing happened, with the draft as it is now.
 /// </summary>
-public sealed class IndexModel(CatalogService catalog, ProposalService proposals, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class IndexModel(CatalogService catalog, ProposalService proposals, IStringLocalizer<SharedResource> l) : PageModel, ILanguageSwitchPage
 {
     [BindProperty]
     public PublishForm Publish { get; set; } = new();
@@ -38,6 +45,9 @@ public sealed class IndexModel(CatalogService catalog, ProposalService proposals
     public IReadOnlyList<CatalogGroup> Groups { get; private set; } = [];
     public int OpenProposals { get; private set; }
     public int AcceptedIntoDraft { get; private set; }
+
+    /// <summary>Set when the publish form was correct and the page asks to confirm, showing what the version changes.</summary>
+    public CatalogPublishSummary? Confirmation { get; private set; }
     public bool English { get; } = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
     public string Language => English ? "en" : "ja";
 
@@ -80,24 +90,26 @@ public sealed class IndexModel(CatalogService catalog, ProposalService proposals
     public Task<IActionResult> OnPostRetireVersionAsync(string version) =>
         RunAsync(() => catalog.RetireVersionAsync(version), l["Version {0} has been retired.", version], "versions");
 
+    /// <summary>
+    /// Publishing takes two steps: the form is checked and the page shows what the new version changes against the
+    /// current one; only the confirmation's own button (which carries <see cref="PublishForm.Confirmed"/>) publishes.
+    /// </summary>
     public async Task<IActionResult> OnPostPublishAsync(int revision)
     {
         var version = Publish.Version?.Trim() ?? "";
-        var changelog = new LocalizedText(CheckpointForm.Text(Publish.ChangelogJa), CheckpointForm.Text(Publish.ChangelogEn));
-        if (string.IsNullOrEmpty(changelog.Ja))
-        {
-            ModelState.AddModelError("Publish.ChangelogJa", l["Write the changelog in Japanese."]);
-        }
-
-        if (string.IsNullOrEmpty(changelog.En))
-        {
-            ModelState.AddModelError("Publish.ChangelogEn", l["Write the changelog in English."]);
-        }
-
+        var changelog = CheckChangelog();
         if (ModelState.IsValid)
         {
             try
             {
+                if (!Publish.Confirmed)
+                {
+                    (_, var summary) = await catalog.CheckPublishAsync(revision, version, changelog);
+                    await LoadAsync();
+                    Confirmation = summary;
+                    return Page();
+                }
+
                 var published = await catalog.PublishAsync(revision, version, changelog);
                 TempData["Notice"] = l["Version {0} has been published.", published.Label].Value;
                 return Redirect("/admin/catalog");
@@ -110,6 +122,30 @@ public sealed class IndexModel(CatalogService catalog, ProposalService proposals
 
         await LoadAsync();
         return Page();
+    }
+
+    /// <summary>The publish form shown again in another language, with its own checks but without publishing.</summary>
+    public async Task<IActionResult> RedisplayAsync()
+    {
+        CheckChangelog();
+        await LoadAsync();
+        return Page();
+    }
+
+    private LocalizedText CheckChangelog()
+    {
+        var changelog = new LocalizedText(CheckpointForm.Text(Publish.ChangelogJa), CheckpointForm.Text(Publish.ChangelogEn));
+        if (string.IsNullOrEmpty(changelog.Ja))
+        {
+            ModelState.AddModelError("Publish.ChangelogJa", l["Write the changelog in Japanese."]);
+        }
+
+        if (string.IsNullOrEmpty(changelog.En))
+        {
+            ModelState.AddModelError("Publish.ChangelogEn", l["Write the changelog in English."]);
+        }
+
+        return changelog;
     }
 
     /// <summary>Version problems go to the version field; every problem of the draft is listed with the item it is on.</summary>

@@ -10,7 +10,8 @@ namespace Shishin.Web.Pages.Admin.Organizations;
 public sealed class CreateModel(OrganizationService organizations, IStringLocalizer<SharedResource> l) : PageModel, IOrganizationFormPage
 {
     [BindProperty]
-    public OrganizationForm Input { get; set; } = new() { Kind = OrganizationKind.Partner };
+    // No kind is chosen for the person: the list starts at its "choose" line, and leaving it there is an error.
+    public OrganizationForm Input { get; set; } = new();
 
     public IReadOnlyList<SelectListItem> KindItems { get; private set; } = [];
     public IReadOnlyList<SelectListItem> ParentItems { get; private set; } = [];

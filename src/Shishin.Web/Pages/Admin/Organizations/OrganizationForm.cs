@@ -9,6 +9,7 @@ namespace Shishin.Web.Pages.Admin.Organizations;
 public sealed class OrganizationForm
 {
     [Required(ErrorMessage = "Enter a key.")]
+    [StringLength(64, ErrorMessage = "Use at most {1} characters.")]
     [RegularExpression("^[a-z0-9][a-z0-9-]{1,63}$", ErrorMessage = "Use 2 to 64 lower-case letters, digits and hyphens, starting with a letter or digit.")]
     [Display(Name = "Key")]
     public string Key { get; set; } = "";
@@ -28,6 +29,7 @@ public sealed class OrganizationForm
     [Display(Name = "Name (English)")]
     public string NameEn { get; set; } = "";
 
+    [StringLength(6, ErrorMessage = "Use at most {1} characters.")]
     [RegularExpression("^[0-9]{6}$", ErrorMessage = "Enter the 6-digit local government code, including its check digit.")]
     [Display(Name = "Local government code")]
     public string? LocalGovernmentCode { get; set; }

@@ -11,27 +11,35 @@ namespace Shishin.Web.Pages.Admin.Catalog.Parameters;
 /// <summary>A named threshold as the admin form shows it; types and units travel as their catalogue codes.</summary>
 public sealed class ParameterForm
 {
+    [StringLength(100, ErrorMessage = "Use at most {1} characters.")]
     [Display(Name = "Key")]
     public string? Key { get; set; }
 
+    [StringLength(32, ErrorMessage = "Use at most {1} characters.")]
     [Display(Name = "Type")]
     public string? Type { get; set; }
 
+    [StringLength(32, ErrorMessage = "Use at most {1} characters.")]
     [Display(Name = "Unit")]
     public string? Unit { get; set; }
 
+    [StringLength(32, ErrorMessage = "Use at most {1} characters.")]
     [Display(Name = "Value")]
     public string? Value { get; set; }
 
+    [StringLength(CatalogValidator.MaxShortText, ErrorMessage = "Use at most {1} characters.")]
     [Display(Name = "Name (Japanese)")]
     public string? NameJa { get; set; }
 
+    [StringLength(CatalogValidator.MaxShortText, ErrorMessage = "Use at most {1} characters.")]
     [Display(Name = "Name (English)")]
     public string? NameEn { get; set; }
 
+    [StringLength(CatalogValidator.MaxLongText, ErrorMessage = "Use at most {1} characters.")]
     [Display(Name = "Description (Japanese)")]
     public string? DescriptionJa { get; set; }
 
+    [StringLength(CatalogValidator.MaxLongText, ErrorMessage = "Use at most {1} characters.")]
     [Display(Name = "Description (English)")]
     public string? DescriptionEn { get; set; }
 
