@@ -44,6 +44,8 @@ public sealed class DiffModel(CatalogService catalog, IStringLocalizer<SharedRes
 
     public CatalogLabels Labels { get; } = new(l);
 
+    public CatalogFieldNames FieldNames { get; } = new(l);
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var versions = await CatalogAccess.ListAsync(catalog, User, cancellationToken);
@@ -114,6 +116,16 @@ public sealed class DiffModel(CatalogService catalog, IStringLocalizer<SharedRes
         DiffKind.Removed => "tag tag--danger",
         _ => "tag tag--warning",
     };
+
+    /// <summary>
+    /// What changed inside a text that both versions have, for marking deleted and inserted words; null when one side
+    /// is missing or the field is not a text (a list or a number reads better whole).
+    /// </summary>
+    public static IReadOnlyList<TextSegment>? Segments(FieldChange field)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        return field is { Before: { } before, After: { } after } && LangOf(field.Field) is not null ? TextDiff.Compare(before, after) : null;
+    }
 
     /// <summary>The language of a field's value, so screen readers read Japanese and English texts correctly.</summary>
     public static string? LangOf(string field)
