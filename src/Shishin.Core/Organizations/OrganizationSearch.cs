@@ -3,8 +3,8 @@ using System.Globalization;
 namespace Shishin.Core.Organizations;
 
 /// <summary>
-/// The text match of the organisation list and pickers. People type names as they know them: 'ｼﾌﾞﾔ', 'ＳＨＩＢＵＹＡ'
-/// or 'しぶや' should not miss 渋谷's readings, so case, full- and half-width forms and kana type are ignored.
+/// The text match of the organisation list. People type names as their keyboard gives them: 'ＳＨＩＢＵＹＡ' finds
+/// Shibuya City and 'アキル' finds あきる野市, so case, full- and half-width forms and kana type are ignored.
 /// </summary>
 public static class OrganizationSearch
 {
