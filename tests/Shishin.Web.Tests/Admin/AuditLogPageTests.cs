@@ -50,9 +50,9 @@ public abstract partial class AuditLogPageTests(ShishinAppFactory app)
         var html = await admin.GetStringAsync($"/admin/audit?Filter.EntityId={id}");
 
         // Assert
-        Assert.Contains("<td>組織 <span class=\"muted audit-table__id\">", html, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"audit-table__entity\">組織 <span class=\"muted audit-table__id\">", html, StringComparison.Ordinal);
         Assert.Matches(Row("名称（日本語）", "監査株式会社", "監査局"), html);
-        Assert.Matches(Row("種類", "Partner", "Bureau"), html);
+        Assert.Matches(Row("種類", "パートナー", "局"), html);
         Assert.Contains("<code class=\"audit-code\">Organization.updated</code>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("{&quot;", html, StringComparison.Ordinal);
         Assert.DoesNotContain("\"Kind\"", html, StringComparison.Ordinal);
@@ -66,7 +66,7 @@ public abstract partial class AuditLogPageTests(ShishinAppFactory app)
         var html = WebUtility.HtmlDecode(await admin.GetStringAsync("/admin/audit?Filter.EntityType=IdentityUserRole%601"));
 
         Assert.Contains("<option selected=\"selected\" value=\"IdentityUserRole`1\">役割の割り当て</option>", html, StringComparison.Ordinal);
-        Assert.Contains("<td>役割の割り当て <span class=\"muted audit-table__id\">", html, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"audit-table__entity\">役割の割り当て <span class=\"muted audit-table__id\">", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<td>IdentityUserRole`1", html, StringComparison.Ordinal);
     }
 

@@ -89,11 +89,15 @@ public sealed class AuditLabels(IStringLocalizer l)
     /// <summary>The field's name in words, or null when it has none (the page then shows the stored name as code).</summary>
     public string? Field(string field) => Fields.TryGetValue(field, out var key) ? l[key].Value : null;
 
-    /// <summary>A stored value as people read it: flags as yes/no; everything else as stored.</summary>
-    public string Value(string value) => value switch
+    // Fields whose values are enum names the UI already has words for (organisation kinds, version and proposal states).
+    private static readonly HashSet<string> NamedValues = new(StringComparer.Ordinal) { "Kind", "Status" };
+
+    /// <summary>A stored value as people read it: flags as yes/no, kinds and states in words; everything else as stored.</summary>
+    public string Value(string field, string value) => value switch
     {
         "true" => l["Yes"],
         "false" => l["No"],
+        _ when NamedValues.Contains(field) => l[value].Value,
         _ => value,
     };
 }
