@@ -23,4 +23,14 @@ public sealed class AuditActor
     public string Name { get; set; } = "system";
     public string? ClientIp { get; set; }
     public string? CorrelationId { get; set; }
+
+    /// <summary>
+    /// The request has just signed <paramref name="userId"/> in: from here on it acts as that user, so the sign-in event
+    /// and anything after it name the person, not "anonymous".
+    /// </summary>
+    public void SignedIn(Guid userId, string name)
+    {
+        UserId = userId;
+        Name = name;
+    }
 }

@@ -67,24 +67,60 @@ public sealed class AuditLog(ShishinDbContext db, AuditActor actor, TimeProvider
         return events.OrderByDescending(e => e.Id);
     }
 
+    /// <summary>The event's before/after as a field list for people (<see cref="AuditChanges"/>).</summary>
+    public IReadOnlyList<AuditFieldChange> Describe(AuditEvent auditEvent)
+    {
+        ArgumentNullException.ThrowIfNull(auditEvent);
+        var entity = (propertyTypes ??= PropertyTypes()).GetValueOrDefault(auditEvent.EntityType);
+        return AuditChanges.Read(auditEvent.Before, auditEvent.After, entity is null ? null : name => entity.GetValueOrDefault(name));
+    }
+
+    private Dictionary<string, Dictionary<string, Type>>? propertyTypes;
+
+    // Events name entities by their CLR type's short name; the model tells the type of each of their properties.
+    private Dictionary<string, Dictionary<string, Type>> PropertyTypes() =>
+        db.Model.GetEntityTypes()
+            .Where(t => !t.IsOwned())
+            .GroupBy(t => t.ClrType.Name, StringComparer.Ordinal)
+            .ToDictionary(
+                g => g.Key,
+                g => g.First().GetProperties().ToDictionary(p => p.Name, p => p.ClrType, StringComparer.Ordinal),
+                StringComparer.Ordinal);
+
     public async Task<IReadOnlyList<string>> EntityTypesAsync(CancellationToken cancellationToken = default) =>
         await db.AuditEvents.AsNoTracking().Select(e => e.EntityType).Distinct().OrderBy(t => t).ToListAsync(cancellationToken);
 
-    /// <summary>RFC 4180 CSV; cells that a spreadsheet would run as a formula are prefixed with an apostrophe.</summary>
-    public async Task WriteCsvAsync(AuditQuery query, TextWriter writer, CancellationToken cancellationToken = default)
+    /// <summary>The CSV's column names when the caller gives none; the time column is Japan time, as on the screen.</summary>
+    public static readonly IReadOnlyList<string> CsvColumns =
+    [
+        "id", "occurred_at_jst", "actor_id", "actor", "action", "entity_type", "entity_id", "before", "after", "client_ip", "correlation_id",
+    ];
+
+    /// <summary>
+    /// RFC 4180 CSV; cells that a spreadsheet would run as a formula are prefixed with an apostrophe. Times are in Japan
+    /// time (yyyy-MM-dd HH:mm:ss, as the audit page shows them), so the file and the screen agree line by line.
+    /// </summary>
+    /// <param name="columns">The header's eleven column names (in the reader's language), in the order of <see cref="CsvColumns"/>.</param>
+    public async Task WriteCsvAsync(AuditQuery query, TextWriter writer, IReadOnlyList<string>? columns = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(writer);
+        columns ??= CsvColumns;
+        if (columns.Count != CsvColumns.Count)
+        {
+            throw new ArgumentException($"The audit CSV has {CsvColumns.Count} columns.", nameof(columns));
+        }
+
         // The query runs before the first byte is written: if it fails, the caller can still answer with an error
         // instead of a file that breaks off after its header.
         await using var events = Query(query).AsAsyncEnumerable().GetAsyncEnumerator(cancellationToken);
         var more = await events.MoveNextAsync();
-        await writer.WriteLineAsync("id,occurred_at_utc,actor_id,actor,action,entity_type,entity_id,before,after,client_ip,correlation_id");
+        await writer.WriteLineAsync(string.Join(',', columns.Select(Csv.Cell)));
         for (; more; more = await events.MoveNextAsync())
         {
             var e = events.Current;
             var line = string.Join(',',
                 e.Id.ToString(CultureInfo.InvariantCulture),
-                e.OccurredAt.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture),
+                TokyoTime(e.OccurredAt),
                 e.ActorId?.ToString() ?? "",
                 Csv.Cell(e.ActorName), Csv.Cell(e.Action), Csv.Cell(e.EntityType), Csv.Cell(e.EntityId), Csv.Cell(e.Before), Csv.Cell(e.After),
                 Csv.Cell(e.ClientIp), Csv.Cell(e.CorrelationId));
@@ -92,4 +128,7 @@ public sealed class AuditLog(ShishinDbContext db, AuditActor actor, TimeProvider
         }
     }
 
+    /// <summary>A stored UTC time as the audit page and its CSV show it: Japan time, to the second.</summary>
+    public static string TokyoTime(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Tokyo).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 }

@@ -29,9 +29,11 @@ public sealed class AuditSaveChangesInterceptor(AuditActor actor, TimeProvider c
         "Document",
     };
 
+    // Enums by name, so that the log reads "Bureau", not 1, and stays right if an enum is ever reordered.
     internal static readonly JsonSerializerOptions Json = new()
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
     };
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)

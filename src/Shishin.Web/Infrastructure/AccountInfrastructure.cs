@@ -131,6 +131,8 @@ public sealed class ShishinSignInManager(
         var id = await sessions.CreateAsync(user.Id, lifetime);
         Context.Items[ShishinClaims.SessionId] = id;
         await base.SignInWithClaimsAsync(user, authenticationProperties, [.. additionalClaims, new Claim(ShishinClaims.SessionId, id)]);
+        // The rest of this request, the sign-in's own audit event included, is the act of the user who signed in.
+        Context.RequestServices.GetRequiredService<AuditActor>().SignedIn(user.Id, user.Email ?? user.UserName ?? user.Id.ToString());
         if (!Context.Items.ContainsKey(RefreshingKey))
         {
             await devices.RecordSignInAsync(Context, user);

@@ -46,6 +46,7 @@ public static class PageTable
         new("home", "", "/", Viewer.Anonymous | Viewer.Admin | Viewer.Staff),
         new("organisations", "organizations", "/organizations", Viewer.Anonymous | Viewer.Admin),
         new("organisation", "organizations/{key}", "/organizations/chiyoda", Viewer.Anonymous | Viewer.Admin),
+        new("organisations, searched", "organizations", "/organizations?q=%E6%B8%8B%E8%B0%B7", Viewer.Anonymous),
 
         new("catalogue", "catalog", "/catalog", Viewer.Anonymous | Viewer.Admin),
         new("catalogue principle", "catalog/principles/{number:int}", "/catalog/principles/3", Viewer.Anonymous | Viewer.Staff),
@@ -111,6 +112,7 @@ public static class PageTable
         new("invite, submitted empty", "admin/users/invite", "/admin/users/invite", Viewer.Admin, After: SubmitEmpty, ShowsErrors: true),
         new("invite, link created", "admin/users/invite", "/admin/users/invite", Viewer.Admin, After: Invite),
         new("audit log", "admin/audit", "/admin/audit", Viewer.Admin),
+        new("audit log, date out of range", "admin/audit", "/admin/audit?Filter.From=1999-12-31", Viewer.Admin, ShowsErrors: true),
         new("add organisation", "admin/organizations/new", "/admin/organizations/new", Viewer.Admin),
         new("add organisation, submitted empty", "admin/organizations/new", "/admin/organizations/new", Viewer.Admin,
             After: SubmitEmpty, ShowsErrors: true),

@@ -71,7 +71,7 @@ public abstract class OrganizationAndAuditTests(ShishinAppFactory app)
         var csv = await admin.GetAsync($"/admin/audit/export?Filter.EntityId={id}");
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
         var text = await csv.Content.ReadAsStringAsync();
-        Assert.StartsWith("id,occurred_at_utc,actor_id,actor", text.TrimStart('\uFEFF'), StringComparison.Ordinal);
+        Assert.StartsWith("記録ID,日時（日本時間）,操作した人のID,操作した人", text.TrimStart('\uFEFF'), StringComparison.Ordinal);
         Assert.Equal(3, text.Trim().Split('\n').Length);
     }
 

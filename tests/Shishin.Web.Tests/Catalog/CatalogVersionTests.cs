@@ -170,9 +170,9 @@ public abstract class CatalogVersionTests(ShishinAppFactory app)
     }
 
     [Theory]
-    [InlineData("ja", "追加", "変更")]
-    [InlineData("en", "Added", "Changed")]
-    public async Task Diff_Page_ShowsBeforeAndAfterInBothLanguages(string language, string addedLabel, string changedLabel)
+    [InlineData("ja", "追加", "変更", "タイトル（英語）", "タイトル（日本語）")]
+    [InlineData("en", "Added", "Changed", "Title (English)", "Title (Japanese)")]
+    public async Task Diff_Page_ShowsBeforeAndAfterInBothLanguages(string language, string addedLabel, string changedLabel, string titleEn, string titleJa)
     {
         await BuiltAsync();
         var client = app.NewClient();
@@ -183,11 +183,57 @@ public abstract class CatalogVersionTests(ShishinAppFactory app)
         Assert.Contains($"<a href=\"/catalog/checkpoints/{NewId}?version=1.1.0\">{NewId}</a>", html, StringComparison.Ordinal);
         Assert.Contains($">{addedLabel}</span>", html, StringComparison.Ordinal);
         Assert.Contains($">{changedLabel}</span>", html, StringComparison.Ordinal);
-        Assert.Contains("<code>title.en</code>", html, StringComparison.Ordinal);
-        Assert.Contains("<span lang=\"en\">Web accessibility policy published</span>", html, StringComparison.Ordinal);
-        Assert.Contains($"<span lang=\"en\">{ChangedTitle}</span>", html, StringComparison.Ordinal);
+        Assert.Contains($"<th scope=\"row\">{titleEn}</th>", html, StringComparison.Ordinal);
+        Assert.Contains($"<th scope=\"row\">{titleJa}</th>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("title.en", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("title.ja", html, StringComparison.Ordinal);
         Assert.Contains("<span lang=\"ja\">新しい確認項目</span>", html, StringComparison.Ordinal);
         Assert.Contains("href=\"/api/v1/catalog/diff?from=1.0.0&to=1.1.0\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Diff_Page_ChangedText_MarksDeletedAndInsertedWordsWithLegend()
+    {
+        await BuiltAsync();
+        var client = app.NewClient();
+        client.DefaultRequestHeaders.AcceptLanguage.Add(new System.Net.Http.Headers.StringWithQualityHeaderValue("en"));
+
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync("/catalog/diff?from=1.0.0&to=1.1.0"));
+
+        // "Web accessibility policy published" became "Accessibility policy published and kept current": whole words
+        // are marked, the unchanged words are not, and screen readers hear where each change starts and ends.
+        const string Hidden = "<span class=\"visually-hidden\">";
+        Assert.Contains($"<del class=\"text-diff__del\">{Hidden}[deleted text starts]</span>Web accessibility{Hidden}[deleted text ends]</span></del> policy published</span>", html, StringComparison.Ordinal);
+        Assert.Contains($"<ins class=\"text-diff__ins\">{Hidden}[added text starts]</span>Accessibility{Hidden}[added text ends]</span></ins> policy published<ins class=\"text-diff__ins\">{Hidden}[added text starts]</span> and kept current{Hidden}[added text ends]</span></ins>", html, StringComparison.Ordinal);
+        Assert.Contains("<del class=\"text-diff__del\">Struck-through text</del>: deleted", html, StringComparison.Ordinal);
+        Assert.Contains("<ins class=\"text-diff__ins\">Underlined text</ins>: added", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Versions_Page_OnlyTheNewestPublishedIsCurrent_OlderAreEarlierVersions()
+    {
+        await BuiltAsync();
+
+        var html = WebUtility.HtmlDecode(await app.NewClient().GetStringAsync("/catalog/versions"));
+
+        Assert.Matches("href=\"/catalog/versions/1.1.0\">[^<]*</a></th>\\s*<td><span class=\"tag tag--success\">公開中</span>", html);
+        Assert.Matches("href=\"/catalog/versions/1.0.0\">[^<]*</a></th>\\s*<td><span class=\"tag tag--neutral\">過去の版</span>", html);
+        Assert.Equal(1, System.Text.RegularExpressions.Regex.Count(html, ">公開中</span>"));
+    }
+
+    [Fact]
+    public async Task Print_Contents_NumberEachPrincipleOnce()
+    {
+        await BuiltAsync();
+
+        var html = WebUtility.HtmlDecode(await app.NewClient().GetStringAsync("/catalog/print"));
+
+        var contents = html[html.IndexOf("<nav class=\"catalog-print__contents\"", StringComparison.Ordinal)..];
+        contents = contents[..contents.IndexOf("</nav>", StringComparison.Ordinal)];
+        Assert.DoesNotContain("<ol", contents, StringComparison.Ordinal);
+        Assert.Contains("<ul class=\"catalog-print__toc\">", contents, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"#principle-1\">1. 顧客視点</a>", contents, StringComparison.Ordinal);
+        Assert.Contains(".catalog-print__toc {\n    padding-left: 0;\n    list-style: none;", await app.NewClient().GetStringAsync("/css/site.css"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -107,7 +107,7 @@ public abstract class HostileInputTests(ShishinAppFactory app)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
-        Assert.Equal("id,occurred_at_utc,actor_id,actor,action,entity_type,entity_id,before,after,client_ip,correlation_id", lines[0].TrimEnd('\r'));
+        Assert.Equal("記録ID,日時（日本時間）,操作した人のID,操作した人,操作,対象の種類,対象ID,変更前,変更後,クライアントIP,相関ID", lines[0].TrimEnd('\r'));
         Assert.Contains(lines, l => l.Contains("account.signed-in", StringComparison.Ordinal));
     }
 

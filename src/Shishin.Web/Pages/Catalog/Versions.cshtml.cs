@@ -18,4 +18,16 @@ public sealed class VersionsModel(CatalogService catalog, IStringLocalizer<Share
         Versions = await CatalogAccess.ListAsync(catalog, User, cancellationToken);
 
     public CatalogVersionInfo? Previous(CatalogVersionInfo version) => CatalogAccess.Previous(Versions, version.Id);
+
+    /// <summary>The version in force: the newest published one. Only it is 公開中; older published ones are 過去の版.</summary>
+    public Guid? CurrentId => Versions.FirstOrDefault(v => v.Status == CatalogVersionStatus.Published)?.Id;
+
+    public bool IsEarlier(CatalogVersionInfo version) =>
+        version.Status == CatalogVersionStatus.Published && version.Id != CurrentId;
+
+    public string StatusName(CatalogVersionInfo version) =>
+        IsEarlier(version) ? l["Earlier version"] : Labels.Status(version.Status);
+
+    public static string StatusTag(CatalogVersionInfo version, bool earlier) =>
+        earlier ? "tag tag--neutral" : CatalogLabels.StatusTag(version.Status);
 }

@@ -17,15 +17,22 @@ public sealed class ExportModel(AuditLog audit, TimeProvider clock, IStringLocal
         if (!Filter.Validate(ModelState, l))
         {
             // The audit page runs the same checks and shows each message at its field.
-            return Redirect("/admin/audit" + Request.QueryString.ToUriComponent());
+            return Redirect(Url.Page("/Admin/Audit/Index") + Request.QueryString.ToUriComponent());
         }
 
         var name = $"shishin-audit-{clock.GetUtcNow():yyyyMMdd-HHmmss}.csv";
         Response.ContentType = "text/csv; charset=utf-8";
         Response.Headers.ContentDisposition = $"attachment; filename=\"{name}\"";
         await using var writer = new StreamWriter(Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
-        await audit.WriteCsvAsync(Filter.ToQuery(), writer, cancellationToken);
+        await audit.WriteCsvAsync(Filter.ToQuery(), writer, Columns, cancellationToken);
         await writer.FlushAsync(cancellationToken);
         return new EmptyResult();
     }
+
+    // The header in the reader's language; the time column says it is Japan time, like the page's.
+    private string[] Columns =>
+    [
+        l["Event ID"], l["Time (Tokyo)"], l["Actor ID"], l["Actor"], l["Action"], l["Entity type"], l["Entity ID"],
+        l["Before"], l["After"], l["Client IP"], l["Correlation ID"],
+    ];
 }

@@ -14,7 +14,6 @@ namespace Shishin.Web.Pages.Admin.Audit;
 public sealed class IndexModel(AuditLog audit, IStringLocalizer<SharedResource> l) : PageModel
 {
     public const int Size = 50;
-    private static readonly TimeZoneInfo TokyoZone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
 
     [BindProperty(SupportsGet = true)]
     public AuditFilter Filter { get; set; } = new();
@@ -29,13 +28,22 @@ public sealed class IndexModel(AuditLog audit, IStringLocalizer<SharedResource> 
     public IReadOnlyList<AuditEvent> Events { get; private set; } = [];
     public IReadOnlyList<SelectListItem> EntityTypeItems { get; private set; } = [];
 
+    public AuditLabels Labels { get; } = new(l);
+
+    /// <summary>False when the filter has errors: the page then shows them, never an unfiltered or empty list.</summary>
+    public bool Ran { get; private set; }
+
     public async Task OnGetAsync()
     {
-        EntityTypeItems = (await audit.EntityTypesAsync()).Select(t => new SelectListItem(t, t)).ToList();
+        EntityTypeItems = [.. (await audit.EntityTypesAsync())
+            .Select(t => new SelectListItem(Labels.EntityType(t), t))
+            .OrderBy(i => i.Text, StringComparer.CurrentCulture)];
         if (!Filter.Validate(ModelState, l))
         {
             return;
         }
+
+        Ran = true;
 
         PageNumber = Math.Max(1, PageNumber);
         var query = audit.Query(Filter.ToQuery());
@@ -43,14 +51,15 @@ public sealed class IndexModel(AuditLog audit, IStringLocalizer<SharedResource> 
         Events = await query.Skip(Skip).Take(Size).ToListAsync();
     }
 
-    public string Tokyo(DateTime utc) =>
-        TimeZoneInfo.ConvertTimeFromUtc(utc, TokyoZone).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+    public static string Tokyo(DateTime utc) => AuditLog.TokyoTime(utc);
+
+    public IReadOnlyList<AuditFieldChange> Changes(AuditEvent auditEvent) => audit.Describe(auditEvent);
 
     public string PageLink(int page)
     {
         var query = QueryHelpers.ParseQuery(Request.QueryString.Value).ToDictionary(q => q.Key, q => q.Value.ToString());
         query["pageNumber"] = page.ToString(CultureInfo.InvariantCulture);
-        return QueryHelpers.AddQueryString("/admin/audit", query!);
+        return QueryHelpers.AddQueryString(Url.Page("/Admin/Audit/Index")!, query!);
     }
 }
 
@@ -87,6 +96,17 @@ public sealed class AuditFilter
     {
         ArgumentNullException.ThrowIfNull(modelState);
         ArgumentNullException.ThrowIfNull(l);
+        // A date the binder could not read (typed into a browser without a date picker, or an edited link) gets a
+        // message that names the field and the format, in place of model binding's generic one.
+        foreach (var (key, field) in new[] { ("Filter.From", "From"), ("Filter.To", "To") })
+        {
+            if (modelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0 && !string.IsNullOrEmpty(entry.AttemptedValue))
+            {
+                entry.Errors.Clear();
+                modelState.AddModelError(key, l["Enter {0} as a date in the form YYYY-MM-DD, for example 2026-04-01.", l[field]]);
+            }
+        }
+
         foreach (var (key, date) in new[] { ("Filter.From", From), ("Filter.To", To) })
         {
             if (date is { } d && (d < Earliest || d > Latest))
