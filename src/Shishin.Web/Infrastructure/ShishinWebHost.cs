@@ -173,6 +173,12 @@ public static class ShishinWebHost
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)))
             .AddMvcOptions(ModelBindingMessages.Localize)
+            // jQuery's "a[b]" key style is not used by our forms, and its parser throws on a key such as "[31m" (a 500).
+            .AddMvcOptions(o =>
+            {
+                Microsoft.AspNetCore.Mvc.ModelBinding.ValueProviderFactoryExtensions.RemoveType<Microsoft.AspNetCore.Mvc.ModelBinding.JQueryFormValueProviderFactory>(o.ValueProviderFactories);
+                Microsoft.AspNetCore.Mvc.ModelBinding.ValueProviderFactoryExtensions.RemoveType<Microsoft.AspNetCore.Mvc.ModelBinding.JQueryQueryStringValueProviderFactory>(o.ValueProviderFactories);
+            })
             // Validation runs on the server only; the data-val attributes would be dead weight.
             .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false);
         // Japanese text is written as characters, not as numeric entities (smaller pages, readable source).

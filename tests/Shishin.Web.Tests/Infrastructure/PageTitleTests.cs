@@ -6,7 +6,7 @@ public sealed class PageTitleTests
 {
     [Fact]
     public void Compose_TitleAndSection_JoinsThemWithTheSiteLast() =>
-        Assert.Equal("チェックポイント — ガイドライン — 指針 Shishin", PageTitle.Compose("チェックポイント", "ガイドライン", "指針 Shishin"));
+        Assert.Equal("チェックポイント — カタログ — 指針 Shishin", PageTitle.Compose("チェックポイント", "カタログ", "指針 Shishin"));
 
     [Fact]
     public void Compose_SectionSameAsTitle_NamesItOnce() =>
