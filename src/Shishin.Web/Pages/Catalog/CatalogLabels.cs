@@ -3,7 +3,7 @@ using Microsoft.Extensions.Localization;
 using Shishin.Core.Catalog;
 using Rules = Shishin.Scanning.Rules;
 
-namespace Shishin.Web.Infrastructure;
+namespace Shishin.Web.Pages.Catalog;
 
 /// <summary>One mapping of a checkpoint as shown to readers, with the filter text that finds every checkpoint sharing it.</summary>
 public sealed record MappingItem(string Label, string Query);

@@ -2,9 +2,8 @@ using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Shishin.Core.Catalog;
-using Shishin.Web.Pages.Catalog;
 
-namespace Shishin.Web.Endpoints;
+namespace Shishin.Web.Pages.Catalog;
 
 /// <summary>A version in the version list; <c>version</c> is "draft" for the draft (admins only).</summary>
 public sealed record CatalogVersionDto(string Version, string Status, DateTime? PublishedAt, DateTime? RetiredAt);
