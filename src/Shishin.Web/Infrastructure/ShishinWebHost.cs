@@ -258,8 +258,3 @@ public static class ShishinWebHost
         return app;
     }
 }
-
-public static class Policies
-{
-    public const string Admin = "Admin";
-}

@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using Shishin.Core.Catalog;
-using Shishin.Web.Infrastructure;
 using Shishin.Web.Pages.Admin.Catalog;
 using Shishin.Web.Pages.Catalog;
 
