@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
-
 namespace Shishin.Web.Infrastructure;
 
 /// <summary>
@@ -40,54 +37,4 @@ public sealed class RateLimitingOptions
 
     /// <summary>How repeated failures of one client reach the audit log.</summary>
     public AuditBurstOptions AuditBursts { get; set; } = new();
-}
-
-public sealed class RateLimit
-{
-    public int PermitLimit { get; set; }
-
-    public TimeSpan Window { get; set; }
-}
-
-public sealed class AuditBurstOptions
-{
-    /// <summary>The first failures of a burst written one row each; the rest become one row with their count.</summary>
-    public int WrittenEach { get; set; } = 3;
-
-    /// <summary>A burst lasts this long from its first failure; its summary row is written when it closes.</summary>
-    public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(10);
-}
-
-/// <summary>Refuses to start with limits that would block everything or leave lockout reachable from one client.</summary>
-internal sealed class RateLimitingOptionsValidator(IOptions<IdentityOptions> identity) : IValidateOptions<RateLimitingOptions>
-{
-    public ValidateOptionsResult Validate(string? name, RateLimitingOptions options)
-    {
-        var failures = new List<string>();
-        foreach (var (key, limit) in new[]
-                 {
-                     (nameof(options.SignIn), options.SignIn), (nameof(options.TwoFactor), options.TwoFactor),
-                     (nameof(options.Setup), options.Setup), (nameof(options.Invitation), options.Invitation), (nameof(options.PasswordReset), options.PasswordReset),
-                     (nameof(options.AnonymousPost), options.AnonymousPost), (nameof(options.AccountFailures), options.AccountFailures),
-                 })
-        {
-            if (limit is null || limit.PermitLimit < 1 || limit.Window <= TimeSpan.Zero)
-            {
-                failures.Add($"{RateLimitingOptions.SectionName}:{key} needs PermitLimit of 1 or more and a positive Window.");
-            }
-        }
-
-        var lockout = identity.Value.Lockout.MaxFailedAccessAttempts;
-        if (options.AccountFailures is { } account && account.PermitLimit >= lockout)
-        {
-            failures.Add($"{RateLimitingOptions.SectionName}:AccountFailures:PermitLimit must be below the lockout threshold ({lockout}).");
-        }
-
-        if (options.AuditBursts is null || options.AuditBursts.WrittenEach < 1 || options.AuditBursts.Window <= TimeSpan.Zero)
-        {
-            failures.Add($"{RateLimitingOptions.SectionName}:AuditBursts needs WrittenEach of 1 or more and a positive Window.");
-        }
-
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
-    }
 }

@@ -16,16 +16,3 @@ public sealed class SecurityOptions
     /// <summary>How often a session is checked against the account (deactivation, role changes). Zero means every request.</summary>
     public TimeSpan SessionRevalidationInterval { get; set; } = TimeSpan.Zero;
 }
-
-/// <summary>The optional <c>Authentication:OpenIdConnect</c> section; sign-in with it appears when Authority is set.</summary>
-public sealed class OpenIdConnectSettings
-{
-    public const string SectionName = "Authentication:OpenIdConnect";
-
-    public string? Authority { get; set; }
-    public string? ClientId { get; set; }
-    public string? ClientSecret { get; set; }
-    public string DisplayName { get; set; } = "OpenID Connect";
-
-    public bool IsConfigured => !string.IsNullOrWhiteSpace(Authority) && !string.IsNullOrWhiteSpace(ClientId);
-}

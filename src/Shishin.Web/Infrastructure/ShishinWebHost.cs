@@ -265,8 +265,3 @@ public static class ShishinWebHost
         return app;
     }
 }
-
-public static class Policies
-{
-    public const string Admin = "Admin";
-}

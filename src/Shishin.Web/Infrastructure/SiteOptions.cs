@@ -67,12 +67,3 @@ public sealed class SiteOptions : IValidatableObject
             : null;
     }
 }
-
-public static class SiteOptionsExtensions
-{
-    public static IServiceCollection AddSiteOptions(this IServiceCollection services, IConfiguration configuration)
-    {
-        services.AddOptions<SiteOptions>().Bind(configuration.GetSection(SiteOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        return services;
-    }
-}

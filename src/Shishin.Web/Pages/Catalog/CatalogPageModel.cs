@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Localization;
 using Shishin.Core.Catalog;
-using Shishin.Web.Infrastructure;
 
 namespace Shishin.Web.Pages.Catalog;
 

@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.Extensions.Localization;
 using Shishin.Core.Catalog;
-using Shishin.Web.Infrastructure;
 
 namespace Shishin.Web.Pages.Catalog;
 

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Shishin.Core.Catalog;
-using Shishin.Web.Infrastructure;
 
 namespace Shishin.Web.Pages.Catalog;
 

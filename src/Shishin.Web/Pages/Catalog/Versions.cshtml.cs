@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Shishin.Core.Catalog;
-using Shishin.Web.Infrastructure;
 
 namespace Shishin.Web.Pages.Catalog;
 

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Shishin.Core.Catalog;
 using Shishin.Core.Identity;
-using Shishin.Web.Infrastructure;
+using Shishin.Web.Pages.Catalog;
 
 namespace Shishin.Web.Pages.Proposals;
 

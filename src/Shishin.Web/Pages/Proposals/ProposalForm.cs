@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Shishin.Core.Catalog;
-using Shishin.Web.Infrastructure;
 using Shishin.Web.Pages.Admin.Catalog;
+using Shishin.Web.Pages.Catalog;
 
 namespace Shishin.Web.Pages.Proposals;
 

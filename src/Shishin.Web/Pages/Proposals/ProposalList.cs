@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
 using Shishin.Core.Catalog;
-using Shishin.Web.Infrastructure;
+using Shishin.Web.Pages.Catalog;
 
 namespace Shishin.Web.Pages.Proposals;
 

@@ -3,7 +3,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
 using Shishin.Core.Catalog;
-using Shishin.Web.Infrastructure;
+using Shishin.Web.Pages.Catalog;
 
 namespace Shishin.Web.Pages.Admin.Catalog;
 

@@ -1,20 +1,8 @@
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Shishin.Core.Catalog;
-using Shishin.Web.Pages.Catalog;
 
-namespace Shishin.Web.Endpoints;
-
-/// <summary>A version in the version list; <c>version</c> is "draft" for the draft (admins only).</summary>
-public sealed record CatalogVersionDto(string Version, string Status, DateTime? PublishedAt, DateTime? RetiredAt);
-
-public sealed record FieldChangeDto(string Field, string? Before, string? After);
-
-/// <summary>An added, removed or changed item; <c>kind</c> is checkpoint, principle, theme, parameter, source or catalog.</summary>
-public sealed record ItemChangeDto(string Kind, string Key, string Change, IReadOnlyList<FieldChangeDto> Fields);
-
-public sealed record CatalogDiffDto(string From, string To, IReadOnlyList<ItemChangeDto> Changes);
+namespace Shishin.Web.Pages.Catalog;
 
 /// <summary>
 /// The guideline catalogue, read-only and public (#7 オープン): the current version, every published version, the
@@ -210,35 +198,4 @@ public static class CatalogApi
 
         return TypedResults.File(buffer.ToArray(), "text/csv; charset=utf-8", fileName);
     }
-}
-
-/// <summary>The query of <c>GET /api/v1/catalog/checkpoints</c>; the names match the /catalog/checkpoints page's form.</summary>
-public sealed class CheckpointQuery
-{
-    [FromQuery(Name = "phase")]
-    public string? Phase { get; init; }
-
-    [FromQuery(Name = "checkType")]
-    public string? CheckType { get; init; }
-
-    [FromQuery(Name = "principle")]
-    public string? Principle { get; init; }
-
-    [FromQuery(Name = "theme")]
-    public string? Theme { get; init; }
-
-    [FromQuery(Name = "mapping")]
-    public string? Mapping { get; init; }
-
-    [FromQuery(Name = "q")]
-    public string? Q { get; init; }
-
-    [FromQuery(Name = "retired")]
-    public string? Retired { get; init; }
-
-    [FromQuery(Name = "version")]
-    public string? Version { get; init; }
-
-    [FromQuery(Name = "format")]
-    public string? Format { get; init; }
 }

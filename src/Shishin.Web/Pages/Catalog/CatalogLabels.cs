@@ -3,13 +3,7 @@ using Microsoft.Extensions.Localization;
 using Shishin.Core.Catalog;
 using Rules = Shishin.Scanning.Rules;
 
-namespace Shishin.Web.Infrastructure;
-
-/// <summary>One mapping of a checkpoint as shown to readers, with the filter text that finds every checkpoint sharing it.</summary>
-public sealed record MappingItem(string Label, string Query);
-
-/// <summary>The mappings of one framework (WCAG, JIS, …) of a checkpoint.</summary>
-public sealed record MappingGroup(string Framework, IReadOnlyList<MappingItem> Items);
+namespace Shishin.Web.Pages.Catalog;
 
 /// <summary>
 /// Names and explanations of the catalogue's codes in the reader's language. Catalogue content is bilingual data
@@ -241,6 +235,3 @@ public sealed class CatalogLabels(IStringLocalizer<SharedResource> l)
         _ => "tag tag--neutral",
     };
 }
-
-/// <summary>The phases and check type chosen on a checkpoint or proposal form (Pages/Shared/_PhaseAndCheckTypeFields).</summary>
-public sealed record PhaseAndCheckType(IReadOnlyList<string> Phases, string? CheckType);

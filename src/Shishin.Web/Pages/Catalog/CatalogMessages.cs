@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
 using Shishin.Core.Catalog;
 
-namespace Shishin.Web.Infrastructure;
+namespace Shishin.Web.Pages.Catalog;
 
 /// <summary>
 /// Turns the catalogue's English message templates (which are also their translation keys) into messages in the

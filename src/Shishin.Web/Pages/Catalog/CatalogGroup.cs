@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.Extensions.Localization;
 using Shishin.Core.Catalog;
 
-namespace Shishin.Web.Infrastructure;
+namespace Shishin.Web.Pages.Catalog;
 
 /// <summary>
 /// A principle or a theme, the two places a checkpoint can belong to. Forms name it by one code: <c>P3</c> for

@@ -1,0 +1,6 @@
+namespace Shishin.Web.Infrastructure;
+
+public static class Policies
+{
+    public const string Admin = "Admin";
+}
