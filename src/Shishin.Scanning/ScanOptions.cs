@@ -91,7 +91,8 @@ public sealed record ScanOptions
     /// Cookies (a signed-in session, for instance) that the browser sends to the start URLs' hosts, and to no other
     /// host: each is set host-only (no Domain attribute, so not for subdomains), HttpOnly, SameSite=Lax, path /, and
     /// Secure for https start URLs. Cookies do not tell ports apart, so another port of the same host receives them
-    /// too. The scanner's own requests (robots.txt, sitemaps, link checks) send none, and no report or log carries
+    /// too. The scanner's own requests to those hosts (robots.txt, sitemaps, link checks) carry them as the browser
+    /// would, requests to other hosts never, and no report or log carries
     /// their values (<see cref="ScanCookie.ToString"/> hides them).
     /// </summary>
     public IReadOnlyList<ScanCookie> Cookies { get; init; } = [];

@@ -29,12 +29,18 @@ internal sealed class GuardedHttp : IDisposable
     private readonly BlockedLog blocked;
     private readonly HttpClient client;
     private readonly TimeSpan timeout;
+    private readonly ScanOptions? session;
 
-    public GuardedHttp(EgressGuard guard, BlockedLog blocked, string userAgent, TimeSpan timeout, bool ignoreCertificateErrors)
+    /// <param name="session">
+    /// The scan whose cookies (<see cref="ScanOptions.Cookies"/>) go with every request to a start URL's host, as the
+    /// browser sends them: a link check from a signed-in scan sees what the signed-in person sees. Never to other hosts.
+    /// </param>
+    public GuardedHttp(EgressGuard guard, BlockedLog blocked, string userAgent, TimeSpan timeout, bool ignoreCertificateErrors, ScanOptions? session = null)
     {
         this.guard = guard;
         this.blocked = blocked;
         this.timeout = timeout;
+        this.session = session;
         var handler = guard.CreateHandler();
         handler.AutomaticDecompression = DecompressionMethods.All;
         handler.ConnectTimeout = timeout;
@@ -49,6 +55,20 @@ internal sealed class GuardedHttp : IDisposable
 
         client = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
         client.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", userAgent);
+    }
+
+    /// <summary>The scan's cookies for <paramref name="url"/> when it is on a start URL's host (host-only, like the browser's), else null.</summary>
+    private string? CookieHeader(Uri url)
+    {
+        if (session is not { Cookies.Count: > 0 } scan)
+        {
+            return null;
+        }
+
+        var forHost = scan.StartUrls.Any(start => string.Equals(start.IdnHost, url.IdnHost, StringComparison.OrdinalIgnoreCase)
+            // A cookie set for an https start URL is Secure: never sent over plain http.
+            && (start.Scheme != Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttps));
+        return forHost ? string.Join("; ", scan.Cookies.Select(c => c.Name + "=" + c.Value)) : null;
     }
 
     /// <summary>
@@ -71,6 +91,11 @@ internal sealed class GuardedHttp : IDisposable
             try
             {
                 using var request = new HttpRequestMessage(method, current);
+                if (CookieHeader(current) is { } cookie)
+                {
+                    request.Headers.TryAddWithoutValidation("Cookie", cookie);
+                }
+
                 using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, attempt.Token).ConfigureAwait(false);
                 var status = (int)response.StatusCode;
                 if (status is >= 300 and < 400 && response.Headers.Location is { } location)

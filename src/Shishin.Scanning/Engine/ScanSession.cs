@@ -50,7 +50,7 @@ internal static class ScanSession
             var browser = await browserHost.GetAsync(cancellationToken).ConfigureAwait(false);
             userAgent = $"{await DefaultUserAgentAsync(browser, cancellationToken).ConfigureAwait(false)} {options.UserAgentSuffix}".Trim();
             var linkTimeout = options.NavigationTimeout < TimeSpan.FromSeconds(10) ? options.NavigationTimeout : TimeSpan.FromSeconds(10);
-            http = new GuardedHttp(guard, blocked, userAgent, linkTimeout, options.IgnoreCertificateErrors);
+            http = new GuardedHttp(guard, blocked, userAgent, linkTimeout, options.IgnoreCertificateErrors, options);
             var sites = new SiteDirectory(http);
             var scopeOrigins = new ConcurrentOrigins(options.StartUrls);
             links = new LinkChecker(http, sites, options, scopeOrigins.Contains);
@@ -257,20 +257,23 @@ internal static class ScanSession
         }
     }
 
+    private static string PagePath(PageResult page) => (page.FinalUrl ?? page.RequestedUrl).AbsolutePath;
+
     /// <summary>The checks that need every page: duplicate titles and hreflang alternates that do not point back.</summary>
     private static List<PageResult> CrossPageChecks(List<PageOutcome> outcomes)
     {
         var extra = new Dictionary<PageResult, List<Finding>>();
         var loaded = outcomes.Where(o => o.Result.Error is null).ToList();
-        // Titles are compared within a site: the same page on staging and production is no duplicate.
+        // Titles are compared within a site: the same page on staging and production is no duplicate. Nor are two
+        // states of one page that differ only in the query (a filtered list, page 2 of a list): same path, same page.
         foreach (var group in loaded
             .Where(o => !string.IsNullOrWhiteSpace(o.Result.Title))
             .GroupBy(o => (Origin: SiteDirectory.Origin(o.Result.FinalUrl ?? o.Result.RequestedUrl), Title: o.Result.Title!.Trim()))
-            .Where(g => g.Count() > 1))
+            .Where(g => g.Select(o => PagePath(o.Result)).Distinct(StringComparer.Ordinal).Count() > 1))
         {
             foreach (var outcome in group)
             {
-                var others = group.Where(o => o != outcome).Select(o => o.Result.RequestedUrl.ToString()).ToList();
+                var others = group.Where(o => PagePath(o.Result) != PagePath(outcome.Result)).Select(o => o.Result.RequestedUrl.ToString()).ToList();
                 Add(outcome.Result, Findings.Create(
                     ScannerRules.PageTitleDuplicate,
                     outcome.Result.RequestedUrl,

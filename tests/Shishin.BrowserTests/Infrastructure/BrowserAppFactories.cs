@@ -14,8 +14,18 @@ public sealed class BrowserAppFactory : ShishinAppFactory
         : base(TestProvider.Sqlite) => UseKestrel(port);
 
     // Absolute links and redirects (sign-in, access denied) are built from Shishin:PublicUrl, so it must be where Kestrel listens.
-    protected override void ConfigureMore(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder) =>
+    protected override void ConfigureMore(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder) => ConfigureLikeADeployment(builder, port);
+
+    /// <summary>
+    /// What an operator configures (the self-scan checks it): the public address, and a security contact with its
+    /// expiry for /.well-known/security.txt.
+    /// </summary>
+    internal static void ConfigureLikeADeployment(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder, int port)
+    {
         builder.UseSetting("Shishin:PublicUrl", $"http://127.0.0.1:{port}/");
+        builder.UseSetting("Shishin:SecurityContact", "mailto:security@example.jp");
+        builder.UseSetting("Shishin:SecurityTxtExpires", DateTimeOffset.UtcNow.AddDays(180).ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+    }
 
     private static readonly Lock PortGate = new();
     private static int nextPort = 20_000 + Random.Shared.Next(10_000);
@@ -69,7 +79,7 @@ public sealed class BrowserNewInstanceFactory : NewInstanceFactory
         : base(TestProvider.Sqlite) => UseKestrel(port);
 
     protected override void ConfigureMore(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder) =>
-        builder.UseSetting("Shishin:PublicUrl", $"http://127.0.0.1:{port}/");
+        BrowserAppFactory.ConfigureLikeADeployment(builder, port);
 
     public Uri BaseAddress => BrowserAppFactory.KestrelAddress(this);
 }
