@@ -31,10 +31,8 @@ internal sealed class GuardedHttp : IDisposable
     private readonly TimeSpan timeout;
     private readonly ScanOptions? session;
 
-    /// <param name="session">
-    /// The scan whose cookies (<see cref="ScanOptions.Cookies"/>) go with every request to a start URL's host, as the
-    /// browser sends them: a link check from a signed-in scan sees what the signed-in person sees. Never to other hosts.
-    /// </param>
+    // session: the scan whose cookies (ScanOptions.Cookies) go with every request to a start URL's host, as the browser
+    // sends them, so a link check from a signed-in scan sees what the signed-in person sees. Never to other hosts.
     public GuardedHttp(EgressGuard guard, BlockedLog blocked, string userAgent, TimeSpan timeout, bool ignoreCertificateErrors, ScanOptions? session = null)
     {
         this.guard = guard;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using Shishin.Core.Auditing;
 using Shishin.Core.Identity;
 using Shishin.Web.Pages.Account;
 

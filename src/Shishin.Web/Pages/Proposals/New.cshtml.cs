@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.Extensions.Localization;
 using Shishin.Core.Catalog;
+using Shishin.Web.Infrastructure;
 using Shishin.Web.Pages.Catalog;
 
 namespace Shishin.Web.Pages.Proposals;

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Shishin.Core.Catalog;
+using Shishin.Web.Infrastructure;
 using Shishin.Web.Pages.Catalog;
 
 namespace Shishin.Web.Pages.Admin.Catalog;
