@@ -55,7 +55,7 @@ public sealed class SetupState
                               k.StartsWith("X-Original-", StringComparison.OrdinalIgnoreCase));
 }
 
-public sealed class SetupGateMiddleware(RequestDelegate next, SetupState state)
+public sealed class SetupGateMiddleware(RequestDelegate next, SetupState state, LinkGenerator links)
 {
     private static readonly string[] OpenPrefixes = ["/setup", "/css", "/lib", "/js", "/images", "/favicon", "/health", "/culture", "/errors", "/.well-known"];
 
@@ -77,6 +77,6 @@ public sealed class SetupGateMiddleware(RequestDelegate next, SetupState state)
             return;
         }
 
-        context.Response.Redirect("/setup");
+        context.Response.Redirect(links.GetPathByPage(context, "/Setup/Index") ?? throw new InvalidOperationException("The setup page is not mapped."));
     }
 }

@@ -117,7 +117,7 @@ public sealed class NewModel(CatalogService catalog, ProposalService proposals, 
         Target = Input.Kind == ProposalKind.Change && Input.CheckpointId is not null ? Current.Document.FindCheckpoint(Input.CheckpointId) : null;
         if (Input.Kind == ProposalKind.Change && Target is null)
         {
-            return Redirect("/proposals/new");
+            return RedirectToPage("/Proposals/New");
         }
 
         CatalogMessages.AddTo(ModelState, l, ProposalService.Check(Input.ToInput(Current.Document, Groups), Current.Document), ProposalForm.FieldFor);
