@@ -34,6 +34,7 @@ public sealed partial class LinkConventionsTests
     [InlineData("return LocalRedirect(\"/\");")]
     [InlineData("return RedirectPermanent(\"/catalog\");")]
     [InlineData("context.Response.Redirect(\"/setup\");")]
+    [InlineData("return Redirect($\"/proposals/{id}\");")]
     public void HardCodedLink_RouteString_Matches(string line) => Assert.Matches(HardCodedLink(), line);
 
     [Theory]
@@ -54,6 +55,6 @@ public sealed partial class LinkConventionsTests
 
     // href="/…", action="/…", formaction="/…", and Redirect("/…") in every spelling but RedirectToPage/RedirectToRoute/
     // RedirectToAction, whose strings are page or route names; "~/" paths to static files and "//host" links are fine.
-    [GeneratedRegex("""(?:\b(?:href|action|formaction)="/(?!/))|(?:\b(?:Local)?Redirect(?!To(?:Page|Route|Action))\w*\(\s*"/)""")]
+    [GeneratedRegex("""(?:\b(?:href|action|formaction)="/(?!/))|(?:\b(?:Local)?Redirect(?!To(?:Page|Route|Action))\w*\(\s*\$?"/)""")]
     private static partial Regex HardCodedLink();
 }

@@ -96,7 +96,7 @@ public sealed class NewModel(CatalogService catalog, ProposalService proposals, 
         {
             var proposal = await proposals.CreateAsync(input, proposer);
             TempData["Notice"] = l["Thank you. Your proposal #{0} has been sent; you can follow it under My proposals.", proposal.Number].Value;
-            return Redirect($"/proposals/{proposal.Id}");
+            return RedirectToPage("/Proposals/Details", new { id = proposal.Id });
         }
         catch (CatalogException e)
         {
