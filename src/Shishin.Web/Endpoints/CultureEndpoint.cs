@@ -6,6 +6,9 @@ namespace Shishin.Web.Endpoints;
 
 public static class CultureEndpoint
 {
+    /// <summary>The endpoint's name, for links made with <c>Url.RouteUrl</c> or <see cref="LinkGenerator"/>.</summary>
+    public const string RouteName = "SetCulture";
+
     /// <summary>
     /// The language switch: a POST form on every page (no JavaScript), remembered in a cookie for a year. On a page
     /// with a form to keep, the same button submits that form instead (<see cref="LanguageSwitch"/>).
@@ -18,6 +21,7 @@ public static class CultureEndpoint
                 Remember(context, chosen);
                 return Results.LocalRedirect(LocalUrl.OrHome(returnUrl));
             })
+            .WithName(RouteName)
             .AllowAnonymous()
             .ExcludeFromDescription();
     }

@@ -1,6 +1,6 @@
 namespace Shishin.Web.Infrastructure;
 
-public sealed class SetupGateMiddleware(RequestDelegate next, SetupState state)
+public sealed class SetupGateMiddleware(RequestDelegate next, SetupState state, LinkGenerator links)
 {
     private static readonly string[] OpenPrefixes = ["/setup", "/css", "/lib", "/js", "/images", "/favicon", "/health", "/culture", "/errors", "/.well-known"];
 
@@ -22,6 +22,6 @@ public sealed class SetupGateMiddleware(RequestDelegate next, SetupState state)
             return;
         }
 
-        context.Response.Redirect("/setup");
+        context.Response.Redirect(links.GetPathByPage(context, "/Setup/Index") ?? throw new InvalidOperationException("The setup page is not mapped."));
     }
 }

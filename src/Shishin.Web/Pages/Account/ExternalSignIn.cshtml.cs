@@ -30,7 +30,7 @@ public sealed class ExternalSignInModel(
             return NotFound();
         }
 
-        var callback = "/account/sign-in/external?handler=callback&returnUrl=" + Uri.EscapeDataString(LocalUrl.OrHome(returnUrl));
+        var callback = Url.Page("/Account/ExternalSignIn", "callback", new { returnUrl = LocalUrl.OrHome(returnUrl) });
         var properties = signIn.ConfigureExternalAuthenticationProperties(OpenIdConnectDefaults.AuthenticationScheme, callback);
         return Challenge(properties, OpenIdConnectDefaults.AuthenticationScheme);
     }
@@ -57,7 +57,7 @@ public sealed class ExternalSignInModel(
 
         if (result.RequiresTwoFactor)
         {
-            return Redirect("/account/sign-in/two-factor?returnUrl=" + Uri.EscapeDataString(returnUrl ?? "/"));
+            return RedirectToPage("/Account/SignInTwoFactor", new { returnUrl = returnUrl ?? "/" });
         }
 
         if (result.Succeeded)

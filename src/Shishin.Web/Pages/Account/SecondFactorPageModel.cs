@@ -31,14 +31,14 @@ public abstract class SecondFactorPageModel(SignInManager<ShishinUser> signIn, A
     protected abstract Task<Microsoft.AspNetCore.Identity.SignInResult> SignInWithCodeAsync(string code);
 
     public async Task<IActionResult> OnGetAsync() =>
-        await signIn.GetTwoFactorAuthenticationUserAsync() is null ? Redirect("/account/sign-in") : Page();
+        await signIn.GetTwoFactorAuthenticationUserAsync() is null ? RedirectToPage("/Account/SignIn") : Page();
 
     public async Task<IActionResult> OnPostAsync([FromServices] SignInThrottle throttle)
     {
         var user = await signIn.GetTwoFactorAuthenticationUserAsync();
         if (user is null)
         {
-            return Redirect("/account/sign-in");
+            return RedirectToPage("/Account/SignIn");
         }
 
         if (!ModelState.IsValid)

@@ -50,7 +50,7 @@ public sealed class SignInModel(
         var (result, user) = await signIn.PasswordSignInByEmailAsync(Input.Email, Input.Password);
         if (result.RequiresTwoFactor)
         {
-            return Redirect("/account/sign-in/two-factor?returnUrl=" + Uri.EscapeDataString(SafeReturnUrl));
+            return RedirectToPage("/Account/SignInTwoFactor", new { returnUrl = SafeReturnUrl });
         }
 
         if (result.Succeeded)

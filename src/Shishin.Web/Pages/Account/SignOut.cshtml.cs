@@ -17,6 +17,6 @@ public sealed class SignOutModel(SignInManager<ShishinUser> signIn) : PageModel
     public async Task<IActionResult> OnPostAsync()
     {
         await signIn.SignOutAsync();
-        return Redirect("/");
+        return RedirectToPage("/Index");
     }
 }

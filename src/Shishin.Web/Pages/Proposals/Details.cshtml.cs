@@ -168,7 +168,7 @@ public sealed class DetailsModel(CatalogService catalog, ProposalService proposa
         }
 
         TempData["Notice"] = notice;
-        return Redirect($"/proposals/{Proposal.Id}{anchor}");
+        return RedirectToPage("/Proposals/Details", null, new { id = Proposal.Id }, anchor.TrimStart('#'));
     }
 
     /// <summary>Loads the proposal; returns the refusal (404, or sign-in for a proposal that is not public) or null.</summary>

@@ -97,7 +97,7 @@ public sealed class NewModel(CatalogService catalog, ProposalService proposals, 
         {
             var proposal = await proposals.CreateAsync(input, proposer);
             TempData["Notice"] = l["Thank you. Your proposal #{0} has been sent; you can follow it under My proposals.", proposal.Number].Value;
-            return Redirect($"/proposals/{proposal.Id}");
+            return RedirectToPage("/Proposals/Details", new { id = proposal.Id });
         }
         catch (CatalogException e)
         {
@@ -118,7 +118,7 @@ public sealed class NewModel(CatalogService catalog, ProposalService proposals, 
         Target = Input.Kind == ProposalKind.Change && Input.CheckpointId is not null ? Current.Document.FindCheckpoint(Input.CheckpointId) : null;
         if (Input.Kind == ProposalKind.Change && Target is null)
         {
-            return Redirect("/proposals/new");
+            return RedirectToPage("/Proposals/New");
         }
 
         CatalogMessages.AddTo(ModelState, l, ProposalService.Check(Input.ToInput(Current.Document, Groups), Current.Document), ProposalForm.FieldFor);

@@ -29,7 +29,7 @@ public sealed class IndexModel(
     {
         if (await setup.IsCompleteAsync(HttpContext.RequestServices))
         {
-            return Redirect("/account/sign-in");
+            return RedirectToPage("/Account/SignIn");
         }
 
         Allowed = setup.MayUseSetup(HttpContext, Token);
@@ -45,7 +45,7 @@ public sealed class IndexModel(
     {
         if (await setup.IsCompleteAsync(HttpContext.RequestServices))
         {
-            return Redirect("/account/sign-in");
+            return RedirectToPage("/Account/SignIn");
         }
 
         Allowed = setup.MayUseSetup(HttpContext, Token);
@@ -61,7 +61,7 @@ public sealed class IndexModel(
     {
         if (await setup.IsCompleteAsync(HttpContext.RequestServices))
         {
-            return Redirect("/account/sign-in");
+            return RedirectToPage("/Account/SignIn");
         }
 
         Allowed = setup.MayUseSetup(HttpContext, Token);

@@ -78,7 +78,7 @@ public sealed class IndexModel(UserManager<ShishinUser> users, ShishinSignInMana
 
         await signIn.SignOutEverywhereAsync(user);
         TempData["Notice"] = l["You have been signed out on every device."].Value;
-        return Redirect("/account/sign-in");
+        return RedirectToPage("/Account/SignIn");
     }
 }
 

@@ -45,7 +45,7 @@ public sealed class PasswordModel(UserManager<ShishinUser> users, ShishinSignInM
         await signIn.RefreshSignInAsync(user);
         await signIn.EndOtherSessionsAsync(user);
         TempData["Notice"] = l["Your password has been changed."].Value;
-        return Redirect("/account/manage");
+        return RedirectToPage("/Account/Manage/Index");
     }
 }
 

@@ -106,7 +106,7 @@ public sealed class TwoFactorModel(UserManager<ShishinUser> users, ShishinSignIn
         await signIn.EndOtherSessionsAsync(user);
         EmailNotices.ForUser(TempData, await mail.SendTwoFactorChangedAsync(user, TwoFactorChange.Disabled), l);
         TempData["Notice"] = l["Two-step verification is off."].Value;
-        return Redirect("/account/manage");
+        return RedirectToPage("/Account/Manage/Index");
     }
 
     private async Task<bool> ReauthenticatedAsync(ShishinUser user)

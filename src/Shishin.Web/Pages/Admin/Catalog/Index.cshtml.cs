@@ -113,7 +113,7 @@ public sealed class IndexModel(CatalogService catalog, ProposalService proposals
 
                 var published = await catalog.PublishAsync(revision, version, changelog);
                 TempData["Notice"] = l["Version {0} has been published.", published.Label].Value;
-                return Redirect("/admin/catalog");
+                return RedirectToPage("/Admin/Catalog/Index");
             }
             catch (CatalogException e)
             {

@@ -29,7 +29,7 @@ public sealed class CreateModel(OrganizationService organizations, IStringLocali
 
         var created = await organizations.CreateAsync(Input.ToInput());
         TempData["Notice"] = l["The organisation has been added."].Value;
-        return Redirect($"/organizations/{created.Key}");
+        return RedirectToPage("/Organizations/Details", new { key = created.Key });
     }
 
     private async Task LoadAsync()

@@ -44,7 +44,7 @@ public sealed class EditModel(OrganizationService organizations, IStringLocalize
 
         await organizations.UpdateAsync(id, Input.ToInput());
         TempData["Notice"] = l["The changes have been saved."].Value;
-        return Redirect($"/organizations/{Input.Key.Trim()}");
+        return RedirectToPage("/Organizations/Details", new { key = Input.Key.Trim() });
     }
 
     private async Task LoadAsync(Guid id)
