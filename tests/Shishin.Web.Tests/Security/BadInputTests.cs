@@ -162,7 +162,7 @@ public abstract class BadInputTests(ShishinAppFactory app)
         Assert.Equal(HttpStatusCode.OK, reversed.StatusCode);
         Assert.Contains("終了日は開始日以降の日付にしてください。", await reversed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, garbage.StatusCode);
-        Assert.Contains("入力された値が正しくありません。", await garbage.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("は YYYY-MM-DD の形式（例：2026-04-01）で入力してください。", await garbage.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }
 
