@@ -37,6 +37,8 @@ public sealed class SelfScanTests(AxeFixture fixture, ITestOutputHelper output) 
     {
         ["/errors/404"] = "the not-found page answers 404, as it must",
         ["/account/invitation/no-such-invitation-token"] = "an unknown invitation is not found (404)",
+        ["/account/reset-password"] = "a reset link with an unknown account or token is not found (404)",
+        ["/account/confirm-email"] = "a confirmation link without its token is not found (404)",
     };
 
     private readonly string scratch = Directory.CreateTempSubdirectory("shishin-self-scan-").FullName;
