@@ -56,6 +56,7 @@ public static class CoreServiceCollectionExtensions
 
         services.AddScoped<AuditLog>();
         services.AddScoped<OrganizationService>();
+        services.AddScoped<Services.ServiceAccess>();
         services.AddMemoryCache();
         services.AddScoped<CatalogService>();
         services.AddScoped<ProposalService>();

@@ -20,6 +20,8 @@ public sealed class AuditSaveChangesInterceptor(AuditActor actor, TimeProvider c
     private static readonly HashSet<string> MaskedProperties = new(StringComparer.Ordinal)
     {
         "PasswordHash", "SecurityStamp", "TokenHash", "Value", "Xml",
+        // An API key's hash: a secret's fingerprint is still not for the log.
+        "Hash",
     };
 
     private static readonly HashSet<string> IgnoredProperties = new(StringComparer.Ordinal)
@@ -27,6 +29,8 @@ public sealed class AuditSaveChangesInterceptor(AuditActor actor, TimeProvider c
         "ConcurrencyStamp", "NormalizedEmail", "NormalizedUserName", "NormalizedName",
         // A catalogue version's whole content; its edits are audited field by field by CatalogService instead.
         "Document",
+        // A canvas revision is itself the history of the canvas; the event says who saved which revision.
+        "Content",
     };
 
     // Enums by name, so that the log reads "Bureau", not 1, and stays right if an enum is ever reordered.

@@ -2,10 +2,13 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Shishin.Core.ApiKeys;
+using Shishin.Core.Assessments;
 using Shishin.Core.Auditing;
 using Shishin.Core.Catalog;
 using Shishin.Core.Identity;
 using Shishin.Core.Organizations;
+using Shishin.Core.Services;
 
 namespace Shishin.Core.Data;
 
@@ -28,6 +31,16 @@ public abstract class ShishinDbContext(DbContextOptions options)
     public DbSet<SetupRecord> SetupRecords => Set<SetupRecord>();
     public DbSet<UserDevice> UserDevices => Set<UserDevice>();
     public DbSet<Counter> Counters => Set<Counter>();
+    public DbSet<Service> Services => Set<Service>();
+    public DbSet<ServicePartner> ServicePartners => Set<ServicePartner>();
+    public DbSet<ServicePhaseChange> ServicePhaseChanges => Set<ServicePhaseChange>();
+    public DbSet<ServiceKpi> ServiceKpis => Set<ServiceKpi>();
+    public DbSet<ServiceCanvasRevision> ServiceCanvasRevisions => Set<ServiceCanvasRevision>();
+    public DbSet<Assessment> Assessments => Set<Assessment>();
+    public DbSet<CheckpointResult> CheckpointResults => Set<CheckpointResult>();
+    public DbSet<AssessmentReviewer> AssessmentReviewers => Set<AssessmentReviewer>();
+    public DbSet<ActionItem> ActionItems => Set<ActionItem>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -17,6 +17,9 @@ public class ShishinUser : IdentityUser<Guid>
     /// <summary>The last 30-second TOTP time step used to sign in; a code of that step or an earlier one is refused.</summary>
     public long? LastTotpTimeStep { get; set; }
 
+    /// <summary>A demo account of <c>shishin demo seed</c>; <c>shishin demo remove</c> deletes exactly these.</summary>
+    public bool IsDemo { get; set; }
+
     public List<UserOrganization> Organizations { get; set; } = [];
 }
 

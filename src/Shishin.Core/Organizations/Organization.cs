@@ -35,5 +35,8 @@ public class Organization
 
     public DateTime CreatedAt { get; set; }
 
+    /// <summary>A demo partner company of <c>shishin demo seed</c>; <c>shishin demo remove</c> deletes exactly these.</summary>
+    public bool IsDemo { get; set; }
+
     public string Name(bool english) => english ? NameEn : NameJa;
 }
