@@ -69,6 +69,21 @@ public static class Terms
             "A code from an authenticator app in addition to the password.",
             [R("二段階認証"), R("2要素認証"), R("二要素認証")], [R("two-factor", @"\b[Tt]wo-factor\b"), R("2FA")]),
         new("Audit log", "監査ログ", "Audit log", "The append-only record of every change.", [R("操作ログ")], []),
+        new("Service", "サービス", "Service", "A digital service of a bureau or municipality: a procedure, website or app in the register.", [R("業務システム")], []),
+        new("Service canvas", "サービスキャンバス", "Service canvas",
+            "The one-page description of a service (東京都サービスキャンバス): purpose, users, journeys, hypotheses, KPIs, risks.", [], []),
+        new("Assessment", "評価", "Assessment", "A service checked against the catalogue in one phase, reviewed by a panel and published.",
+            [R("アセスメント"), R("審査")], [R("audit (for an assessment)", @"\b[Ss]ervice audit")]),
+        new("Self-assessment", "自己評価", "Self-assessment", "The service team's own answers before the panel reviews them.", [R("セルフチェック")], []),
+        new("Panel", "評価パネル", "Panel", "The reviewers who review an assessment; one of them leads.", [R("審査員")], []),
+        new("Action items", "対応事項", "Action items", "What a team must do after an assessment, with an owner and a due date.",
+            [R("アクションアイテム"), R("改善項目")], [R("to-do", @"\b[Tt]o-?dos?\b")]),
+        new("Rating", "判定", "Rating", "Green, amber or red: the panel's rating of a checkpoint or an assessment, always shown as a word too.",
+            [], [R("RAG status", @"\bRAG status\b")]),
+        new("Met", "達成", "Met", "A checkpoint's outcome: fully met (also 一部達成 partly met, 未達成 not met, 対象外 not applicable).", [R("適合（チェックポイントの結果として）", "(?<!不)適合済み")], []),
+        new("Overdue", "期限超過", "Overdue", "An action item still open after its due date.", [], []),
+        new("Fiscal year", "年度", "Fiscal year", "April to March, named by the year it starts: 2025年度 / FY2025.", [], []),
+        new("API keys", "APIキー", "API keys", "Personal keys with which programs call the API as their user.", [R("アクセスキー")], []),
     ];
 
     /// <summary>Rejected variants found in <paramref name="text"/>: the term and the variant's description.</summary>
