@@ -259,6 +259,7 @@ public abstract class AuthorizationMatrixTests(ShishinAppFactory app)
         var row = Access.Table.Single(a => a.Key == key);
         var (adminId, organizationId) = await IdsAsync();
         await CatalogSamplesAsync();
+        await ServiceSamplesAsync();
         var basePath = row.Sample.Replace("{admin}", adminId.ToString(), StringComparison.Ordinal)
             .Replace("{organization}", organizationId.ToString(), StringComparison.Ordinal);
 
@@ -361,6 +362,46 @@ public abstract class AuthorizationMatrixTests(ShishinAppFactory app)
             {
                 await catalog.CreateDraftAsync();
             }
+        })).Value;
+
+    /// <summary>
+    /// Services for object-level rows, by fixed keys: <c>matrix-own</c> (internal, owned by the ServiceOwner's bureau,
+    /// the Partner's company assigned), <c>matrix-other</c> (internal, owned by Minato City, nobody of ours assigned) and
+    /// <c>matrix-public</c> (public, owned by Minato City). Rows probe e.g. <c>/services/matrix-other</c>.
+    /// </summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<ShishinAppFactory, Lazy<Task>> ServiceSamples = new();
+
+    private Task ServiceSamplesAsync() =>
+        ServiceSamples.GetOrAdd(app, _ => new Lazy<Task>(async () =>
+        {
+            var bureau = await OrganizationAsync(OrganizationKind.Bureau);
+            var partner = await OrganizationAsync(OrganizationKind.Partner);
+            await using var scope = app.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<Shishin.Core.Data.ShishinDbContext>();
+            var minato = (await scope.ServiceProvider.GetRequiredService<OrganizationService>().FindByKeyAsync("minato"))!.Id;
+            foreach (var (key, owner, isPublic, partners) in new[]
+            {
+                ("matrix-own", bureau, false, new[] { partner }),
+                ("matrix-other", minato, false, Array.Empty<Guid>()),
+                ("matrix-public", minato, true, Array.Empty<Guid>()),
+            })
+            {
+                if (!db.Services.Any(s => s.Key == key))
+                {
+                    db.Services.Add(new Shishin.Core.Services.Service
+                    {
+                        Key = key,
+                        NameJa = "試験用サービス " + key,
+                        NameEn = "Test service " + key,
+                        OwnerOrganizationId = owner,
+                        IsPublic = isPublic,
+                        Phase = Shishin.Core.Services.ServicePhase.Development,
+                        Partners = [.. partners.Select(p => new Shishin.Core.Services.ServicePartner { OrganizationId = p })],
+                    });
+                }
+            }
+
+            await db.SaveChangesAsync();
         })).Value;
 
     private async Task<Guid> NewProposalAsync(Guid adminId)
