@@ -21,12 +21,15 @@ public sealed partial class EmailSender(IOptions<EmailOptions> options, IConfigu
     private const string PickupFrom = "Shishin <shishin@localhost>";
     private readonly List<Task> background = [];
 
+    // Resolved once: the data directory's lookup walks up the folders from the program, and the sender is a singleton.
+    private readonly Lazy<string> pickupDirectory = new(() => options.Value.PickupDirectory is { Length: > 0 } configured
+        ? Path.GetFullPath(configured)
+        : Path.Combine(DataDirectory.Resolve(configuration), "mail"));
+
     public bool SmtpConfigured => options.Value.SmtpConfigured;
 
     /// <summary>The folder .eml files are written to while SMTP is not configured.</summary>
-    public string PickupDirectory => options.Value.PickupDirectory is { Length: > 0 } configured
-        ? Path.GetFullPath(configured)
-        : Path.Combine(DataDirectory.Resolve(configuration), "mail");
+    public string PickupDirectory => pickupDirectory.Value;
 
     public async Task<EmailDelivery> SendAsync(EmailMessage message, CancellationToken cancellationToken = default)
     {

@@ -8,8 +8,10 @@ using Xunit.Abstractions;
 namespace Shishin.BrowserTests.Accessibility;
 
 /// <summary>
-/// axe-core (WCAG 2.0 and 2.1, A and AA) on every page of <see cref="PageTable"/> for each viewer, in Japanese. The
-/// languages are two classes so that xUnit runs them side by side, each with its own app and browser.
+/// axe-core (WCAG 2.0 and 2.1, A and AA) on every page of <see cref="PageTable"/> for each viewer, in Japanese on a
+/// 320 CSS px screen (WCAG 1.4.10 Reflow: the same visit also checks that nothing but a table's own region scrolls
+/// sideways and that every table sits in a named, focusable region) and in English on a desktop. The languages are two
+/// classes so that xUnit runs them side by side, each with its own app and browser.
 /// </summary>
 public sealed class JapaneseAxeTests(AxeFixture fixture, ITestOutputHelper output) : IClassFixture<AxeFixture>
 {
@@ -17,7 +19,7 @@ public sealed class JapaneseAxeTests(AxeFixture fixture, ITestOutputHelper outpu
 
     [Theory]
     [MemberData(nameof(Rows))]
-    public Task Axe_Page_NoViolationsAndNoConsoleProblems(string page, Viewer viewer) => AxeCheck.RunAsync(fixture, output, page, viewer, "ja");
+    public Task Axe_Page_NoViolationsAndNoConsoleProblems(string page, Viewer viewer) => AxeCheck.RunAsync(fixture, output, page, viewer, "ja", narrow: true);
 
     [Fact]
     public void PageTable_EveryRazorPageRoute_IsListed()
@@ -61,12 +63,14 @@ public static class AxeCheck
         ResultTypes = [ResultType.Violations],
     };
 
-    public static async Task RunAsync(AxeFixture fixture, ITestOutputHelper output, string page, Viewer viewer, string language)
+    /// <param name="narrow">On a 320 × 640 screen, with the reflow and table-region check; otherwise on 1280 × 800.</param>
+    public static async Task RunAsync(AxeFixture fixture, ITestOutputHelper output, string page, Viewer viewer, string language, bool narrow = false)
     {
         // Arrange
         var pageCase = PageTable.Find(page);
         var baseAddress = pageCase.NewInstance ? fixture.NewInstance.BaseAddress : fixture.App.BaseAddress;
-        await using var session = await fixture.NewSessionAsync(language, await fixture.StateAsync(viewer), baseAddress: baseAddress);
+        await using var session = await fixture.NewSessionAsync(
+            language, await fixture.StateAsync(viewer), width: narrow ? 320 : 1280, height: narrow ? 640 : 800, baseAddress: baseAddress);
         if (pageCase.Before is not null)
         {
             await pageCase.Before(session);
@@ -100,9 +104,10 @@ public static class AxeCheck
 
         // Act
         var result = await AxeRunner.RunAsync(session.Page, WcagAa);
+        var layout = narrow ? await session.Page.EvaluateAsync<string>(ReflowProblems) : "";
 
         // Assert
-        var report = Report(result, session.Problems);
+        var report = Report(result, session.Problems) + (layout.Length > 0 ? "320 px: " + layout + Environment.NewLine : "");
         if (report.Length > 0)
         {
             output.WriteLine(report);
@@ -110,6 +115,34 @@ public static class AxeCheck
 
         Assert.True(report.Length == 0, $"{page} ({viewer}, {language}) at {session.Page.Url}:{Environment.NewLine}{report}");
     }
+
+    /// <summary>
+    /// What scrolls sideways at the current width (besides a table's own region), and every table that is not in a
+    /// named, focusable region (the shared &lt;table-region&gt;); empty when all is well.
+    /// </summary>
+    internal const string ReflowProblems = """
+        () => {
+            const width = window.innerWidth;
+            const found = [];
+            if (document.documentElement.scrollWidth > width) {
+                const wide = Array.from(document.body.querySelectorAll('*'))
+                    .filter(e => e.getBoundingClientRect().right > width + 1 && !e.closest('.table-wrap, .visually-hidden, .skip-link'))
+                    .slice(0, 5)
+                    .map(e => `${e.tagName.toLowerCase()}.${Array.from(e.classList).join('.')} right=${Math.round(e.getBoundingClientRect().right)}`);
+                found.push(`scrollWidth ${document.documentElement.scrollWidth} > ${width}: ${wide.join('; ')}`);
+            }
+            // A table inside another table's cell scrolls with the outer table's region.
+            for (const table of [...document.querySelectorAll('main table')].filter(t => !t.parentElement.closest('table'))) {
+                const region = table.parentElement;
+                const named = region && (region.getAttribute('aria-label') ||
+                    (region.getAttribute('aria-labelledby') && document.getElementById(region.getAttribute('aria-labelledby'))));
+                if (!region || region.getAttribute('role') !== 'region' || region.getAttribute('tabindex') !== '0' || !named) {
+                    found.push(`a table is not in a named, focusable region: ${(region ? region.outerHTML : '').slice(0, 120)}`);
+                }
+            }
+            return found.join(' | ');
+        }
+        """;
 
     private sealed class PageState
     {
