@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Shishin.Core.Demo;
 using Shishin.Core.Identity;
 using Shishin.Web.Infrastructure;
 
@@ -12,10 +13,23 @@ namespace Shishin.Web.Pages.Setup;
 /// <summary>First run: creates the first administrator while none exists.</summary>
 [AllowAnonymous]
 public sealed class IndexModel(
-    SetupState setup, SetupService accounts, SignInManager<ShishinUser> signIn, UserManager<ShishinUser> users, IStringLocalizer<SharedResource> l) : PageModel, ILanguageSwitchPage
+    SetupState setup, SetupService accounts, SignInManager<ShishinUser> signIn, UserManager<ShishinUser> users, DemoData demo, IStringLocalizer<SharedResource> l)
+    : PageModel, ILanguageSwitchPage
 {
     [BindProperty]
     public PasswordAccountInput Input { get; set; } = new();
+
+    /// <summary>The unticked "add demo data" checkbox.</summary>
+    [BindProperty]
+    public bool WithDemoData { get; set; }
+
+    /// <summary>The demo users and their passwords, shown in this response only.</summary>
+    public IReadOnlyList<DemoAccount> DemoAccounts { get; private set; } = [];
+
+    /// <summary>True when setup is done and the page shows its outcome (with demo data asked for).</summary>
+    public bool Done { get; private set; }
+
+    public bool DemoDataRefused { get; private set; }
 
     [BindProperty(SupportsGet = true, Name = "token")]
     public string? Token { get; set; }
@@ -96,7 +110,20 @@ public sealed class IndexModel(
         setup.MarkComplete();
         var user = await users.FindByEmailAsync(Input.Email);
         await signIn.SignInAsync(user!, isPersistent: false);
-        return Redirect(AdminTwoFactorMiddleware.EnrolmentPath);
+        if (!WithDemoData)
+        {
+            return Redirect(AdminTwoFactorMiddleware.EnrolmentPath);
+        }
+
+        // The demo users' passwords are secrets: they are rendered into this response, which no cache keeps, instead of
+        // being carried through a redirect in TempData (a cookie). Nothing stores them; lost ones are got back by removing
+        // the demo data and adding it again (shishin demo remove, shishin demo seed).
+        var seeded = await demo.SeedAsync(force: false, HttpContext.RequestAborted);
+        DemoAccounts = seeded.Accounts;
+        DemoDataRefused = !seeded.Succeeded;
+        Done = true;
+        Response.Headers.CacheControl = "no-store";
+        return Page();
     }
 }
 
