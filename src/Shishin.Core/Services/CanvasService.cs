@@ -27,6 +27,12 @@ public sealed class CanvasService(ShishinDbContext db, TimeProvider time)
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    /// <summary>The service by its key, with its partners (what <see cref="ServiceScope.CanSee"/> needs); null for an unknown or malformed key.</summary>
+    public async Task<Service?> FindServiceAsync(string? key, CancellationToken cancellationToken = default) =>
+        ServiceRules.IsValidKey(key)
+            ? await db.Services.AsNoTracking().Include(s => s.Partners).FirstOrDefaultAsync(s => s.Key == key, cancellationToken)
+            : null;
+
     public async Task<CanvasRevision?> GetLatestAsync(Guid serviceId, CancellationToken cancellationToken = default)
     {
         var revision = await db.ServiceCanvasRevisions.AsNoTracking().Where(r => r.ServiceId == serviceId)
