@@ -4,6 +4,7 @@ using Shishin.BrowserTests.Infrastructure;
 using Shishin.Core.Catalog;
 using Shishin.Core.Identity;
 using Shishin.Core.Organizations;
+using Shishin.Core.Services;
 using Shishin.Tests;
 
 namespace Shishin.BrowserTests.Accessibility;
@@ -39,6 +40,36 @@ public sealed class AxeFixture : BrowserFixture
             ["{invitation}"] = invitation!.Token,
         };
         Placeholders = new Dictionary<string, string>(Placeholders.Concat(await CatalogPlaceholdersAsync(admin.Id)), StringComparer.Ordinal);
+        await CanvasSamplesAsync(chiyoda.Id, admin.Id);
+    }
+
+    /// <summary>
+    /// Public services of chiyoda for the canvas pages: <c>axe-canvas</c> with two revisions (so history and diff show
+    /// content, with a hypothesis added and a result recorded) and <c>axe-canvas-empty</c> without a canvas.
+    /// </summary>
+    private async Task CanvasSamplesAsync(Guid chiyoda, Guid adminId)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Shishin.Core.Data.ShishinDbContext>();
+        var canvases = scope.ServiceProvider.GetRequiredService<CanvasService>();
+        var service = new Service { Key = "axe-canvas", NameJa = "保育園の入園申込み", NameEn = "Nursery school application", OwnerOrganizationId = chiyoda, IsPublic = true, Phase = ServicePhase.Development };
+        db.Services.AddRange(service, new Service { Key = "axe-canvas-empty", NameJa = "粗大ごみの申込み", NameEn = "Bulky waste collection", OwnerOrganizationId = chiyoda, IsPublic = true, Phase = ServicePhase.Operation });
+        await db.SaveChangesAsync();
+        var author = new CanvasAuthor(adminId, "キャンバス 花子");
+        var canvas = new ServiceCanvas
+        {
+            Purpose = "保育園の入園申込みを、窓口に来なくても済むようにする。",
+            TargetUsers = "共働きの保護者。平日の昼間は窓口に来られない。",
+            AsIsJourney = "1. 区のサイトで書類を探す\n2. 印刷して手書きする\n3. 平日に窓口へ持参する",
+            Hypotheses = [new CanvasHypothesis { Statement = "書類の多さが一番の負担である", Test = "申込者10人への聞き取り" }],
+            KpiTargets = "オンライン申込率 80%",
+            Risks = "審査の担当者の負担が増える",
+        };
+        Assert.Equal(CanvasSaveStatus.Saved, (await canvases.SaveAsync(service.Id, 0, canvas, author)).Status);
+        canvas.Purpose = "保育園の入園申込みを、スマートフォンだけで終えられるようにする。";
+        canvas.Hypotheses[0].Result = "10人中8人が書類の多さを挙げた";
+        canvas.Hypotheses.Add(new CanvasHypothesis { Statement = "夜間に申し込みたい人が多い", Test = "アクセスログの時間帯" });
+        Assert.Equal(CanvasSaveStatus.Saved, (await canvases.SaveAsync(service.Id, 1, canvas, author)).Status);
     }
 
     /// <summary>A draft of the catalogue, an open proposal with a comment, and a proposal accepted into the draft.</summary>

@@ -145,6 +145,18 @@ public static class PageTable
         new("proposal, declined without a reason", "proposals/{id:guid}", "/proposals/{proposal}", Viewer.Admin,
             After: DeclineWithoutReason, ShowsErrors: true),
         new("proposal, accepted", "proposals/{id:guid}", "/proposals/{accepted-proposal}", Viewer.Anonymous | Viewer.Staff),
+
+        // The service canvas (AxeFixture: axe-canvas has two revisions, axe-canvas-empty none).
+        new("service canvas", "services/{key}/canvas", "/services/axe-canvas/canvas", Viewer.Anonymous | Viewer.Admin),
+        new("service canvas, earlier revision", "services/{key}/canvas", "/services/axe-canvas/canvas?revision=1", Viewer.Anonymous),
+        new("service canvas, none yet", "services/{key}/canvas", "/services/axe-canvas-empty/canvas", Viewer.Anonymous | Viewer.Admin),
+        new("edit service canvas", "services/{key}/canvas/edit", "/services/axe-canvas/canvas/edit", Viewer.Admin),
+        new("edit service canvas, hypothesis added", "services/{key}/canvas/edit", "/services/axe-canvas/canvas/edit", Viewer.Admin, After: AddHypothesis),
+        new("edit service canvas, changed meanwhile", "services/{key}/canvas/edit", "/services/axe-canvas/canvas/edit", Viewer.Admin, After: SaveFromStaleRevision),
+        new("service canvas history", "services/{key}/canvas/history", "/services/axe-canvas/canvas/history", Viewer.Anonymous | Viewer.Admin),
+        new("service canvas diff", "services/{key}/canvas/diff", "/services/axe-canvas/canvas/diff?from=1&to=2", Viewer.Anonymous),
+        new("service canvas diff, unknown revision", "services/{key}/canvas/diff", "/services/axe-canvas/canvas/diff?from=1&to=9", Viewer.Anonymous, ShowsErrors: true),
+        new("service canvas print", "services/{key}/canvas/print", "/services/axe-canvas/canvas/print", Viewer.Anonymous),
     ];
 
     public static PageCase Find(string name) => All.Single(c => c.Name == name);
@@ -184,6 +196,17 @@ public static class PageTable
 
     private static Task DeclineWithoutReason(BrowserSession session) =>
         session.ClickAndWaitForLoadAsync("main form[action*='handler=decline'] button[type=submit]");
+
+    private static Task AddHypothesis(BrowserSession session) => session.ClickAndWaitForLoadAsync("#add-hypothesis");
+
+    /// <summary>A save based on revision 1 while revision 2 is current: the conflict message, nothing saved.</summary>
+    private static async Task SaveFromStaleRevision(BrowserSession session)
+    {
+        await session.Page.Locator("#Input_Purpose").FillAsync("古い改訂をもとにした目的");
+        await session.Page.EvaluateAsync("() => { document.querySelector('input[name=\"Input.BaseRevision\"]').value = '1'; }");
+        await session.ClickAndWaitForLoadAsync("#save-canvas");
+        Assert.Equal(1, await session.Page.Locator("#conflict-title").CountAsync());
+    }
 
     private static async Task SignInUnknown(BrowserSession session)
     {
