@@ -39,6 +39,7 @@ public sealed class AxeFixture : BrowserFixture
             ["{invitation}"] = invitation!.Token,
         };
         Placeholders = new Dictionary<string, string>(Placeholders.Concat(await CatalogPlaceholdersAsync(admin.Id)), StringComparer.Ordinal);
+        Placeholders = new Dictionary<string, string>(Placeholders.Concat(await AssessmentSamples.CreateAsync(App.Services)), StringComparer.Ordinal);
     }
 
     /// <summary>A draft of the catalogue, an open proposal with a comment, and a proposal accepted into the draft.</summary>

@@ -145,6 +145,15 @@ public static class PageTable
         new("proposal, declined without a reason", "proposals/{id:guid}", "/proposals/{proposal}", Viewer.Admin,
             After: DeclineWithoutReason, ShowsErrors: true),
         new("proposal, accepted", "proposals/{id:guid}", "/proposals/{accepted-proposal}", Viewer.Anonymous | Viewer.Staff),
+
+        // The assessment workflow (AssessmentSamples): start, self-assessment, panel review, the team's response.
+        new("start self-assessment", "services/{key}/assessments/new", "/services/axe-assessed/assessments/new", Viewer.Admin),
+        new("self-assessment", "assessments/{id:guid}/edit", "/assessments/{assessment-draft}/edit", Viewer.Admin),
+        new("self-assessment, submitted unanswered", "assessments/{id:guid}/edit", "/assessments/{assessment-draft}/edit", Viewer.Admin,
+            After: SubmitAssessment, ShowsErrors: true),
+        new("assessment review", "assessments/{id:guid}/review", "/assessments/{assessment-review}/review", Viewer.Admin),
+        new("assessment review, published", "assessments/{id:guid}/review", "/assessments/{assessment-published}/review", Viewer.Admin),
+        new("assessment response", "assessments/{id:guid}/respond", "/assessments/{assessment-published}/respond", Viewer.Admin),
     ];
 
     public static PageCase Find(string name) => All.Single(c => c.Name == name);
@@ -181,6 +190,8 @@ public static class PageTable
         await session.ClickAndWaitForLoadAsync("#publish-form button[type=submit]");
         Assert.Equal(1, await session.Page.Locator("#publish-summary").CountAsync());
     }
+
+    private static Task SubmitAssessment(BrowserSession session) => session.ClickAndWaitForLoadAsync("#submit-form button[type=submit]");
 
     private static Task DeclineWithoutReason(BrowserSession session) =>
         session.ClickAndWaitForLoadAsync("main form[action*='handler=decline'] button[type=submit]");
