@@ -58,6 +58,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<OrganizationService>();
         services.AddScoped<Services.ServiceAccess>();
         services.AddScoped<Services.CanvasService>();
+        services.AddScoped<Assessments.AssessmentService>();
         services.AddMemoryCache();
         services.AddScoped<CatalogService>();
         services.AddScoped<ProposalService>();

@@ -40,6 +40,7 @@ public sealed class AxeFixture : BrowserFixture
             ["{invitation}"] = invitation!.Token,
         };
         Placeholders = new Dictionary<string, string>(Placeholders.Concat(await CatalogPlaceholdersAsync(admin.Id)), StringComparer.Ordinal);
+        Placeholders = new Dictionary<string, string>(Placeholders.Concat(await AssessmentSamples.CreateAsync(App.Services)), StringComparer.Ordinal);
         await CanvasSamplesAsync(chiyoda.Id, admin.Id);
     }
 

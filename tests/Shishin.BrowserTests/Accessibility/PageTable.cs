@@ -157,6 +157,14 @@ public static class PageTable
         new("service canvas diff", "services/{key}/canvas/diff", "/services/axe-canvas/canvas/diff?from=1&to=2", Viewer.Anonymous),
         new("service canvas diff, unknown revision", "services/{key}/canvas/diff", "/services/axe-canvas/canvas/diff?from=1&to=9", Viewer.Anonymous, ShowsErrors: true),
         new("service canvas print", "services/{key}/canvas/print", "/services/axe-canvas/canvas/print", Viewer.Anonymous),
+        // The assessment workflow (AssessmentSamples): start, self-assessment, panel review, the team's response.
+        new("start self-assessment", "services/{key}/assessments/new", "/services/axe-assessed/assessments/new", Viewer.Admin),
+        new("self-assessment", "assessments/{id:guid}/edit", "/assessments/{assessment-draft}/edit", Viewer.Admin),
+        new("self-assessment, submitted unanswered", "assessments/{id:guid}/edit", "/assessments/{assessment-draft}/edit", Viewer.Admin,
+            After: SubmitAssessment, ShowsErrors: true),
+        new("assessment review", "assessments/{id:guid}/review", "/assessments/{assessment-review}/review", Viewer.Admin),
+        new("assessment review, published", "assessments/{id:guid}/review", "/assessments/{assessment-published}/review", Viewer.Admin),
+        new("assessment response", "assessments/{id:guid}/respond", "/assessments/{assessment-published}/respond", Viewer.Admin),
     ];
 
     public static PageCase Find(string name) => All.Single(c => c.Name == name);
@@ -193,6 +201,8 @@ public static class PageTable
         await session.ClickAndWaitForLoadAsync("#publish-form button[type=submit]");
         Assert.Equal(1, await session.Page.Locator("#publish-summary").CountAsync());
     }
+
+    private static Task SubmitAssessment(BrowserSession session) => session.ClickAndWaitForLoadAsync("#submit-form button[type=submit]");
 
     private static Task DeclineWithoutReason(BrowserSession session) =>
         session.ClickAndWaitForLoadAsync("main form[action*='handler=decline'] button[type=submit]");

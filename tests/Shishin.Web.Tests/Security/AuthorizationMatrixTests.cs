@@ -59,8 +59,8 @@ public sealed record Access(string Route, string Method, string Sample, Outcome 
     /// <summary>What identifies the route: method, route and handler.</summary>
     public string Key => $"{Method} /{Route}" + (Handler is null ? "" : $" handler={Handler}");
 
-    /// <summary>What identifies the row: object-level rows probe one route with several samples (another organisation's service).</summary>
-    public string Probe => $"{Key} {Sample}";
+    /// <summary>What identifies the row in the table: a route may have object-level rows, one per sample.</summary>
+    public string Id => $"{Key} {Sample}";
 
     public static readonly IReadOnlyList<Access> Table =
     [
@@ -142,6 +142,17 @@ public sealed record Access(string Route, string Method, string Sample, Outcome 
         new("services/{key}/canvas/edit", "GET", "/services/matrix-own/canvas/edit", Outcome.SignIn, Outcome.Forbidden, Outcome.Ok, Outcome.Forbidden, Outcome.Ok),
         new("services/{key}/canvas/edit", "GET", "/services/matrix-other/canvas/edit", Outcome.SignIn, Outcome.NotFound, Outcome.NotFound, Outcome.Forbidden, Outcome.Ok),
         new("services/{key}/canvas/edit", "GET", "/services/matrix-public/canvas/edit", Outcome.SignIn, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.Ok),
+        // The assessment workflow (issue 12). {assessment-draft}: a draft of matrix-own; {assessment-other}: a draft of
+        // matrix-other; {assessment-review}: matrix-own in review without our reviewer on the panel; {assessment-closed}:
+        // matrix-own published, its response window closed. Who may not see the service gets 404, who sees it but may not act 403.
+        new("services/{key}/assessments/new", "GET", "/services/matrix-own/assessments/new", Outcome.SignIn, Outcome.Forbidden, Outcome.Ok, Outcome.Forbidden, Outcome.Ok),
+        new("services/{key}/assessments/new", "GET", "/services/matrix-other/assessments/new", Outcome.SignIn, Outcome.NotFound, Outcome.NotFound, Outcome.Forbidden, Outcome.Ok),
+        new("assessments/{id:guid}/edit", "GET", "/assessments/{assessment-draft}/edit", Outcome.SignIn, Outcome.Ok, Outcome.Ok, Outcome.Forbidden, Outcome.Ok),
+        new("assessments/{id:guid}/edit", "GET", "/assessments/{assessment-other}/edit", Outcome.SignIn, Outcome.NotFound, Outcome.NotFound, Outcome.Forbidden, Outcome.Ok),
+        new("assessments/{id:guid}/review", "GET", "/assessments/{assessment-review}/review", Outcome.SignIn, Outcome.Forbidden, Outcome.Forbidden, Outcome.Ok, Outcome.Ok),
+        new("assessments/{id:guid}/review", "GET", "/assessments/{assessment-other}/review", Outcome.SignIn, Outcome.NotFound, Outcome.NotFound, Outcome.Ok, Outcome.Ok),
+        new("assessments/{id:guid}/respond", "GET", "/assessments/{assessment-closed}/respond", Outcome.SignIn, Outcome.Forbidden, Outcome.Ok, Outcome.Forbidden, Outcome.Ok),
+        new("assessments/{id:guid}/respond", "GET", "/assessments/{assessment-other}/respond", Outcome.SignIn, Outcome.NotFound, Outcome.NotFound, Outcome.Forbidden, Outcome.Ok),
         // API and operations.
         new("api/v1/organizations", "GET", "/api/v1/organizations", Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
         new("api/v1/organizations/{key}", "GET", "/api/v1/organizations/tmg", Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
@@ -223,12 +234,29 @@ public sealed record Access(string Route, string Method, string Sample, Outcome 
         new("admin/catalog/checkpoints/{id}/edit", "POST", "/admin/catalog/checkpoints/P3-01/edit", Outcome.SignIn, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.Ok) { Form = "Revision=-1" },
         new("admin/catalog/parameters/new", "POST", "/admin/catalog/parameters/new", Outcome.SignIn, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.Ok) { Form = "Revision=-1" },
         new("admin/catalog/parameters/{key}/edit", "POST", "/admin/catalog/parameters/satisfaction.baseline/edit", Outcome.SignIn, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.Ok) { Form = "Revision=-1" },
+        // The assessment workflow: bodies that change nothing (an unknown phase, a stale revision, an empty panel, a
+        // closed response window); Ok means the handler ran and showed its message.
+        new("services/{key}/assessments/new", "POST", "/services/matrix-own/assessments/new", Outcome.SignIn, Outcome.Forbidden, Outcome.Ok, Outcome.Forbidden, Outcome.Ok) { Form = "Phase=none" },
+        new("services/{key}/assessments/new", "POST", "/services/matrix-other/assessments/new", Outcome.SignIn, Outcome.NotFound, Outcome.NotFound, Outcome.Forbidden, Outcome.Ok) { Form = "Phase=none" },
+        new("assessments/{id:guid}/edit", "POST", "/assessments/{assessment-draft}/edit?handler=Save&checkpoint=P1-01", Outcome.SignIn, Outcome.Ok, Outcome.Ok, Outcome.Forbidden, Outcome.Ok) { Handler = "Save", Form = "Input.Revision=-1&Input.Outcome=Met" },
+        new("assessments/{id:guid}/edit", "POST", "/assessments/{assessment-other}/edit?handler=Save&checkpoint=P1-01", Outcome.SignIn, Outcome.NotFound, Outcome.NotFound, Outcome.Forbidden, Outcome.Ok) { Handler = "Save", Form = "Input.Revision=-1&Input.Outcome=Met" },
+        new("assessments/{id:guid}/edit", "POST", "/assessments/{assessment-draft}/edit?handler=Submit", Outcome.SignIn, Outcome.Forbidden, Outcome.Ok, Outcome.Forbidden, Outcome.Ok) { Handler = "Submit" },
+        new("assessments/{id:guid}/edit", "POST", "/assessments/{assessment-other}/edit?handler=Submit", Outcome.SignIn, Outcome.NotFound, Outcome.NotFound, Outcome.Forbidden, Outcome.Ok) { Handler = "Submit" },
+        new("assessments/{id:guid}/review", "POST", "/assessments/{assessment-review}/review?handler=Panel", Outcome.SignIn, Outcome.Forbidden, Outcome.Forbidden, Outcome.Ok, Outcome.Ok) { Handler = "Panel" },
+        new("assessments/{id:guid}/review", "POST", "/assessments/{assessment-other}/review?handler=Panel", Outcome.SignIn, Outcome.NotFound, Outcome.NotFound, Outcome.Ok, Outcome.Ok) { Handler = "Panel" },
+        new("assessments/{id:guid}/review", "POST", "/assessments/{assessment-review}/review?handler=Rate&checkpoint=P1-01", Outcome.SignIn, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.Ok) { Handler = "Rate", Form = "Revision=-1&Rag=Green" },
+        new("assessments/{id:guid}/review", "POST", "/assessments/{assessment-review}/review?handler=Overall", Outcome.SignIn, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.Ok) { Handler = "Overall", Form = "Revision=-1&Rag=Green" },
+        new("assessments/{id:guid}/review", "POST", "/assessments/{assessment-review}/review?handler=Publish", Outcome.SignIn, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.Ok) { Handler = "Publish" },
+        new("assessments/{id:guid}/respond", "POST", "/assessments/{assessment-closed}/respond?handler=Accept", Outcome.SignIn, Outcome.Forbidden, Outcome.Ok, Outcome.Forbidden, Outcome.Ok) { Handler = "Accept" },
+        new("assessments/{id:guid}/respond", "POST", "/assessments/{assessment-other}/respond?handler=Accept", Outcome.SignIn, Outcome.NotFound, Outcome.NotFound, Outcome.Forbidden, Outcome.Ok) { Handler = "Accept" },
+        new("assessments/{id:guid}/respond", "POST", "/assessments/{assessment-closed}/respond?handler=Challenge", Outcome.SignIn, Outcome.Forbidden, Outcome.Ok, Outcome.Forbidden, Outcome.Ok) { Handler = "Challenge", Form = "Reason=x" },
+        new("assessments/{id:guid}/respond", "POST", "/assessments/{assessment-closed}/respond?handler=Reassess", Outcome.SignIn, Outcome.Forbidden, Outcome.Ok, Outcome.Forbidden, Outcome.Ok) { Handler = "Reassess" },
     ];
 }
 
 public abstract class AuthorizationMatrixTests(ShishinAppFactory app)
 {
-    public static TheoryData<string> Rows => new(Access.Table.Select(a => a.Probe));
+    public static TheoryData<string> Rows => new(Access.Table.Select(a => a.Id));
 
     [Fact]
     public async Task Matrix_EveryRouteMethodAndHandlerOfTheApp_IsListed()
@@ -237,8 +265,8 @@ public abstract class AuthorizationMatrixTests(ShishinAppFactory app)
         var actual = (await AppRowsAsync()).Select(r => new Access(r.Route, r.Method, "", 0, 0, 0, 0, 0) { Handler = r.Handler }.Key).ToList();
 
         var missing = actual.Except(listed).Order(StringComparer.Ordinal).ToList();
-        var stale = listed.Except(actual).Order(StringComparer.Ordinal).ToList();
-        var twice = Access.Table.GroupBy(a => a.Probe).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        var stale = listed.Distinct().Except(actual).Order(StringComparer.Ordinal).ToList();
+        var twice = Access.Table.GroupBy(a => a.Id).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
 
         Assert.True(missing.Count == 0, "Routes, methods or handlers missing from the authorisation table: " + string.Join(", ", missing));
         Assert.True(stale.Count == 0, "Rows for routes, methods or handlers that no longer exist: " + string.Join(", ", stale));
@@ -283,12 +311,13 @@ public abstract class AuthorizationMatrixTests(ShishinAppFactory app)
     [MemberData(nameof(Rows))]
     public async Task Route_EachKindOfVisitor_GetsTheExpectedOutcome(string key)
     {
-        var row = Access.Table.Single(a => a.Probe == key);
+        var row = Access.Table.Single(a => a.Id == key);
         var (adminId, organizationId) = await IdsAsync();
         await CatalogSamplesAsync();
         await ServiceSamplesAsync();
         var basePath = row.Sample.Replace("{admin}", adminId.ToString(), StringComparison.Ordinal)
             .Replace("{organization}", organizationId.ToString(), StringComparison.Ordinal);
+        basePath = (await AssessmentSamplesAsync()).Aggregate(basePath, (p, pair) => p.Replace(pair.Key, pair.Value.ToString(), StringComparison.Ordinal));
 
         var visitors = new (string Name, Outcome Expected)[]
         {
@@ -439,6 +468,64 @@ public abstract class AuthorizationMatrixTests(ShishinAppFactory app)
             new ProposalActor(adminId, "Admin"));
         return proposal.Id;
     }
+
+    /// <summary>
+    /// Assessments for object-level rows (issue 12), by placeholder: a draft of <c>matrix-own</c>, a draft of
+    /// <c>matrix-other</c>, one of <c>matrix-own</c> in review (panel: a reviewer of its own, not the visitor) and one of
+    /// <c>matrix-own</c> published Green whose response window has closed. Each holds the first checkpoints of its phase.
+    /// </summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<ShishinAppFactory, Lazy<Task<Dictionary<string, Guid>>>> AssessmentSamples = new();
+
+    private Task<Dictionary<string, Guid>> AssessmentSamplesAsync() =>
+        AssessmentSamples.GetOrAdd(app, _ => new Lazy<Task<Dictionary<string, Guid>>>(async () =>
+        {
+            var (panelist, _) = await app.CreateUserAsync($"matrix-panel-{Guid.NewGuid():N}@example.jp", [Roles.Reviewer]);
+            await using var scope = app.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<Shishin.Core.Data.ShishinDbContext>();
+            var current = (await scope.ServiceProvider.GetRequiredService<CatalogService>().GetCurrentAsync())!;
+            var services = db.Services.Where(s => s.Key == "matrix-own" || s.Key == "matrix-other").ToDictionary(s => s.Key, s => s.Id);
+            Shishin.Core.Assessments.Assessment Sample(string service, LifecyclePhase phase, Shishin.Core.Assessments.AssessmentStatus status)
+            {
+                var assessment = new Shishin.Core.Assessments.Assessment
+                {
+                    ServiceId = services[service],
+                    Phase = phase,
+                    CatalogVersionId = current.Id,
+                    Status = status,
+                    Results = [.. Shishin.Core.Assessments.AssessmentCheckpoints.For(current.Document, phase).Take(3)
+                        .Select(c => new Shishin.Core.Assessments.CheckpointResult { CheckpointId = c.Id })],
+                };
+                db.Assessments.Add(assessment);
+                return assessment;
+            }
+
+            var draft = Sample("matrix-own", LifecyclePhase.Development, Shishin.Core.Assessments.AssessmentStatus.Draft);
+            var other = Sample("matrix-other", LifecyclePhase.Development, Shishin.Core.Assessments.AssessmentStatus.Draft);
+            var review = Sample("matrix-own", LifecyclePhase.Operation, Shishin.Core.Assessments.AssessmentStatus.InReview);
+            review.Reviewers = [new Shishin.Core.Assessments.AssessmentReviewer { UserId = panelist.Id, IsLead = true }];
+            var closed = Sample("matrix-own", LifecyclePhase.Hypothesis, Shishin.Core.Assessments.AssessmentStatus.Published);
+            closed.Rag = Shishin.Core.Assessments.Rag.Green;
+            closed.PublishedAt = new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+            closed.ResponseDueOn = new DateOnly(2000, 1, 14);
+            foreach (var result in review.Results.Concat(closed.Results))
+            {
+                result.Outcome = Shishin.Core.Assessments.CheckpointOutcome.Met;
+            }
+
+            foreach (var result in closed.Results)
+            {
+                result.Rag = Shishin.Core.Assessments.Rag.Green;
+            }
+
+            await db.SaveChangesAsync();
+            return new Dictionary<string, Guid>(StringComparer.Ordinal)
+            {
+                ["{assessment-draft}"] = draft.Id,
+                ["{assessment-other}"] = other.Id,
+                ["{assessment-review}"] = review.Id,
+                ["{assessment-closed}"] = closed.Id,
+            };
+        })).Value;
 
     private static Outcome Classify(HttpResponseMessage response)
     {
