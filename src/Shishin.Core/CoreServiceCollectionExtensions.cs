@@ -64,6 +64,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<UserSessionStore>();
         services.AddScoped<UserDeviceStore>();
         services.AddScoped<SetupService>();
+        services.AddScoped<ApiKeys.ApiKeyService>();
         services.AddShishinEmail(configuration);
         services.AddSingleton<DatabaseInitializer>();
         // Keys in the database so that every web node and the CLI read the same protected values (TOTP secrets, cookies).
