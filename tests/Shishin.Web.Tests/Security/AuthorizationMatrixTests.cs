@@ -102,6 +102,7 @@ public sealed record Access(string Route, string Method, string Sample, Outcome 
         new("account/manage/email", "GET", "/account/manage/email", Outcome.SignIn, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
         new("account/manage/password", "GET", "/account/manage/password", Outcome.SignIn, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
         new("account/manage/two-factor", "GET", "/account/manage/two-factor", Outcome.SignIn, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
+        new("account/api-keys", "GET", "/account/api-keys", Outcome.SignIn, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
         // Administration.
         new("admin/users", "GET", "/admin/users", Outcome.SignIn, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.Ok),
         new("admin/users/invite", "GET", "/admin/users/invite", Outcome.SignIn, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.Ok),
@@ -161,6 +162,9 @@ public sealed record Access(string Route, string Method, string Sample, Outcome 
         new("account/manage/two-factor", "POST", "/account/manage/two-factor?handler=Disable", Outcome.SignIn, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Forbidden) { Handler = "Disable", Fresh = true },
         new("account/manage/email", "POST", "/account/manage/email", Outcome.SignIn, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
         new("account/manage", "POST", "/account/manage?handler=Name", Outcome.SignIn, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok) { Handler = "Name" },
+        // API keys: an empty form shows its field messages. {apikey} is a key of another user: only an admin may revoke it.
+        new("account/api-keys", "POST", "/account/api-keys", Outcome.SignIn, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
+        new("account/api-keys", "POST", "/account/api-keys?handler=Revoke&id={apikey}", Outcome.SignIn, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.RedirectElsewhere) { Handler = "Revoke" },
         // Ends every session of the visitor, so it lands on sign-in.
         new("account/manage", "POST", "/account/manage?handler=SignOutEverywhere", Outcome.SignIn, Outcome.SignIn, Outcome.SignIn, Outcome.SignIn, Outcome.SignIn) { Handler = "SignOutEverywhere", Fresh = true },
         // Change proposals; {proposal} is a new open proposal of the admin's for each visitor.
@@ -279,6 +283,9 @@ public abstract class AuthorizationMatrixTests(ShishinAppFactory app)
             var path = basePath.Contains("{proposal}", StringComparison.Ordinal)
                 ? basePath.Replace("{proposal}", (await NewProposalAsync(adminId)).ToString(), StringComparison.Ordinal)
                 : basePath;
+            path = path.Contains("{apikey}", StringComparison.Ordinal)
+                ? path.Replace("{apikey}", (await NewApiKeyAsync()).ToString(), StringComparison.Ordinal)
+                : path;
             using var request = await RequestAsync(client, row, path);
             using var response = await client.SendAsync(request);
             var actual = Classify(response);
@@ -411,6 +418,16 @@ public abstract class AuthorizationMatrixTests(ShishinAppFactory app)
             new ProposalInput(ProposalKind.Change, "P3-01", null, null, "Sample proposal", new("", "Sample title"), LocalizedText.Empty, LocalizedText.Empty, [], null, "Sample rationale", null),
             new ProposalActor(adminId, "Admin"));
         return proposal.Id;
+    }
+
+    /// <summary>A new API key of a user who is none of the visitors, for the Revoke row (made per visitor, like {proposal}).</summary>
+    private async Task<Guid> NewApiKeyAsync()
+    {
+        var (holder, _) = await app.CreateUserAsync($"key-holder-{Guid.NewGuid():N}@example.jp", [Roles.Reviewer]);
+        await using var scope = app.Services.CreateAsyncScope();
+        var key = await scope.ServiceProvider.GetRequiredService<Shishin.Core.ApiKeys.ApiKeyService>()
+            .CreateAsync(holder, "matrix", 30, [Shishin.Core.ApiKeys.ApiKeyScopes.Read]);
+        return key.Key.Id;
     }
 
     private static Outcome Classify(HttpResponseMessage response)
