@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Shishin.Core.ApiKeys;
 using Shishin.Core.Auditing;
@@ -24,7 +25,8 @@ public sealed class ApiKeyAuthenticationHandler(
     IUserClaimsPrincipalFactory<ShishinUser> principals,
     ApiKeyThrottle throttle,
     AuditBursts bursts,
-    AuditActor actor)
+    AuditActor actor,
+    IStringLocalizer<SharedResource> l)
     : AuthenticationHandler<ApiKeyAuthenticationOptions>(options, logger, encoder), IAuthenticationRequestHandler
 {
     public const string FailedAction = "security.api-key-refused";
@@ -48,8 +50,8 @@ public sealed class ApiKeyAuthenticationHandler(
             if (!HttpMethods.IsGet(Request.Method) && !HttpMethods.IsHead(Request.Method) && !HttpMethods.IsOptions(Request.Method) &&
                 !result.Principal.HasClaim(ApiKeyAuthentication.ScopeClaim, ApiKeyScopes.Write))
             {
-                Response.StatusCode = StatusCodes.Status403Forbidden;
                 Response.Headers.WWWAuthenticate = InsufficientScope;
+                await ProblemAsync(StatusCodes.Status403Forbidden, l["This API key may only read"], l["Create a key that may also write to change data."]);
                 return true;
             }
 
@@ -59,11 +61,10 @@ public sealed class ApiKeyAuthenticationHandler(
         if (throttledFor is { } wait)
         {
             ShishinRateLimiting.SetRetryAfter(Response, wait);
-            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            await ProblemAsync(StatusCodes.Status429TooManyRequests, l["Too many requests"], l["Wait a moment and try again."]);
             return true;
         }
 
-        // The body is left empty: the status code page answers problem details for /api.
         await ChallengeAsync(new AuthenticationProperties());
         return true;
     }
@@ -118,13 +119,22 @@ public sealed class ApiKeyAuthenticationHandler(
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         var result = await HandleAuthenticateOnceSafeAsync();
-        Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = result.Failure is null ? "Bearer" : InvalidToken;
+        await ProblemAsync(StatusCodes.Status401Unauthorized, l["The API key is not valid"],
+            l["The key is unknown, has expired or was revoked, or its user can no longer sign in."]);
     }
 
-    protected override Task HandleForbiddenAsync(AuthenticationProperties properties)
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        ProblemAsync(StatusCodes.Status403Forbidden, l["You do not have access to this page"], l["The key's user may not do this."]);
+
+    /// <summary>
+    /// Problem details written here rather than by the status code page, which re-executes the request with its own
+    /// method and has no page for PUT, PATCH or DELETE.
+    /// </summary>
+    private Task ProblemAsync(int status, string title, string detail)
     {
-        Response.StatusCode = StatusCodes.Status403Forbidden;
-        return Task.CompletedTask;
+        var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = status, Title = title, Detail = detail, Instance = Request.Path.Value };
+        problem.Extensions["correlationId"] = System.Diagnostics.Activity.Current?.TraceId.ToString() ?? Context.TraceIdentifier;
+        return Results.Problem(problem).ExecuteAsync(Context);
     }
 }

@@ -144,6 +144,9 @@ public sealed record Access(string Route, string Method, string Sample, Outcome 
         // their own, because the handler ends or changes the visitor's own session.
         // Every page and the language switch are open to anyone who may see the page; errors re-render for any method.
         new("errors/{code:int}", "POST", "/errors/404", Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound),
+        new("errors/{code:int}", "PUT", "/errors/404", Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound),
+        new("errors/{code:int}", "PATCH", "/errors/404", Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound),
+        new("errors/{code:int}", "DELETE", "/errors/404", Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound),
         new("setup", "POST", "/setup", Outcome.SignIn, Outcome.SignIn, Outcome.SignIn, Outcome.SignIn, Outcome.SignIn),
         new("account/sign-in", "POST", "/account/sign-in", Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
         new("account/sign-in/two-factor", "POST", "/account/sign-in/two-factor", Outcome.SignIn, Outcome.SignIn, Outcome.SignIn, Outcome.SignIn, Outcome.SignIn) { Form = "Input.Code=000000" },
