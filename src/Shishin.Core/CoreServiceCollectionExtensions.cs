@@ -67,6 +67,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<UserDeviceStore>();
         services.AddScoped<SetupService>();
         services.AddScoped<Demo.DemoData>();
+        services.AddScoped<ApiKeys.ApiKeyService>();
         services.AddShishinEmail(configuration);
         services.AddSingleton<DatabaseInitializer>();
         // Keys in the database so that every web node and the CLI read the same protected values (TOTP secrets, cookies).

@@ -35,6 +35,12 @@ public sealed class RateLimitingOptions
     /// </summary>
     public RateLimit AccountFailures { get; set; } = new() { PermitLimit = 4, Window = TimeSpan.FromMinutes(15) };
 
+    /// <summary>
+    /// Failed API key attempts (unknown, expired or revoked keys) per client; past it, requests with a key get 429 before
+    /// the key is looked up.
+    /// </summary>
+    public RateLimit ApiKeyFailures { get; set; } = new() { PermitLimit = 10, Window = TimeSpan.FromMinutes(1) };
+
     /// <summary>How repeated failures of one client reach the audit log.</summary>
     public AuditBurstOptions AuditBursts { get; set; } = new();
 }

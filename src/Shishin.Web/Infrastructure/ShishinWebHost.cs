@@ -46,6 +46,7 @@ public static class ShishinWebHost
         AddAuthentication(services, configuration, security);
         AddLocalizationAndPages(services);
         services.AddShishinHttpCaching(configuration);
+        services.AddShishinApiKeys();
 
         services.AddScoped<CspNonce>();
         services.AddSingleton<SetupState>();

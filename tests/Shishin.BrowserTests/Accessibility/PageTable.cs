@@ -105,6 +105,9 @@ public static class PageTable
         new("two-step verification, enrolment", "account/manage/two-factor", "/account/manage/two-factor", Viewer.Staff),
         new("two-step verification, enrolment submitted empty", "account/manage/two-factor", "/account/manage/two-factor", Viewer.Staff,
             After: SubmitEmpty, ShowsErrors: true),
+        new("API keys", "account/api-keys", "/account/api-keys", Viewer.Admin | Viewer.Staff),
+        new("API keys, submitted empty", "account/api-keys", "/account/api-keys", Viewer.Staff, After: CreateApiKeyEmpty, ShowsErrors: true),
+        new("API keys, key created", "account/api-keys", "/account/api-keys", Viewer.Staff, After: CreateApiKey),
 
         new("users", "admin/users", "/admin/users", Viewer.Admin),
         new("user", "admin/users/{id:guid}", "/admin/users/{admin}", Viewer.Admin),
@@ -185,6 +188,21 @@ public static class PageTable
     }
 
     private static Task SubmitEmpty(BrowserSession session) => session.ClickAndWaitForLoadAsync(MainSubmit);
+
+    /// <summary>The create form with its name cleared and no scope ticked (the revoke buttons are other forms).</summary>
+    private static async Task CreateApiKeyEmpty(BrowserSession session)
+    {
+        await session.Page.Locator("#scope-read").UncheckAsync();
+        await session.ClickAndWaitForLoadAsync("#create-api-key button[type=submit]");
+    }
+
+    /// <summary>A key is created: the page shows it once, with the list of keys.</summary>
+    private static async Task CreateApiKey(BrowserSession session)
+    {
+        await session.Page.Locator("#Input_Name").FillAsync("CI");
+        await session.ClickAndWaitForLoadAsync("#create-api-key button[type=submit]");
+        Assert.Equal(1, await session.Page.Locator("#created-key").CountAsync());
+    }
 
     /// <summary>The publish form with its version cleared and no changelog: refused, so the draft stays a draft.</summary>
     private static async Task PublishEmpty(BrowserSession session)

@@ -105,6 +105,7 @@ public sealed record Access(string Route, string Method, string Sample, Outcome 
         new("account/manage/email", "GET", "/account/manage/email", Outcome.SignIn, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
         new("account/manage/password", "GET", "/account/manage/password", Outcome.SignIn, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
         new("account/manage/two-factor", "GET", "/account/manage/two-factor", Outcome.SignIn, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
+        new("account/api-keys", "GET", "/account/api-keys", Outcome.SignIn, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
         // Administration.
         new("admin/users", "GET", "/admin/users", Outcome.SignIn, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.Ok),
         new("admin/users/invite", "GET", "/admin/users/invite", Outcome.SignIn, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.Ok),
@@ -174,6 +175,9 @@ public sealed record Access(string Route, string Method, string Sample, Outcome 
         // their own, because the handler ends or changes the visitor's own session.
         // Every page and the language switch are open to anyone who may see the page; errors re-render for any method.
         new("errors/{code:int}", "POST", "/errors/404", Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound),
+        new("errors/{code:int}", "PUT", "/errors/404", Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound),
+        new("errors/{code:int}", "PATCH", "/errors/404", Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound),
+        new("errors/{code:int}", "DELETE", "/errors/404", Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound),
         new("setup", "POST", "/setup", Outcome.SignIn, Outcome.SignIn, Outcome.SignIn, Outcome.SignIn, Outcome.SignIn),
         new("account/sign-in", "POST", "/account/sign-in", Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
         new("account/sign-in/two-factor", "POST", "/account/sign-in/two-factor", Outcome.SignIn, Outcome.SignIn, Outcome.SignIn, Outcome.SignIn, Outcome.SignIn) { Form = "Input.Code=000000" },
@@ -192,6 +196,9 @@ public sealed record Access(string Route, string Method, string Sample, Outcome 
         new("account/manage/two-factor", "POST", "/account/manage/two-factor?handler=Disable", Outcome.SignIn, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Forbidden) { Handler = "Disable", Fresh = true },
         new("account/manage/email", "POST", "/account/manage/email", Outcome.SignIn, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
         new("account/manage", "POST", "/account/manage?handler=Name", Outcome.SignIn, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok) { Handler = "Name" },
+        // API keys: an empty form shows its field messages. {apikey} is a key of another user: only an admin may revoke it.
+        new("account/api-keys", "POST", "/account/api-keys", Outcome.SignIn, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
+        new("account/api-keys", "POST", "/account/api-keys?handler=Revoke&id={apikey}", Outcome.SignIn, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.RedirectElsewhere) { Handler = "Revoke" },
         // Ends every session of the visitor, so it lands on sign-in.
         new("account/manage", "POST", "/account/manage?handler=SignOutEverywhere", Outcome.SignIn, Outcome.SignIn, Outcome.SignIn, Outcome.SignIn, Outcome.SignIn) { Handler = "SignOutEverywhere", Fresh = true },
         // Change proposals; {proposal} is a new open proposal of the admin's for each visitor.
@@ -335,6 +342,9 @@ public abstract class AuthorizationMatrixTests(ShishinAppFactory app)
             var path = basePath.Contains("{proposal}", StringComparison.Ordinal)
                 ? basePath.Replace("{proposal}", (await NewProposalAsync(adminId)).ToString(), StringComparison.Ordinal)
                 : basePath;
+            path = path.Contains("{apikey}", StringComparison.Ordinal)
+                ? path.Replace("{apikey}", (await NewApiKeyAsync()).ToString(), StringComparison.Ordinal)
+                : path;
             using var request = await RequestAsync(client, row, path);
             using var response = await client.SendAsync(request);
             var actual = Classify(response);
@@ -526,6 +536,16 @@ public abstract class AuthorizationMatrixTests(ShishinAppFactory app)
                 ["{assessment-closed}"] = closed.Id,
             };
         })).Value;
+
+    /// <summary>A new API key of a user who is none of the visitors, for the Revoke row (made per visitor, like {proposal}).</summary>
+    private async Task<Guid> NewApiKeyAsync()
+    {
+        var (holder, _) = await app.CreateUserAsync($"key-holder-{Guid.NewGuid():N}@example.jp", [Roles.Reviewer]);
+        await using var scope = app.Services.CreateAsyncScope();
+        var key = await scope.ServiceProvider.GetRequiredService<Shishin.Core.ApiKeys.ApiKeyService>()
+            .CreateAsync(holder, "matrix", 30, [Shishin.Core.ApiKeys.ApiKeyScopes.Read]);
+        return key.Key.Id;
+    }
 
     private static Outcome Classify(HttpResponseMessage response)
     {

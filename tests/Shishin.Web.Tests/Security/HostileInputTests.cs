@@ -190,6 +190,8 @@ public abstract class HostileInputTests(ShishinAppFactory app)
     [InlineData("/no/such/page")]
     [InlineData("/admin/no-such-page")]
     [InlineData("/account/manage/no-such-page")]
+    [InlineData("/account/api-keys/no-such-page")]
+    [InlineData("/css/no-such-file.css")]
     public async Task UnknownUrl_SignedInOrNot_Gets404Page(string path)
     {
         var email = $"reader-{Guid.NewGuid():N}@example.jp";
@@ -201,6 +203,23 @@ public abstract class HostileInputTests(ShishinAppFactory app)
 
             Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
             Assert.Contains("ページが見つかりません", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("POST", "/no/such/page")]
+    [InlineData("PUT", "/admin/no-such-page")]
+    [InlineData("DELETE", "/account/manage/no-such-page")]
+    public async Task UnknownUrl_UnsafeMethodSignedInOrNot_Gets404NotSignIn(string method, string path)
+    {
+        var email = $"writer-{Guid.NewGuid():N}@example.jp";
+        await app.CreateUserAsync(email, [Roles.ServiceOwner]);
+
+        foreach (var client in new[] { app.NewClient(), await app.SignInAsync(email) })
+        {
+            var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path) { Content = new StringContent("a=1") });
+
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         }
     }
 

@@ -26,6 +26,14 @@ public sealed class StatusModel(IStringLocalizer<SharedResource> l) : PageModel
 
     public IActionResult OnPost() => Render();
 
+    // The status code page re-executes a request with its own method: without these, an unknown URL or a refused API
+    // call by PUT, PATCH or DELETE would answer 405 instead of its own status.
+    public IActionResult OnPut() => Render();
+
+    public IActionResult OnPatch() => Render();
+
+    public IActionResult OnDelete() => Render();
+
     private IActionResult Render()
     {
         var code = int.TryParse(RouteData.Values["code"]?.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var routeCode) ? routeCode : 404;
