@@ -21,6 +21,9 @@ public sealed class FormFieldTagHelper(IHtmlGenerator generator) : TagHelper
     public string? Hint { get; set; }
     public string? Autocomplete { get; set; }
     public string? Inputmode { get; set; }
+
+    /// <summary>For number fields: the granularity, e.g. 0.1 for a figure with one decimal place.</summary>
+    public string? Step { get; set; }
     public IEnumerable<SelectListItem>? Items { get; set; }
     public string? OptionLabel { get; set; }
 
@@ -69,6 +72,11 @@ public sealed class FormFieldTagHelper(IHtmlGenerator generator) : TagHelper
         if (Inputmode is not null)
         {
             attributes["inputmode"] = Inputmode;
+        }
+
+        if (Step is not null)
+        {
+            attributes["step"] = Step;
         }
 
         var control = Type switch
