@@ -132,13 +132,16 @@ public sealed class ServiceRegistry(ShishinDbContext db, TimeProvider clock)
         service.Partners.RemoveAll(p => !check.PartnerIds.Contains(p.OrganizationId));
         foreach (var id in check.PartnerIds.Where(id => service.Partners.All(p => p.OrganizationId != id)))
         {
-            service.Partners.Add(new ServicePartner { ServiceId = service.Id, OrganizationId = id });
+            // Added through the set: an entity with its key already set would otherwise be taken for an existing row.
+            db.ServicePartners.Add(new ServicePartner { ServiceId = service.Id, OrganizationId = id });
         }
 
         if (check.Phase is { } phase && phase != service.Phase)
         {
             service.Phase = phase;
-            service.PhaseChanges.Add(await PhaseChangeAsync(phase, TodayInJapan(), "", scope, now, cancellationToken));
+            var change = await PhaseChangeAsync(phase, TodayInJapan(), "", scope, now, cancellationToken);
+            change.ServiceId = service.Id;
+            db.ServicePhaseChanges.Add(change);
         }
 
         service.Revision++;
@@ -198,7 +201,9 @@ public sealed class ServiceRegistry(ShishinDbContext db, TimeProvider clock)
 
         var now = clock.GetUtcNow().UtcDateTime;
         service.Phase = phase;
-        service.PhaseChanges.Add(await PhaseChangeAsync(phase, enteredOn, note, scope, now, cancellationToken));
+        var change = await PhaseChangeAsync(phase, enteredOn, note, scope, now, cancellationToken);
+        change.ServiceId = service.Id;
+        db.ServicePhaseChanges.Add(change);
         service.UpdatedAt = now;
         service.Revision++;
         return await SaveServiceAsync(key, cancellationToken);
