@@ -84,6 +84,8 @@ public sealed class FormFieldTagHelper(IHtmlGenerator generator) : TagHelper
             "password" => generator.GeneratePassword(ViewContext, For.ModelExplorer, For.Name, null, With(attributes, "class", "input", "type", "password")),
             "textarea" => generator.GenerateTextArea(ViewContext, For.ModelExplorer, For.Name, 6, 60, With(attributes, "class", "textarea")),
             "select" => generator.GenerateSelect(ViewContext, For.ModelExplorer, OptionLabel, For.Name, Items ?? [], false, With(attributes, "class", "select")),
+            // A date field's value is always yyyy-MM-dd (RFC 3339), whatever the culture would write.
+            "date" => generator.GenerateTextBox(ViewContext, For.ModelExplorer, For.Name, For.Model, "{0:yyyy-MM-dd}", With(attributes, "class", "input", "type", Type)),
             _ => generator.GenerateTextBox(ViewContext, For.ModelExplorer, For.Name, For.Model, null, With(attributes, "class", "input", "type", Type)),
         };
 
