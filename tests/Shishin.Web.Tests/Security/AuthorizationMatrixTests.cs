@@ -25,6 +25,8 @@ public enum Outcome
     BadRequest,
     /// <summary>A redirect somewhere other than sign-in or 403: for a POST, the handler ran and succeeded.</summary>
     RedirectElsewhere,
+    /// <summary>415: a JSON API reached with the row's form body (the visitor got past every access check).</summary>
+    UnsupportedMediaType,
 }
 
 /// <summary>
@@ -56,8 +58,17 @@ public sealed record Access(string Route, string Method, string Sample, Outcome 
     /// <summary>Probe on a session made for this row: the handler ends or changes the visitor's own session.</summary>
     public bool Fresh { get; init; }
 
-    /// <summary>What identifies the row: method, route and handler.</summary>
+    /// <summary>
+    /// Names a further row of the same route, method and handler probed on another object (an object-level row, e.g.
+    /// "other" for <c>matrix-other</c>); null for the route's first row.
+    /// </summary>
+    public string? Variant { get; init; }
+
+    /// <summary>What identifies the route: method, route and handler.</summary>
     public string Key => $"{Method} /{Route}" + (Handler is null ? "" : $" handler={Handler}");
+
+    /// <summary>What identifies the row: its route's <see cref="Key"/> and its variant.</summary>
+    public string Id => Key + (Variant is null ? "" : $" ({Variant})");
 
     public static readonly IReadOnlyList<Access> Table =
     [
@@ -122,6 +133,21 @@ public sealed record Access(string Route, string Method, string Sample, Outcome 
         new("proposals/mine", "GET", "/proposals/mine", Outcome.SignIn, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
         new("proposals/new", "GET", "/proposals/new", Outcome.SignIn, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
         new("proposals/{id:guid}", "GET", "/proposals/{proposal}", Outcome.SignIn, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
+        // The service register's writes (issue 12). Object-level rows: matrix-own is the ServiceOwner's bureau's with the
+        // Partner's company assigned (the partner sees it, may not edit it); matrix-other is Minato City's, internal.
+        new("services/new", "GET", "/services/new", Outcome.SignIn, Outcome.Forbidden, Outcome.Ok, Outcome.Forbidden, Outcome.Ok),
+        new("services/{key}/edit", "GET", "/services/matrix-own/edit", Outcome.SignIn, Outcome.Forbidden, Outcome.Ok, Outcome.Forbidden, Outcome.Ok),
+        new("services/{key}/edit", "GET", "/services/matrix-other/edit", Outcome.SignIn, Outcome.NotFound, Outcome.NotFound, Outcome.Forbidden, Outcome.Ok) { Variant = "other" },
+        new("services/{key}/phase", "GET", "/services/matrix-own/phase", Outcome.SignIn, Outcome.Forbidden, Outcome.Ok, Outcome.Forbidden, Outcome.Ok),
+        new("services/{key}/phase", "GET", "/services/matrix-other/phase", Outcome.SignIn, Outcome.NotFound, Outcome.NotFound, Outcome.Forbidden, Outcome.Ok) { Variant = "other" },
+        new("services/{key}/kpis", "GET", "/services/matrix-own/kpis", Outcome.SignIn, Outcome.Forbidden, Outcome.Ok, Outcome.Forbidden, Outcome.Ok),
+        new("services/{key}/kpis", "GET", "/services/matrix-other/kpis", Outcome.SignIn, Outcome.NotFound, Outcome.NotFound, Outcome.Forbidden, Outcome.Ok) { Variant = "other" },
+        // The register's write API answers JSON only: a visitor past every check meets the form body with 415.
+        new("api/v1/services", "POST", "/api/v1/services", Outcome.Unauthorized, Outcome.Forbidden, Outcome.UnsupportedMediaType, Outcome.Forbidden, Outcome.UnsupportedMediaType),
+        new("api/v1/services/{key}", "PUT", "/api/v1/services/matrix-own", Outcome.Unauthorized, Outcome.Forbidden, Outcome.UnsupportedMediaType, Outcome.Forbidden, Outcome.UnsupportedMediaType),
+        new("api/v1/services/{key}", "PUT", "/api/v1/services/matrix-other", Outcome.Unauthorized, Outcome.NotFound, Outcome.NotFound, Outcome.Forbidden, Outcome.UnsupportedMediaType) { Variant = "other" },
+        new("api/v1/services/{key}/kpis/{fiscalYear:int}", "PUT", "/api/v1/services/matrix-own/kpis/2025", Outcome.Unauthorized, Outcome.Forbidden, Outcome.UnsupportedMediaType, Outcome.Forbidden, Outcome.UnsupportedMediaType),
+        new("api/v1/services/{key}/kpis/{fiscalYear:int}", "PUT", "/api/v1/services/matrix-other/kpis/2025", Outcome.Unauthorized, Outcome.NotFound, Outcome.NotFound, Outcome.Forbidden, Outcome.UnsupportedMediaType) { Variant = "other" },
         // API and operations.
         new("api/v1/organizations", "GET", "/api/v1/organizations", Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
         new("api/v1/organizations/{key}", "GET", "/api/v1/organizations/tmg", Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
@@ -143,6 +169,10 @@ public sealed record Access(string Route, string Method, string Sample, Outcome 
         // their own, because the handler ends or changes the visitor's own session.
         // Every page and the language switch are open to anyone who may see the page; errors re-render for any method.
         new("errors/{code:int}", "POST", "/errors/404", Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound),
+        // Refused API calls of other methods are re-executed on the error page with their own method (problem details).
+        new("errors/{code:int}", "PUT", "/errors/404", Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound),
+        new("errors/{code:int}", "PATCH", "/errors/404", Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound),
+        new("errors/{code:int}", "DELETE", "/errors/404", Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound),
         new("setup", "POST", "/setup", Outcome.SignIn, Outcome.SignIn, Outcome.SignIn, Outcome.SignIn, Outcome.SignIn),
         new("account/sign-in", "POST", "/account/sign-in", Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
         new("account/sign-in/two-factor", "POST", "/account/sign-in/two-factor", Outcome.SignIn, Outcome.SignIn, Outcome.SignIn, Outcome.SignIn, Outcome.SignIn) { Form = "Input.Code=000000" },
@@ -196,22 +226,30 @@ public sealed record Access(string Route, string Method, string Sample, Outcome 
         new("admin/catalog/checkpoints/{id}/edit", "POST", "/admin/catalog/checkpoints/P3-01/edit", Outcome.SignIn, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.Ok) { Form = "Revision=-1" },
         new("admin/catalog/parameters/new", "POST", "/admin/catalog/parameters/new", Outcome.SignIn, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.Ok) { Form = "Revision=-1" },
         new("admin/catalog/parameters/{key}/edit", "POST", "/admin/catalog/parameters/satisfaction.baseline/edit", Outcome.SignIn, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.Ok) { Form = "Revision=-1" },
+        // The service register's forms; bodies that change nothing: empty (field errors) or a stale KPI revision (a conflict).
+        new("services/new", "POST", "/services/new", Outcome.SignIn, Outcome.Forbidden, Outcome.Ok, Outcome.Forbidden, Outcome.Ok),
+        new("services/{key}/edit", "POST", "/services/matrix-own/edit", Outcome.SignIn, Outcome.Forbidden, Outcome.Ok, Outcome.Forbidden, Outcome.Ok) { Form = "Revision=-1" },
+        new("services/{key}/edit", "POST", "/services/matrix-other/edit", Outcome.SignIn, Outcome.NotFound, Outcome.NotFound, Outcome.Forbidden, Outcome.Ok) { Form = "Revision=-1", Variant = "other" },
+        new("services/{key}/phase", "POST", "/services/matrix-own/phase", Outcome.SignIn, Outcome.Forbidden, Outcome.Ok, Outcome.Forbidden, Outcome.Ok),
+        new("services/{key}/phase", "POST", "/services/matrix-other/phase", Outcome.SignIn, Outcome.NotFound, Outcome.NotFound, Outcome.Forbidden, Outcome.Ok) { Variant = "other" },
+        new("services/{key}/kpis", "POST", "/services/matrix-own/kpis", Outcome.SignIn, Outcome.Forbidden, Outcome.Ok, Outcome.Forbidden, Outcome.Ok) { Form = "Revision=-1&Input.FiscalYear=2025" },
+        new("services/{key}/kpis", "POST", "/services/matrix-other/kpis", Outcome.SignIn, Outcome.NotFound, Outcome.NotFound, Outcome.Forbidden, Outcome.Ok) { Form = "Revision=-1&Input.FiscalYear=2025", Variant = "other" },
     ];
 }
 
 public abstract class AuthorizationMatrixTests(ShishinAppFactory app)
 {
-    public static TheoryData<string> Rows => new(Access.Table.Select(a => a.Key));
+    public static TheoryData<string> Rows => new(Access.Table.Select(a => a.Id));
 
     [Fact]
     public async Task Matrix_EveryRouteMethodAndHandlerOfTheApp_IsListed()
     {
-        var listed = Access.Table.Select(a => a.Key).ToList();
+        var listed = Access.Table.Select(a => a.Key).Distinct().ToList();
         var actual = (await AppRowsAsync()).Select(r => new Access(r.Route, r.Method, "", 0, 0, 0, 0, 0) { Handler = r.Handler }.Key).ToList();
 
         var missing = actual.Except(listed).Order(StringComparer.Ordinal).ToList();
         var stale = listed.Except(actual).Order(StringComparer.Ordinal).ToList();
-        var twice = listed.GroupBy(k => k).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        var twice = Access.Table.GroupBy(a => a.Id).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
 
         Assert.True(missing.Count == 0, "Routes, methods or handlers missing from the authorisation table: " + string.Join(", ", missing));
         Assert.True(stale.Count == 0, "Rows for routes, methods or handlers that no longer exist: " + string.Join(", ", stale));
@@ -256,7 +294,7 @@ public abstract class AuthorizationMatrixTests(ShishinAppFactory app)
     [MemberData(nameof(Rows))]
     public async Task Route_EachKindOfVisitor_GetsTheExpectedOutcome(string key)
     {
-        var row = Access.Table.Single(a => a.Key == key);
+        var row = Access.Table.Single(a => a.Id == key);
         var (adminId, organizationId) = await IdsAsync();
         await CatalogSamplesAsync();
         await ServiceSamplesAsync();
@@ -424,6 +462,7 @@ public abstract class AuthorizationMatrixTests(ShishinAppFactory app)
             HttpStatusCode.Unauthorized => Outcome.Unauthorized,
             HttpStatusCode.Forbidden => Outcome.Forbidden,
             HttpStatusCode.MethodNotAllowed => Outcome.MethodNotAllowed,
+            HttpStatusCode.UnsupportedMediaType => Outcome.UnsupportedMediaType,
             HttpStatusCode.Redirect when location.Contains("/account/sign-in", StringComparison.Ordinal) => Outcome.SignIn,
             HttpStatusCode.Redirect when location.Contains("/errors/403", StringComparison.Ordinal) => Outcome.Forbidden,
             HttpStatusCode.Redirect => Outcome.RedirectElsewhere,

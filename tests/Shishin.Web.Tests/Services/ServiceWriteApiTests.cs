@@ -96,9 +96,11 @@ public abstract class ServiceWriteApiTests(ShishinAppFactory app)
         var elsewhere = await owner.PostAsJsonAsync("/api/v1/services", Body(ServiceSamples.NewKey(), organization: "minato"));
         var byReviewer = await reviewer.PostAsJsonAsync("/api/v1/services", Body(ServiceSamples.NewKey()));
         var anonymous = await app.NewClient().PostAsJsonAsync("/api/v1/services", Body(ServiceSamples.NewKey()));
+        var anonymousPut = await app.NewClient().PutAsJsonAsync("/api/v1/services/no-such-service", Body("no-such-service", revision: 1));
 
-        Assert.Equal((HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.Unauthorized),
-            (elsewhere.StatusCode, byReviewer.StatusCode, anonymous.StatusCode));
+        Assert.Equal((HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized),
+            (elsewhere.StatusCode, byReviewer.StatusCode, anonymous.StatusCode, anonymousPut.StatusCode));
+        Assert.Equal("application/problem+json", anonymousPut.Content.Headers.ContentType!.MediaType);
     }
 
     [Fact]
@@ -143,6 +145,26 @@ public abstract class ServiceWriteApiTests(ShishinAppFactory app)
 
         Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.Forbidden), (onHidden.StatusCode, onUnknown.StatusCode, onVisible.StatusCode));
         Assert.Equal("application/problem+json", onHidden.Content.Headers.ContentType!.MediaType);
+    }
+
+    [Fact]
+    public async Task OpenApi_WriteEndpoints_DescribeTheirJsonBodyAndAnswers()
+    {
+        var document = await JsonAsync(await app.NewClient().GetAsync("/openapi/v1.json"));
+        var paths = document.GetProperty("paths");
+
+        foreach (var (path, method, answers) in new[]
+        {
+            ("/api/v1/services", "post", new[] { "201", "400", "403" }),
+            ("/api/v1/services/{key}", "put", new[] { "200", "400", "403", "404", "409" }),
+            ("/api/v1/services/{key}/kpis/{fiscalYear}", "put", new[] { "200", "400", "403", "404", "409" }),
+        })
+        {
+            var operation = paths.GetProperty(path).GetProperty(method);
+            Assert.True(operation.GetProperty("requestBody").GetProperty("content").TryGetProperty("application/json", out _), path);
+            Assert.False(string.IsNullOrWhiteSpace(operation.GetProperty("summary").GetString()));
+            Assert.All(answers, code => Assert.True(operation.GetProperty("responses").TryGetProperty(code, out _), $"{method} {path} {code}"));
+        }
     }
 
     [Fact]

@@ -26,6 +26,13 @@ public sealed class StatusModel(IStringLocalizer<SharedResource> l) : PageModel
 
     public IActionResult OnPost() => Render();
 
+    // An API call with PUT, PATCH or DELETE that is refused (401, 403) is re-executed here with its own method.
+    public IActionResult OnPut() => Render();
+
+    public IActionResult OnPatch() => Render();
+
+    public IActionResult OnDelete() => Render();
+
     private IActionResult Render()
     {
         var code = int.TryParse(RouteData.Values["code"]?.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var routeCode) ? routeCode : 404;

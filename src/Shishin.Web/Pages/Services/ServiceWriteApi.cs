@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.Localization;
+using Microsoft.OpenApi;
 using Shishin.Core.Services;
 using Shishin.Web.Infrastructure;
 
@@ -24,7 +26,7 @@ public static class ServiceWriteApi
         services.MapPost("", CreateAsync)
             .WithName("CreateService")
             .WithSummary("Adds a service to the register. Admins add to any organisation, service owners to their own. Answers 201 with the service and its address.")
-            .Accepts<ServiceWriteRequest>("application/json")
+            .AddOpenApiOperationTransformer(JsonBody<ServiceWriteRequest>)
             .Produces<ServiceDto>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -34,7 +36,7 @@ public static class ServiceWriteApi
         services.MapPut("/{key}", UpdateAsync)
             .WithName("UpdateService")
             .WithSummary("Replaces a service's details (the key stays). Send the revision you read: if someone changed the service since, the answer is 409 with the current service in 'current'. A different phase is recorded as a change dated today.")
-            .Accepts<ServiceWriteRequest>("application/json")
+            .AddOpenApiOperationTransformer(JsonBody<ServiceWriteRequest>)
             .Produces<ServiceDto>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -46,7 +48,7 @@ public static class ServiceWriteApi
         services.MapPut("/{key}/kpis/{fiscalYear:int}", SaveKpiAsync)
             .WithName("SaveServiceKpi")
             .WithSummary("Adds or replaces the procedure KPIs of one fiscal year (named by the year it starts, 2000 to 2100). Send the year's revision you read, or none for a new year; a stale one answers 409 with the current figures in 'current'.")
-            .Accepts<KpiWriteRequest>("application/json")
+            .AddOpenApiOperationTransformer(JsonBody<KpiWriteRequest>)
             .Produces<KpiDto>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -54,6 +56,20 @@ public static class ServiceWriteApi
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+    }
+
+    /// <summary>
+    /// Describes the JSON body in the OpenAPI document. Not <c>Accepts</c>: that makes routing answer another media type
+    /// (415, or 405 for PUT) before authentication, so an anonymous caller would not learn that it must sign in.
+    /// </summary>
+    private static async Task JsonBody<T>(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken ct)
+    {
+        var schema = await context.GetOrCreateSchemaAsync(typeof(T), null, ct);
+        operation.RequestBody = new OpenApiRequestBody
+        {
+            Required = true,
+            Content = new Dictionary<string, OpenApiMediaType>(StringComparer.Ordinal) { ["application/json"] = new() { Schema = schema } },
+        };
     }
 
     private static async Task<IResult> CreateAsync(HttpContext context, ServiceRegistry registry, ServiceAccess access, IStringLocalizer<SharedResource> l)
