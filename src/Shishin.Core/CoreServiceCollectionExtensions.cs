@@ -59,6 +59,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Services.ServiceAccess>();
         services.AddScoped<Services.CanvasService>();
         services.AddScoped<Assessments.AssessmentService>();
+        services.AddScoped<Services.ServiceRegistry>();
         services.AddMemoryCache();
         services.AddScoped<CatalogService>();
         services.AddScoped<ProposalService>();

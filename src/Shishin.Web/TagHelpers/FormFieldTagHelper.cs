@@ -21,6 +21,9 @@ public sealed class FormFieldTagHelper(IHtmlGenerator generator) : TagHelper
     public string? Hint { get; set; }
     public string? Autocomplete { get; set; }
     public string? Inputmode { get; set; }
+
+    /// <summary>For number fields: the granularity, e.g. 0.1 for a figure with one decimal place.</summary>
+    public string? Step { get; set; }
     public IEnumerable<SelectListItem>? Items { get; set; }
     public string? OptionLabel { get; set; }
 
@@ -71,11 +74,18 @@ public sealed class FormFieldTagHelper(IHtmlGenerator generator) : TagHelper
             attributes["inputmode"] = Inputmode;
         }
 
+        if (Step is not null)
+        {
+            attributes["step"] = Step;
+        }
+
         var control = Type switch
         {
             "password" => generator.GeneratePassword(ViewContext, For.ModelExplorer, For.Name, null, With(attributes, "class", "input", "type", "password")),
             "textarea" => generator.GenerateTextArea(ViewContext, For.ModelExplorer, For.Name, 6, 60, With(attributes, "class", "textarea")),
             "select" => generator.GenerateSelect(ViewContext, For.ModelExplorer, OptionLabel, For.Name, Items ?? [], false, With(attributes, "class", "select")),
+            // A date field's value is always yyyy-MM-dd (RFC 3339), whatever the culture would write.
+            "date" => generator.GenerateTextBox(ViewContext, For.ModelExplorer, For.Name, For.Model, "{0:yyyy-MM-dd}", With(attributes, "class", "input", "type", Type)),
             _ => generator.GenerateTextBox(ViewContext, For.ModelExplorer, For.Name, For.Model, null, With(attributes, "class", "input", "type", Type)),
         };
 

@@ -41,6 +41,7 @@ public sealed class AxeFixture : BrowserFixture
         };
         Placeholders = new Dictionary<string, string>(Placeholders.Concat(await CatalogPlaceholdersAsync(admin.Id)), StringComparer.Ordinal);
         Placeholders = new Dictionary<string, string>(Placeholders.Concat(await AssessmentSamples.CreateAsync(App.Services)), StringComparer.Ordinal);
+        await RegisterSampleAsync();
         await CanvasSamplesAsync(chiyoda.Id, admin.Id);
     }
 
@@ -96,6 +97,23 @@ public sealed class AxeFixture : BrowserFixture
             proposer);
         await proposals.AcceptAsync(accepted.Id, "次の版に入れます。", proposer);
         return new(StringComparer.Ordinal) { ["{proposal}"] = open.Id.ToString(), ["{accepted-proposal}"] = accepted.Id.ToString() };
+    }
+
+    /// <summary>axe-register: a service of Chiyoda City with a partner company and the figures of fiscal year 2025, for the register's forms.</summary>
+    private async Task RegisterSampleAsync()
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var organizations = scope.ServiceProvider.GetRequiredService<OrganizationService>();
+        var partner = await organizations.CreateAsync(new OrganizationInput("axe-vendor", OrganizationKind.Partner, "アクセシブル株式会社", "Accessible Ltd.", null, null));
+        var registry = scope.ServiceProvider.GetRequiredService<Shishin.Core.Services.ServiceRegistry>();
+        var admin = new Shishin.Core.Services.ServiceScope(
+            new Shishin.Core.Services.Viewer(null, new HashSet<string> { Roles.Admin }), new HashSet<Guid>(), new HashSet<Guid>());
+        var created = await registry.CreateAsync(
+            new Shishin.Core.Services.ServiceInput("axe-register", "保育所入所申請", "Nursery school application", "保育所への入所を申し込みます。",
+                "Apply for a place at a nursery school.", "chiyoda", [partner.Key], ["https://www.city.chiyoda.lg.jp/hoiku"], "保護者", "web", true, "operation"),
+            admin);
+        Assert.True(created.Succeeded);
+        Assert.True((await registry.SaveKpiAsync("axe-register", new Shishin.Core.Services.KpiInput(2025, 1200, 540, 18.5m, 32, 3, 14), null, admin)).Succeeded);
     }
 
     public override async Task DisposeAsync()

@@ -168,6 +168,17 @@ public static class PageTable
         new("assessment review", "assessments/{id:guid}/review", "/assessments/{assessment-review}/review", Viewer.Admin),
         new("assessment review, published", "assessments/{id:guid}/review", "/assessments/{assessment-published}/review", Viewer.Admin),
         new("assessment response", "assessments/{id:guid}/respond", "/assessments/{assessment-published}/respond", Viewer.Admin),
+        // The service register's forms (issue 12) on axe-register, a service AxeFixture adds with a fiscal year of KPIs.
+        new("add service", "services/new", "/services/new", Viewer.Admin),
+        new("add service, submitted empty", "services/new", "/services/new", Viewer.Admin, After: SubmitEmpty, ShowsErrors: true),
+        new("edit service", "services/{key}/edit", "/services/axe-register/edit", Viewer.Admin),
+        new("edit service, name cleared", "services/{key}/edit", "/services/axe-register/edit", Viewer.Admin, After: ClearServiceName, ShowsErrors: true),
+        new("edit service, changed by someone else", "services/{key}/edit", "/services/axe-register/edit", Viewer.Admin, After: SaveFromStaleRevision, ShowsErrors: true),
+        new("service phase", "services/{key}/phase", "/services/axe-register/phase", Viewer.Admin),
+        new("service phase, submitted empty", "services/{key}/phase", "/services/axe-register/phase", Viewer.Admin, After: SubmitEmpty, ShowsErrors: true),
+        new("service KPIs", "services/{key}/kpis", "/services/axe-register/kpis", Viewer.Admin),
+        new("service KPIs, year chosen", "services/{key}/kpis", "/services/axe-register/kpis?year=2025", Viewer.Admin),
+        new("service KPIs, bad figures", "services/{key}/kpis", "/services/axe-register/kpis", Viewer.Admin, After: BadKpis, ShowsErrors: true),
     ];
 
     public static PageCase Find(string name) => All.Single(c => c.Name == name);
@@ -202,6 +213,27 @@ public static class PageTable
         await session.Page.Locator("#Input_Name").FillAsync("CI");
         await session.ClickAndWaitForLoadAsync("#create-api-key button[type=submit]");
         Assert.Equal(1, await session.Page.Locator("#created-key").CountAsync());
+    private static async Task ClearServiceName(BrowserSession session)
+    {
+        await session.Page.Locator("#Input_NameJa").FillAsync("");
+        await session.ClickAndWaitForLoadAsync(MainSubmit);
+    }
+
+    /// <summary>Saves with a revision older than the stored one, as after someone else's save: the conflict view (nothing is saved).</summary>
+    private static async Task SaveFromStaleRevision(BrowserSession session)
+    {
+        await session.Page.Locator("main form input[name=Revision]").EvaluateAsync("input => input.value = '0'");
+        await session.Page.Locator("#Input_NameEn").FillAsync("Renamed while someone else saved");
+        await session.ClickAndWaitForLoadAsync(MainSubmit);
+        Assert.Equal(1, await session.Page.Locator("#changes-caption").CountAsync());
+    }
+
+    private static async Task BadKpis(BrowserSession session)
+    {
+        await session.Page.Locator("#Input_FiscalYear").FillAsync("1999");
+        await session.Page.Locator("#Input_AnnualApplications").FillAsync("10");
+        await session.Page.Locator("#Input_DigitalApplications").FillAsync("20");
+        await session.ClickAndWaitForLoadAsync(MainSubmit);
     }
 
     /// <summary>The publish form with its version cleared and no changelog: refused, so the draft stays a draft.</summary>

@@ -25,6 +25,8 @@ public enum Outcome
     BadRequest,
     /// <summary>A redirect somewhere other than sign-in or 403: for a POST, the handler ran and succeeded.</summary>
     RedirectElsewhere,
+    /// <summary>415: a JSON API reached with the row's form body (the visitor got past every access check).</summary>
+    UnsupportedMediaType,
 }
 
 /// <summary>
@@ -59,7 +61,7 @@ public sealed record Access(string Route, string Method, string Sample, Outcome 
     /// <summary>What identifies the route: method, route and handler.</summary>
     public string Key => $"{Method} /{Route}" + (Handler is null ? "" : $" handler={Handler}");
 
-    /// <summary>What identifies the row in the table: a route may have object-level rows, one per sample.</summary>
+    /// <summary>What identifies the row in the table: its route's <see cref="Key"/> and its sample (object-level rows).</summary>
     public string Id => $"{Key} {Sample}";
 
     public static readonly IReadOnlyList<Access> Table =
@@ -154,6 +156,21 @@ public sealed record Access(string Route, string Method, string Sample, Outcome 
         new("assessments/{id:guid}/review", "GET", "/assessments/{assessment-other}/review", Outcome.SignIn, Outcome.NotFound, Outcome.NotFound, Outcome.Ok, Outcome.Ok),
         new("assessments/{id:guid}/respond", "GET", "/assessments/{assessment-closed}/respond", Outcome.SignIn, Outcome.Forbidden, Outcome.Ok, Outcome.Forbidden, Outcome.Ok),
         new("assessments/{id:guid}/respond", "GET", "/assessments/{assessment-other}/respond", Outcome.SignIn, Outcome.NotFound, Outcome.NotFound, Outcome.Forbidden, Outcome.Ok),
+        // The service register's writes (issue 12). Object-level rows: matrix-own is the ServiceOwner's bureau's with the
+        // Partner's company assigned (the partner sees it, may not edit it); matrix-other is Minato City's, internal.
+        new("services/new", "GET", "/services/new", Outcome.SignIn, Outcome.Forbidden, Outcome.Ok, Outcome.Forbidden, Outcome.Ok),
+        new("services/{key}/edit", "GET", "/services/matrix-own/edit", Outcome.SignIn, Outcome.Forbidden, Outcome.Ok, Outcome.Forbidden, Outcome.Ok),
+        new("services/{key}/edit", "GET", "/services/matrix-other/edit", Outcome.SignIn, Outcome.NotFound, Outcome.NotFound, Outcome.Forbidden, Outcome.Ok),
+        new("services/{key}/phase", "GET", "/services/matrix-own/phase", Outcome.SignIn, Outcome.Forbidden, Outcome.Ok, Outcome.Forbidden, Outcome.Ok),
+        new("services/{key}/phase", "GET", "/services/matrix-other/phase", Outcome.SignIn, Outcome.NotFound, Outcome.NotFound, Outcome.Forbidden, Outcome.Ok),
+        new("services/{key}/kpis", "GET", "/services/matrix-own/kpis", Outcome.SignIn, Outcome.Forbidden, Outcome.Ok, Outcome.Forbidden, Outcome.Ok),
+        new("services/{key}/kpis", "GET", "/services/matrix-other/kpis", Outcome.SignIn, Outcome.NotFound, Outcome.NotFound, Outcome.Forbidden, Outcome.Ok),
+        // The register's write API answers JSON only: a visitor past every check meets the form body with 415.
+        new("api/v1/services", "POST", "/api/v1/services", Outcome.Unauthorized, Outcome.Forbidden, Outcome.UnsupportedMediaType, Outcome.Forbidden, Outcome.UnsupportedMediaType),
+        new("api/v1/services/{key}", "PUT", "/api/v1/services/matrix-own", Outcome.Unauthorized, Outcome.Forbidden, Outcome.UnsupportedMediaType, Outcome.Forbidden, Outcome.UnsupportedMediaType),
+        new("api/v1/services/{key}", "PUT", "/api/v1/services/matrix-other", Outcome.Unauthorized, Outcome.NotFound, Outcome.NotFound, Outcome.Forbidden, Outcome.UnsupportedMediaType),
+        new("api/v1/services/{key}/kpis/{fiscalYear:int}", "PUT", "/api/v1/services/matrix-own/kpis/2025", Outcome.Unauthorized, Outcome.Forbidden, Outcome.UnsupportedMediaType, Outcome.Forbidden, Outcome.UnsupportedMediaType),
+        new("api/v1/services/{key}/kpis/{fiscalYear:int}", "PUT", "/api/v1/services/matrix-other/kpis/2025", Outcome.Unauthorized, Outcome.NotFound, Outcome.NotFound, Outcome.Forbidden, Outcome.UnsupportedMediaType),
         // API and operations.
         new("api/v1/organizations", "GET", "/api/v1/organizations", Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
         new("api/v1/organizations/{key}", "GET", "/api/v1/organizations/tmg", Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
@@ -175,6 +192,7 @@ public sealed record Access(string Route, string Method, string Sample, Outcome 
         // their own, because the handler ends or changes the visitor's own session.
         // Every page and the language switch are open to anyone who may see the page; errors re-render for any method.
         new("errors/{code:int}", "POST", "/errors/404", Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound),
+        // Refused API calls of other methods are re-executed on the error page with their own method (problem details).
         new("errors/{code:int}", "PUT", "/errors/404", Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound),
         new("errors/{code:int}", "PATCH", "/errors/404", Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound),
         new("errors/{code:int}", "DELETE", "/errors/404", Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound),
@@ -258,6 +276,14 @@ public sealed record Access(string Route, string Method, string Sample, Outcome 
         new("assessments/{id:guid}/respond", "POST", "/assessments/{assessment-other}/respond?handler=Accept", Outcome.SignIn, Outcome.NotFound, Outcome.NotFound, Outcome.Forbidden, Outcome.Ok) { Handler = "Accept" },
         new("assessments/{id:guid}/respond", "POST", "/assessments/{assessment-closed}/respond?handler=Challenge", Outcome.SignIn, Outcome.Forbidden, Outcome.Ok, Outcome.Forbidden, Outcome.Ok) { Handler = "Challenge", Form = "Reason=x" },
         new("assessments/{id:guid}/respond", "POST", "/assessments/{assessment-closed}/respond?handler=Reassess", Outcome.SignIn, Outcome.Forbidden, Outcome.Ok, Outcome.Forbidden, Outcome.Ok) { Handler = "Reassess" },
+        // The service register's forms; bodies that change nothing: empty (field errors) or a stale KPI revision (a conflict).
+        new("services/new", "POST", "/services/new", Outcome.SignIn, Outcome.Forbidden, Outcome.Ok, Outcome.Forbidden, Outcome.Ok),
+        new("services/{key}/edit", "POST", "/services/matrix-own/edit", Outcome.SignIn, Outcome.Forbidden, Outcome.Ok, Outcome.Forbidden, Outcome.Ok) { Form = "Revision=-1" },
+        new("services/{key}/edit", "POST", "/services/matrix-other/edit", Outcome.SignIn, Outcome.NotFound, Outcome.NotFound, Outcome.Forbidden, Outcome.Ok) { Form = "Revision=-1" },
+        new("services/{key}/phase", "POST", "/services/matrix-own/phase", Outcome.SignIn, Outcome.Forbidden, Outcome.Ok, Outcome.Forbidden, Outcome.Ok),
+        new("services/{key}/phase", "POST", "/services/matrix-other/phase", Outcome.SignIn, Outcome.NotFound, Outcome.NotFound, Outcome.Forbidden, Outcome.Ok),
+        new("services/{key}/kpis", "POST", "/services/matrix-own/kpis", Outcome.SignIn, Outcome.Forbidden, Outcome.Ok, Outcome.Forbidden, Outcome.Ok) { Form = "Revision=-1&Input.FiscalYear=2025" },
+        new("services/{key}/kpis", "POST", "/services/matrix-other/kpis", Outcome.SignIn, Outcome.NotFound, Outcome.NotFound, Outcome.Forbidden, Outcome.Ok) { Form = "Revision=-1&Input.FiscalYear=2025" },
     ];
 }
 
@@ -268,7 +294,7 @@ public abstract class AuthorizationMatrixTests(ShishinAppFactory app)
     [Fact]
     public async Task Matrix_EveryRouteMethodAndHandlerOfTheApp_IsListed()
     {
-        var listed = Access.Table.Select(a => a.Key).ToList();
+        var listed = Access.Table.Select(a => a.Key).Distinct().ToList();
         var actual = (await AppRowsAsync()).Select(r => new Access(r.Route, r.Method, "", 0, 0, 0, 0, 0) { Handler = r.Handler }.Key).ToList();
 
         var missing = actual.Except(listed).Order(StringComparer.Ordinal).ToList();
@@ -558,6 +584,7 @@ public abstract class AuthorizationMatrixTests(ShishinAppFactory app)
             HttpStatusCode.Unauthorized => Outcome.Unauthorized,
             HttpStatusCode.Forbidden => Outcome.Forbidden,
             HttpStatusCode.MethodNotAllowed => Outcome.MethodNotAllowed,
+            HttpStatusCode.UnsupportedMediaType => Outcome.UnsupportedMediaType,
             HttpStatusCode.Redirect when location.Contains("/account/sign-in", StringComparison.Ordinal) => Outcome.SignIn,
             HttpStatusCode.Redirect when location.Contains("/errors/403", StringComparison.Ordinal) => Outcome.Forbidden,
             HttpStatusCode.Redirect => Outcome.RedirectElsewhere,

@@ -55,10 +55,13 @@ public sealed record KpiDto(
     int? AttachmentsRequired,
     decimal? DaysToResultNotice)
 {
+    /// <summary>The year's revision: send it back with <c>PUT …/kpis/{fiscalYear}</c> so a concurrent change is not overwritten.</summary>
+    public int Revision { get; init; }
+
     public static KpiDto From(ServiceKpi kpi)
     {
         ArgumentNullException.ThrowIfNull(kpi);
         return new(kpi.FiscalYear, kpi.AnnualApplications, kpi.DigitalApplications, kpi.DigitalTakeUpPercent,
-            kpi.MedianCompletionMinutes, kpi.InputItems, kpi.AttachmentsRequired, kpi.DaysToResultNotice);
+            kpi.MedianCompletionMinutes, kpi.InputItems, kpi.AttachmentsRequired, kpi.DaysToResultNotice) { Revision = kpi.Revision };
     }
 }
