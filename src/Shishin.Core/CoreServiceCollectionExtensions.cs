@@ -57,6 +57,9 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<AuditLog>();
         services.AddScoped<OrganizationService>();
         services.AddScoped<Services.ServiceAccess>();
+        services.AddScoped<Services.ServiceCsvImporter>();
+        services.AddScoped<Services.ServiceCsvExporter>();
+        Services.ServiceCsv.RegisterEncodings();
         services.AddMemoryCache();
         services.AddScoped<CatalogService>();
         services.AddScoped<ProposalService>();
