@@ -5,14 +5,6 @@ using Shishin.Web.Infrastructure;
 
 namespace Shishin.Web.Pages.Admin.Services;
 
-/// <summary>What <c>POST /api/v1/services/import</c> answers: the keys created, updated and unchanged (or that would be, in a dry run).</summary>
-public sealed record ServiceImportResultDto(
-    bool DryRun, bool Applied, IReadOnlyList<string> Created, IReadOnlyList<string> Updated, IReadOnlyList<string> Unchanged,
-    IReadOnlyList<ServiceImportErrorDto> Errors);
-
-/// <summary>One problem of the file: the line where its record starts (0: the file as a whole), the column, and what is wrong.</summary>
-public sealed record ServiceImportErrorDto(int Line, string? Column, string Code, string Message);
-
 /// <summary>
 /// <c>POST /api/v1/services/import?dryRun=true|false</c>: the service CSV of docs/service-csv.md as a <c>text/csv</c> body
 /// of up to 5 MB, imported with the caller's own rights (Admin anything, ServiceOwner their organisations' services).
