@@ -25,6 +25,8 @@ public enum Outcome
     BadRequest,
     /// <summary>A redirect somewhere other than sign-in or 403: for a POST, the handler ran and succeeded.</summary>
     RedirectElsewhere,
+    /// <summary>415: an API that takes another body than the form the table posts (e.g. text/csv) ran and refused it.</summary>
+    UnsupportedMediaType,
 }
 
 /// <summary>
@@ -122,6 +124,10 @@ public sealed record Access(string Route, string Method, string Sample, Outcome 
         new("proposals/mine", "GET", "/proposals/mine", Outcome.SignIn, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
         new("proposals/new", "GET", "/proposals/new", Outcome.SignIn, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
         new("proposals/{id:guid}", "GET", "/proposals/{proposal}", Outcome.SignIn, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
+        // The service register as CSV: the import for admins and service owners (each row checked against their own
+        // organisations, see ServiceCsvPageTests), the export for everyone, each getting the services they may see.
+        new("admin/services/import", "GET", "/admin/services/import", Outcome.SignIn, Outcome.Forbidden, Outcome.Ok, Outcome.Forbidden, Outcome.Ok),
+        new("services/export.csv", "GET", "/services/export.csv", Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
         // API and operations.
         new("api/v1/organizations", "GET", "/api/v1/organizations", Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
         new("api/v1/organizations/{key}", "GET", "/api/v1/organizations/tmg", Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
@@ -196,6 +202,10 @@ public sealed record Access(string Route, string Method, string Sample, Outcome 
         new("admin/catalog/checkpoints/{id}/edit", "POST", "/admin/catalog/checkpoints/P3-01/edit", Outcome.SignIn, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.Ok) { Form = "Revision=-1" },
         new("admin/catalog/parameters/new", "POST", "/admin/catalog/parameters/new", Outcome.SignIn, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.Ok) { Form = "Revision=-1" },
         new("admin/catalog/parameters/{key}/edit", "POST", "/admin/catalog/parameters/satisfaction.baseline/edit", Outcome.SignIn, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.Ok) { Form = "Revision=-1" },
+        // The service CSV import: without a file the page shows its field message; the API takes text/csv only (415).
+        new("admin/services/import", "POST", "/admin/services/import", Outcome.SignIn, Outcome.Forbidden, Outcome.Ok, Outcome.Forbidden, Outcome.Ok),
+        new("admin/services/import", "POST", "/admin/services/import?handler=Import", Outcome.SignIn, Outcome.Forbidden, Outcome.Ok, Outcome.Forbidden, Outcome.Ok) { Handler = "Import" },
+        new("api/v1/services/import", "POST", "/api/v1/services/import", Outcome.Unauthorized, Outcome.Forbidden, Outcome.UnsupportedMediaType, Outcome.Forbidden, Outcome.UnsupportedMediaType),
     ];
 }
 
@@ -424,6 +434,7 @@ public abstract class AuthorizationMatrixTests(ShishinAppFactory app)
             HttpStatusCode.Unauthorized => Outcome.Unauthorized,
             HttpStatusCode.Forbidden => Outcome.Forbidden,
             HttpStatusCode.MethodNotAllowed => Outcome.MethodNotAllowed,
+            HttpStatusCode.UnsupportedMediaType => Outcome.UnsupportedMediaType,
             HttpStatusCode.Redirect when location.Contains("/account/sign-in", StringComparison.Ordinal) => Outcome.SignIn,
             HttpStatusCode.Redirect when location.Contains("/errors/403", StringComparison.Ordinal) => Outcome.Forbidden,
             HttpStatusCode.Redirect => Outcome.RedirectElsewhere,

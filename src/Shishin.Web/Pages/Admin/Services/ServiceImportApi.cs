@@ -20,9 +20,10 @@ public static class ServiceImportApi
             .RequireAuthorization()
             // Read by the request body limit middleware: the default limit is far smaller than a register's CSV.
             .WithMetadata(new RequestSizeLimitAttribute(ServiceCsv.MaxBytes))
-            .Accepts<string>("text/csv")
             .WithName("ImportServices")
-            .WithSummary("Create and update services from CSV (docs/service-csv.md). ?dryRun=true checks every row and changes nothing; otherwise nothing is imported while any row has a problem (422 lists them with their lines).")
+            // No Accepts("text/csv"): routing would answer 415 before authentication, so an anonymous caller would never
+            // learn that it must sign in. The handler checks the media type itself.
+            .WithSummary("Create and update services from a CSV body (Content-Type: text/csv, docs/service-csv.md). ?dryRun=true checks every row and changes nothing; otherwise nothing is imported while any row has a problem (422 lists them with their lines).")
             .Produces<ServiceImportResultDto>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
