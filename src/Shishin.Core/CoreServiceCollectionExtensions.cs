@@ -60,6 +60,9 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Services.CanvasService>();
         services.AddScoped<Assessments.AssessmentService>();
         services.AddScoped<Services.ServiceRegistry>();
+        services.AddScoped<Services.ServiceCsvImporter>();
+        services.AddScoped<Services.ServiceCsvExporter>();
+        Services.ServiceCsv.RegisterEncodings();
         services.AddMemoryCache();
         services.AddScoped<CatalogService>();
         services.AddScoped<ProposalService>();

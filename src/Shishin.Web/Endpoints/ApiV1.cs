@@ -1,3 +1,4 @@
+using Shishin.Web.Pages.Admin.Services;
 using Shishin.Web.Pages.Catalog;
 using Shishin.Web.Pages.Organizations;
 using Shishin.Web.Pages.Services;
@@ -17,5 +18,6 @@ public static class ApiV1
         api.MapOrganizationApi();
         api.MapCatalogApi();
         api.MapServiceWriteApi();
+        api.MapServiceImportApi();
     }
 }

@@ -11,7 +11,10 @@ public sealed class RequestBodyLimitMiddleware(RequestDelegate next, IOptions<Se
 {
     public async Task InvokeAsync(HttpContext context)
     {
-        var limit = options.Value.MaxRequestBodyBytes;
+        // An endpoint may allow more than the default (the service CSV import takes files up to 5 MB); runs after routing
+        // for that reason.
+        var limit = context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>()?.MaxRequestBodySize
+            ?? options.Value.MaxRequestBodyBytes;
         // The error page re-executes with the original headers; it never reads the body.
         if (context.Request.Path.StartsWithSegments("/errors", StringComparison.OrdinalIgnoreCase))
         {

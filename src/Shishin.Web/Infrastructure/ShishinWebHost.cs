@@ -169,6 +169,7 @@ public static class ShishinWebHost
         services.AddRazorPages(o =>
             {
                 o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
+                Pages.Admin.Services.ServiceCsvPageConventions.Apply(o.Conventions);
                 o.Conventions.AuthorizeFolder("/Account/Manage");
             })
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
@@ -237,11 +238,11 @@ public static class ShishinWebHost
         }
 
         app.UseStatusCodePagesWithReExecute("/errors/{0}");
-        app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseRequestGuards();
         app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseAuthentication();
         app.UseMiddleware<AuditActorMiddleware>();
         app.UseShishinRateLimiting();

@@ -36,6 +36,7 @@ public static class PageTable
     public static readonly IReadOnlyDictionary<string, string> NotPages = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["admin/audit/export"] = "CSV download",
+        ["services/export.csv"] = "CSV download",
     };
 
     /// <summary>The main form's submit button (not the header's language or sign-out buttons).</summary>
@@ -120,6 +121,10 @@ public static class PageTable
         new("add organisation, submitted empty", "admin/organizations/new", "/admin/organizations/new", Viewer.Admin,
             After: SubmitEmpty, ShowsErrors: true),
         new("edit organisation", "admin/organizations/{id:guid}/edit", "/admin/organizations/{organization}/edit", Viewer.Admin),
+        new("service import", "admin/services/import", "/admin/services/import", Viewer.Admin),
+        // Its form has two submit buttons: "Check the file" is the one without a formaction.
+        new("service import, checked without a file", "admin/services/import", "/admin/services/import", Viewer.Admin,
+            After: s => s.ClickAndWaitForLoadAsync("main form[method=post] button.button[type=submit]:not([formaction])"), ShowsErrors: true),
 
         // Catalogue administration (AxeFixture starts a draft) and change proposals ({proposal} is open, {accepted-proposal} accepted).
         new("catalogue draft", "admin/catalog", "/admin/catalog", Viewer.Admin),

@@ -171,6 +171,10 @@ public sealed record Access(string Route, string Method, string Sample, Outcome 
         new("api/v1/services/{key}", "PUT", "/api/v1/services/matrix-other", Outcome.Unauthorized, Outcome.NotFound, Outcome.NotFound, Outcome.Forbidden, Outcome.UnsupportedMediaType),
         new("api/v1/services/{key}/kpis/{fiscalYear:int}", "PUT", "/api/v1/services/matrix-own/kpis/2025", Outcome.Unauthorized, Outcome.Forbidden, Outcome.UnsupportedMediaType, Outcome.Forbidden, Outcome.UnsupportedMediaType),
         new("api/v1/services/{key}/kpis/{fiscalYear:int}", "PUT", "/api/v1/services/matrix-other/kpis/2025", Outcome.Unauthorized, Outcome.NotFound, Outcome.NotFound, Outcome.Forbidden, Outcome.UnsupportedMediaType),
+        // The service register as CSV: the import for admins and service owners (each row checked against their own
+        // organisations, see ServiceCsvPageTests), the export for everyone, each getting the services they may see.
+        new("admin/services/import", "GET", "/admin/services/import", Outcome.SignIn, Outcome.Forbidden, Outcome.Ok, Outcome.Forbidden, Outcome.Ok),
+        new("services/export.csv", "GET", "/services/export.csv", Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
         // API and operations.
         new("api/v1/organizations", "GET", "/api/v1/organizations", Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
         new("api/v1/organizations/{key}", "GET", "/api/v1/organizations/tmg", Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
@@ -284,6 +288,10 @@ public sealed record Access(string Route, string Method, string Sample, Outcome 
         new("services/{key}/phase", "POST", "/services/matrix-other/phase", Outcome.SignIn, Outcome.NotFound, Outcome.NotFound, Outcome.Forbidden, Outcome.Ok),
         new("services/{key}/kpis", "POST", "/services/matrix-own/kpis", Outcome.SignIn, Outcome.Forbidden, Outcome.Ok, Outcome.Forbidden, Outcome.Ok) { Form = "Revision=-1&Input.FiscalYear=2025" },
         new("services/{key}/kpis", "POST", "/services/matrix-other/kpis", Outcome.SignIn, Outcome.NotFound, Outcome.NotFound, Outcome.Forbidden, Outcome.Ok) { Form = "Revision=-1&Input.FiscalYear=2025" },
+        // The service CSV import: without a file the page shows its field message; the API takes text/csv only (415).
+        new("admin/services/import", "POST", "/admin/services/import", Outcome.SignIn, Outcome.Forbidden, Outcome.Ok, Outcome.Forbidden, Outcome.Ok),
+        new("admin/services/import", "POST", "/admin/services/import?handler=Import", Outcome.SignIn, Outcome.Forbidden, Outcome.Ok, Outcome.Forbidden, Outcome.Ok) { Handler = "Import" },
+        new("api/v1/services/import", "POST", "/api/v1/services/import", Outcome.Unauthorized, Outcome.Forbidden, Outcome.UnsupportedMediaType, Outcome.Forbidden, Outcome.UnsupportedMediaType),
     ];
 }
 
