@@ -57,6 +57,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<AuditLog>();
         services.AddScoped<OrganizationService>();
         services.AddScoped<Services.ServiceAccess>();
+        services.AddScoped<Services.ServiceDirectory>();
         services.AddMemoryCache();
         services.AddScoped<CatalogService>();
         services.AddScoped<ProposalService>();
