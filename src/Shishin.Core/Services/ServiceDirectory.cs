@@ -93,6 +93,24 @@ public sealed class ServiceDirectory(ShishinDbContext db)
         return service is not null && scope.CanSee(service) ? service : null;
     }
 
+    /// <summary>
+    /// The same services (in the same order) with partners, phase changes and KPIs loaded as well, for answers that show
+    /// each service in full (the API's list). Call it with a page, not the whole register.
+    /// </summary>
+    public async Task<List<Service>> WithDetailsAsync(IReadOnlyList<Service> services, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var ids = services.Select(s => s.Id).ToList();
+        var loaded = await db.Services.AsNoTracking().AsSplitQuery()
+            .Include(s => s.OwnerOrganization)
+            .Include(s => s.Partners).ThenInclude(p => p.Organization)
+            .Include(s => s.PhaseChanges)
+            .Include(s => s.Kpis)
+            .Where(s => ids.Contains(s.Id))
+            .ToDictionaryAsync(s => s.Id, cancellationToken);
+        return [.. ids.Where(loaded.ContainsKey).Select(id => loaded[id])];
+    }
+
     /// <summary>The newest revision of the service's canvas, or null before the first save.</summary>
     public Task<ServiceCanvasRevision?> LatestCanvasAsync(Guid serviceId, CancellationToken cancellationToken = default) =>
         db.ServiceCanvasRevisions.AsNoTracking().Where(r => r.ServiceId == serviceId)

@@ -1,5 +1,6 @@
 using Shishin.Web.Pages.Catalog;
 using Shishin.Web.Pages.Organizations;
+using Shishin.Web.Pages.Services;
 
 namespace Shishin.Web.Endpoints;
 
@@ -15,5 +16,6 @@ public static class ApiV1
 
         api.MapOrganizationApi();
         api.MapCatalogApi();
+        api.MapServiceReadApi();
     }
 }
