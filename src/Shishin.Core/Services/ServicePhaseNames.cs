@@ -28,12 +28,12 @@ public static class ServicePhaseNames
     /// </summary>
     public static bool TryParse(string? text, out ServicePhase phase)
     {
-        var normalized = (text ?? "").Trim().Normalize(System.Text.NormalizationForm.FormKC)
-            .Replace('ー', '-').Replace('‐', '-').Replace('−', '-').Replace('–', '-').Replace('—', '-');
+        var normalized = Loosen(text ?? "");
         foreach (var name in Names)
         {
+            // Both sides are loosened: サービス has a ー of its own, which must not stop 企画-サービス立案 matching itself.
             if (string.Equals(normalized, name.Key, StringComparison.OrdinalIgnoreCase)
-                || string.Equals(normalized, name.Japanese.Normalize(System.Text.NormalizationForm.FormKC), StringComparison.Ordinal))
+                || string.Equals(normalized, Loosen(name.Japanese), StringComparison.Ordinal))
             {
                 phase = name.Phase;
                 return true;
@@ -43,4 +43,7 @@ public static class ServicePhaseNames
         phase = default;
         return false;
     }
+
+    private static string Loosen(string text) => text.Trim().Normalize(System.Text.NormalizationForm.FormKC)
+        .Replace('ー', '-').Replace('‐', '-').Replace('−', '-').Replace('–', '-').Replace('—', '-');
 }
