@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Localization;
 using Shishin.Core.Assessments;
 using Shishin.Core.Organizations;
@@ -65,8 +66,11 @@ public sealed class IndexModel(
     [Display(Name = "Sort by")]
     public string? Sort { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public string? PageNumber { get; set; }
+    /// <summary>
+    /// The page number, read from the query itself: "page" is also Razor Pages' route value for the page's name, so
+    /// model binding would find "/Services/Index" there. The API uses the same parameter name.
+    /// </summary>
+    public string? PageNumber => Request.Query["page"].FirstOrDefault();
 
     public ServiceLabels Labels { get; } = new(l);
 
@@ -108,19 +112,23 @@ public sealed class IndexModel(
         }
     }
 
-    /// <summary>This list's URL with one parameter changed (a page), keeping every filter.</summary>
-    public string? PageLink(int page) => Url.Page("/Services/Index", new
+    /// <summary>This list's URL on another page, keeping every filter and the sort.</summary>
+    public string PageLink(int page)
     {
-        organization = Organization,
-        phase = Phase,
-        channel = Channel,
-        @public = Public,
-        overdue = Overdue,
-        rag = Rag,
-        q = Q,
-        sort = Sort,
-        page = page == 1 ? null : page.ToString(CultureInfo.InvariantCulture),
-    });
+        var query = new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["organization"] = Organization,
+            ["phase"] = Phase,
+            ["channel"] = Channel,
+            ["public"] = Public,
+            ["overdue"] = Overdue,
+            ["rag"] = Rag,
+            ["q"] = Q,
+            ["sort"] = Sort,
+            ["page"] = page == 1 ? null : page.ToString(CultureInfo.InvariantCulture),
+        };
+        return QueryHelpers.AddQueryString(Url.Page("/Services/Index")!, query.Where(q => !string.IsNullOrWhiteSpace(q.Value)));
+    }
 
     private async Task BuildItemsAsync(CancellationToken cancellationToken)
     {
