@@ -63,6 +63,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Services.ServiceCsvImporter>();
         services.AddScoped<Services.ServiceCsvExporter>();
         Services.ServiceCsv.RegisterEncodings();
+        services.AddScoped<Services.ServiceDirectory>();
         services.AddMemoryCache();
         services.AddScoped<CatalogService>();
         services.AddScoped<ProposalService>();

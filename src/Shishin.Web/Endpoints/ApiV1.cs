@@ -19,5 +19,6 @@ public static class ApiV1
         api.MapCatalogApi();
         api.MapServiceWriteApi();
         api.MapServiceImportApi();
+        api.MapServiceReadApi();
     }
 }

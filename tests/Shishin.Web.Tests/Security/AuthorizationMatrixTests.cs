@@ -176,6 +176,16 @@ public sealed record Access(string Route, string Method, string Sample, Outcome 
         new("admin/services/import", "GET", "/admin/services/import", Outcome.SignIn, Outcome.Forbidden, Outcome.Ok, Outcome.Forbidden, Outcome.Ok),
         new("services/export.csv", "GET", "/services/export.csv", Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
         // API and operations.
+        // The service register (issue 12): public services for anyone; an internal one answers 404 to whoever may not see
+        // it (matrix-own: the ServiceOwner's bureau, the Partner's company assigned; matrix-other: Minato City, nobody assigned).
+        new("services", "GET", "/services", Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
+        new("services/{key}", "GET", "/services/matrix-public", Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
+        new("services/{key}", "GET", "/services/matrix-own", Outcome.NotFound, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
+        new("services/{key}", "GET", "/services/matrix-other", Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.Ok, Outcome.Ok),
+        new("api/v1/services", "GET", "/api/v1/services?sort=name", Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
+        new("api/v1/services/{key}", "GET", "/api/v1/services/matrix-public", Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
+        new("api/v1/services/{key}", "GET", "/api/v1/services/matrix-own", Outcome.NotFound, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
+        new("api/v1/services/{key}", "GET", "/api/v1/services/matrix-other", Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.Ok, Outcome.Ok),
         new("api/v1/organizations", "GET", "/api/v1/organizations", Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
         new("api/v1/organizations/{key}", "GET", "/api/v1/organizations/tmg", Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
         new("api/v1/catalog", "GET", "/api/v1/catalog", Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
