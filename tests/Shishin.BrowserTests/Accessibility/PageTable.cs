@@ -160,7 +160,7 @@ public static class PageTable
         new("service canvas, none yet", "services/{key}/canvas", "/services/axe-canvas-empty/canvas", Viewer.Anonymous | Viewer.Admin),
         new("edit service canvas", "services/{key}/canvas/edit", "/services/axe-canvas/canvas/edit", Viewer.Admin),
         new("edit service canvas, hypothesis added", "services/{key}/canvas/edit", "/services/axe-canvas/canvas/edit", Viewer.Admin, After: AddHypothesis),
-        new("edit service canvas, changed meanwhile", "services/{key}/canvas/edit", "/services/axe-canvas/canvas/edit", Viewer.Admin, After: SaveFromStaleRevision),
+        new("edit service canvas, changed meanwhile", "services/{key}/canvas/edit", "/services/axe-canvas/canvas/edit", Viewer.Admin, After: SaveCanvasFromStaleRevision),
         new("service canvas history", "services/{key}/canvas/history", "/services/axe-canvas/canvas/history", Viewer.Anonymous | Viewer.Admin),
         new("service canvas diff", "services/{key}/canvas/diff", "/services/axe-canvas/canvas/diff?from=1&to=2", Viewer.Anonymous),
         new("service canvas diff, unknown revision", "services/{key}/canvas/diff", "/services/axe-canvas/canvas/diff?from=1&to=9", Viewer.Anonymous, ShowsErrors: true),
@@ -218,6 +218,8 @@ public static class PageTable
         await session.Page.Locator("#Input_Name").FillAsync("CI");
         await session.ClickAndWaitForLoadAsync("#create-api-key button[type=submit]");
         Assert.Equal(1, await session.Page.Locator("#created-key").CountAsync());
+    }
+
     private static async Task ClearServiceName(BrowserSession session)
     {
         await session.Page.Locator("#Input_NameJa").FillAsync("");
@@ -265,7 +267,7 @@ public static class PageTable
     private static Task AddHypothesis(BrowserSession session) => session.ClickAndWaitForLoadAsync("#add-hypothesis");
 
     /// <summary>A save based on revision 1 while revision 2 is current: the conflict message, nothing saved.</summary>
-    private static async Task SaveFromStaleRevision(BrowserSession session)
+    private static async Task SaveCanvasFromStaleRevision(BrowserSession session)
     {
         await session.Page.Locator("#Input_Purpose").FillAsync("古い改訂をもとにした目的");
         await session.Page.EvaluateAsync("() => { document.querySelector('input[name=\"Input.BaseRevision\"]').value = '1'; }");

@@ -200,7 +200,7 @@ public abstract class ServicePageTests(ShishinAppFactory app)
         Assert.Contains("2025年度", html, StringComparison.Ordinal);
         Assert.Contains("<td>75%</td>", html, StringComparison.Ordinal);
         // Three figures were never measured; input items were measured as 0 and show as 0.
-        Assert.Equal(3, Regex.Count(html, "<td>未計測</td>"));
+        Assert.Equal(3, Regex.Count(html, "<td>未測定</td>"));
         Assert.Contains("<td>0</td>", html, StringComparison.Ordinal);
         Assert.Contains("入力項目を減らす", html, StringComparison.Ordinal);
         Assert.Contains("<span class=\"tag tag--danger\">期限超過</span>", html, StringComparison.Ordinal);
