@@ -21,7 +21,7 @@ public static class ServiceWriteApi
     public static void MapServiceWriteApi(this RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
-        var services = api.MapGroup("/services").WithTags("Services").RequireAuthorization();
+        var services = api.MapGroup("/services").WithTags("Services").RequireAuthorization(Policies.ApiWrite);
 
         services.MapPost("", CreateAsync)
             .WithName("CreateService")

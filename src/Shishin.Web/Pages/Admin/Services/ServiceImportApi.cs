@@ -17,7 +17,7 @@ public static class ServiceImportApi
     {
         ArgumentNullException.ThrowIfNull(api);
         api.MapPost("/services/import", ImportAsync)
-            .RequireAuthorization()
+            .RequireAuthorization(Policies.ApiWrite)
             // Read by the request body limit middleware: the default limit is far smaller than a register's CSV.
             .WithMetadata(new RequestSizeLimitAttribute(ServiceCsv.MaxBytes))
             .WithName("ImportServices")
