@@ -57,6 +57,8 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<AuditLog>();
         services.AddScoped<OrganizationService>();
         services.AddScoped<Services.ServiceAccess>();
+        services.AddScoped<Assessments.AssessmentReports>();
+        services.AddScoped<Assessments.ActionItemService>();
         services.AddMemoryCache();
         services.AddScoped<CatalogService>();
         services.AddScoped<ProposalService>();
