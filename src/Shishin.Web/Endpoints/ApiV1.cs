@@ -1,3 +1,4 @@
+using Shishin.Web.Pages.Assessments;
 using Shishin.Web.Pages.Catalog;
 using Shishin.Web.Pages.Organizations;
 
@@ -15,5 +16,6 @@ public static class ApiV1
 
         api.MapOrganizationApi();
         api.MapCatalogApi();
+        api.MapAssessmentApi();
     }
 }
