@@ -37,13 +37,14 @@ public static class AssessmentSamples
 
     public static async Task<Assessment> AssessmentAsync(
         ShishinDbContext db, Guid serviceId, AssessmentStatus status, Rag? rag, IEnumerable<Result> results,
-        LifecyclePhase phase = LifecyclePhase.Development, DateTime? publishedAt = null, Guid? reassessmentOf = null)
+        LifecyclePhase phase = LifecyclePhase.Development, DateTime? publishedAt = null, Guid? reassessmentOf = null, Guid? id = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         var version = await db.CatalogVersions.Where(v => v.Status == CatalogVersionStatus.Published).Select(v => v.Id).FirstAsync();
         var now = DateTime.UtcNow;
         var assessment = new Assessment
         {
+            Id = id ?? Guid.NewGuid(),
             ServiceId = serviceId,
             Phase = phase,
             CatalogVersionId = version,
@@ -73,11 +74,12 @@ public static class AssessmentSamples
     }
 
     public static async Task<ActionItem> ActionItemAsync(
-        ShishinDbContext db, Guid serviceId, Guid? assessmentId, DateOnly due, ActionItemStatus status = ActionItemStatus.Open, Guid? owner = null, bool overdue = false)
+        ShishinDbContext db, Guid serviceId, Guid? assessmentId, DateOnly due, ActionItemStatus status = ActionItemStatus.Open, Guid? owner = null, bool overdue = false, Guid? id = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         var item = new ActionItem
         {
+            Id = id ?? Guid.NewGuid(),
             ServiceId = serviceId,
             AssessmentId = assessmentId,
             CheckpointId = assessmentId is null ? null : "P1-02",
