@@ -39,6 +39,7 @@ public sealed class AxeFixture : BrowserFixture
             ["{invitation}"] = invitation!.Token,
         };
         Placeholders = new Dictionary<string, string>(Placeholders.Concat(await CatalogPlaceholdersAsync(admin.Id)), StringComparer.Ordinal);
+        Placeholders = new Dictionary<string, string>(Placeholders.Concat(await AssessmentPlaceholdersAsync(chiyoda.Id)), StringComparer.Ordinal);
     }
 
     /// <summary>A draft of the catalogue, an open proposal with a comment, and a proposal accepted into the draft.</summary>
@@ -64,6 +65,17 @@ public sealed class AxeFixture : BrowserFixture
             proposer);
         await proposals.AcceptAsync(accepted.Id, "次の版に入れます。", proposer);
         return new(StringComparer.Ordinal) { ["{proposal}"] = open.Id.ToString(), ["{accepted-proposal}"] = accepted.Id.ToString() };
+    }
+
+    /// <summary>A public service with a published amber assessment of every kind of outcome, and an action item from it.</summary>
+    private async Task<Dictionary<string, string>> AssessmentPlaceholdersAsync(Guid organization)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Shishin.Core.Data.ShishinDbContext>();
+        var service = await AssessmentSamples.ServiceAsync(db, "axe-assessed-service", organization, isPublic: true);
+        var assessment = await AssessmentSamples.AssessmentAsync(db, service.Id, Shishin.Core.Assessments.AssessmentStatus.Published, Shishin.Core.Assessments.Rag.Amber, AssessmentSamples.Mixed);
+        var action = await AssessmentSamples.ActionItemAsync(db, service.Id, assessment.Id, new DateOnly(2020, 4, 1), overdue: true);
+        return new(StringComparer.Ordinal) { ["{assessed-service}"] = service.Key, ["{assessment}"] = assessment.Id.ToString(), ["{action}"] = action.Id.ToString() };
     }
 
     public override async Task DisposeAsync()

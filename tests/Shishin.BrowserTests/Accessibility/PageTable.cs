@@ -13,8 +13,8 @@ public enum Viewer
 }
 
 /// <summary>
-/// One state of one page. <see cref="Path"/> may hold {admin}, {organization}, {invitation}, {proposal} and
-/// {accepted-proposal}, filled in with real ids;
+/// One state of one page. <see cref="Path"/> may hold {admin}, {organization}, {invitation}, {proposal},
+/// {accepted-proposal}, {assessed-service}, {assessment} and {action}, filled in with real ids and keys;
 /// <see cref="Before"/> brings the session to the state first (half-way through sign-in); <see cref="After"/> acts on
 /// the loaded page (submits a form empty to show its errors).
 /// </summary>
@@ -36,6 +36,7 @@ public static class PageTable
     public static readonly IReadOnlyDictionary<string, string> NotPages = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["admin/audit/export"] = "CSV download",
+        ["portfolio.csv"] = "CSV download",
     };
 
     /// <summary>The main form's submit button (not the header's language or sign-out buttons).</summary>
@@ -145,6 +146,18 @@ public static class PageTable
         new("proposal, declined without a reason", "proposals/{id:guid}", "/proposals/{proposal}", Viewer.Admin,
             After: DeclineWithoutReason, ShowsErrors: true),
         new("proposal, accepted", "proposals/{id:guid}", "/proposals/{accepted-proposal}", Viewer.Anonymous | Viewer.Staff),
+
+        // Assessments (issue 12): a published amber report of a public service, its history, an overdue action item, the portfolio.
+        new("assessment report", "assessments/{id:guid}", "/assessments/{assessment}", Viewer.Anonymous | Viewer.Admin),
+        new("assessment report, print", "assessments/{id:guid}/print", "/assessments/{assessment}/print", Viewer.Anonymous),
+        new("assessment history", "services/{key}/assessments", "/services/{assessed-service}/assessments", Viewer.Anonymous | Viewer.Admin),
+        new("action items", "actions", "/actions", Viewer.Admin | Viewer.Staff),
+        new("action items, overdue in an organisation", "actions", "/actions?Organization=chiyoda&Overdue=true", Viewer.Admin),
+        new("action items, bad filter", "actions", "/actions?Status=banana", Viewer.Admin, ShowsErrors: true),
+        new("action item", "actions/{id:guid}", "/actions/{action}", Viewer.Admin),
+        new("action item, won't do without a reason", "actions/{id:guid}", "/actions/{action}", Viewer.Admin, After: WontDoWithoutReason, ShowsErrors: true),
+        new("portfolio", "portfolio", "/portfolio", Viewer.Admin),
+        new("portfolio, unknown organisation", "portfolio", "/portfolio?Organization=nowhere", Viewer.Admin, ShowsErrors: true),
     ];
 
     public static PageCase Find(string name) => All.Single(c => c.Name == name);
@@ -180,6 +193,13 @@ public static class PageTable
         await session.Page.Locator("#Publish_ChangelogEn").FillAsync("Checking the confirmation step.");
         await session.ClickAndWaitForLoadAsync("#publish-form button[type=submit]");
         Assert.Equal(1, await session.Page.Locator("#publish-summary").CountAsync());
+    }
+
+    private static async Task WontDoWithoutReason(BrowserSession session)
+    {
+        await session.Page.Locator("#Input_Status").SelectOptionAsync("wont-do");
+        await session.Page.Locator("#Input_WontDoReason").FillAsync("");
+        await session.ClickAndWaitForLoadAsync(MainSubmit);
     }
 
     private static Task DeclineWithoutReason(BrowserSession session) =>
