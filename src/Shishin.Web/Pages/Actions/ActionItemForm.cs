@@ -13,10 +13,13 @@ public sealed class ActionItemForm
     [Display(Name = "Owner")]
     public Guid? OwnerId { get; set; }
 
+    // Text in the ISO form a date input sends and expects (yyyy-MM-dd), whatever the reader's culture; parsed by DueDate.
     [Required(ErrorMessage = "Enter the due date.")]
-    [DataType(DataType.Date)]
     [Display(Name = "Due date")]
-    public DateOnly? DueOn { get; set; }
+    public string? DueOn { get; set; }
+
+    public DateOnly? DueDate =>
+        DateOnly.TryParseExact(DueOn?.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date) ? date : null;
 
     [StringLength(ActionItemService.ReasonMaxLength, ErrorMessage = "Use at most {1} characters.")]
     [Display(Name = "Why it will not be done")]
@@ -31,7 +34,7 @@ public sealed class ActionItemForm
         {
             Status = ActionStatusKeys.Key(item.Status),
             OwnerId = item.OwnerId,
-            DueOn = item.DueOn,
+            DueOn = item.DueOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             WontDoReason = item.WontDoReason,
             Revision = item.Revision,
         };

@@ -60,6 +60,11 @@ public sealed class EditModel(ActionItemService actions, ServiceAccess access, I
             ModelState.AddModelError("Input.Status", l["Choose a status from the list."]);
         }
 
+        if (!string.IsNullOrWhiteSpace(Input.DueOn) && Input.DueDate is null)
+        {
+            ModelState.AddModelError("Input.DueOn", l["Enter the due date as a date, for example 2026-03-31."]);
+        }
+
         if (!ModelState.IsValid)
         {
             return Page();
@@ -67,7 +72,7 @@ public sealed class EditModel(ActionItemService actions, ServiceAccess access, I
 
         var scope = await access.ScopeAsync(User.ToViewer(), cancellationToken);
         var result = await actions.UpdateAsync(scope, id,
-            new ActionItemUpdate(status!.Value, Input.OwnerId, Input.DueOn!.Value, Input.WontDoReason, Input.Revision), cancellationToken);
+            new ActionItemUpdate(status!.Value, Input.OwnerId, Input.DueDate!.Value, Input.WontDoReason, Input.Revision), cancellationToken);
         switch (result.Outcome)
         {
             case ActionItemUpdateOutcome.Saved:
