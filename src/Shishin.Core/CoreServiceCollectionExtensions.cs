@@ -64,6 +64,8 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Services.ServiceCsvExporter>();
         Services.ServiceCsv.RegisterEncodings();
         services.AddScoped<Services.ServiceDirectory>();
+        services.AddScoped<Assessments.AssessmentReports>();
+        services.AddScoped<Assessments.ActionItemService>();
         services.AddMemoryCache();
         services.AddScoped<CatalogService>();
         services.AddScoped<ProposalService>();

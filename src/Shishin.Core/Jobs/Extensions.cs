@@ -24,6 +24,7 @@ public static class JobsServiceCollectionExtensions
         var options = configuration.GetSection(JobsOptions.SectionName).Get<JobsOptions>() ?? new JobsOptions();
         services.AddScoped<PurgeExpiredInvitationsJob>();
         services.AddScoped<PurgeExpiredSessionsJob>();
+        services.AddScoped<MarkOverdueActionItemsJob>();
         if (!options.Enabled)
         {
             return services;
@@ -40,6 +41,10 @@ public static class JobsServiceCollectionExtensions
                 .AddTrigger(t => t.ForJob(PurgeExpiredSessionsJob.Key)
                     .WithIdentity(PurgeExpiredSessionsJob.NightlyTrigger)
                     .WithCronSchedule("0 20 3 * * ?", c => c.InTimeZone(tokyo)));
+            q.AddJob<MarkOverdueActionItemsJob>(j => j.WithIdentity(MarkOverdueActionItemsJob.Key))
+                .AddTrigger(t => t.ForJob(MarkOverdueActionItemsJob.Key)
+                    .WithIdentity(MarkOverdueActionItemsJob.NightlyTrigger)
+                    .WithCronSchedule("0 5 0 * * ?", c => c.InTimeZone(tokyo)));
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;

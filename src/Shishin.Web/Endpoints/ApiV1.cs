@@ -1,4 +1,5 @@
 using Shishin.Web.Pages.Admin.Services;
+using Shishin.Web.Pages.Assessments;
 using Shishin.Web.Pages.Catalog;
 using Shishin.Web.Pages.Organizations;
 using Shishin.Web.Pages.Services;
@@ -20,5 +21,6 @@ public static class ApiV1
         api.MapServiceWriteApi();
         api.MapServiceImportApi();
         api.MapServiceReadApi();
+        api.MapAssessmentApi();
     }
 }

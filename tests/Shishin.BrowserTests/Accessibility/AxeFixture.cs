@@ -41,6 +41,7 @@ public sealed class AxeFixture : BrowserFixture
         };
         Placeholders = new Dictionary<string, string>(Placeholders.Concat(await CatalogPlaceholdersAsync(admin.Id)), StringComparer.Ordinal);
         Placeholders = new Dictionary<string, string>(Placeholders.Concat(await AssessmentSamples.CreateAsync(App.Services)), StringComparer.Ordinal);
+        Placeholders = new Dictionary<string, string>(Placeholders.Concat(await AssessmentPlaceholdersAsync(chiyoda.Id)), StringComparer.Ordinal);
         await RegisterSampleAsync();
         await CanvasSamplesAsync(chiyoda.Id, admin.Id);
     }
@@ -114,6 +115,17 @@ public sealed class AxeFixture : BrowserFixture
             admin);
         Assert.True(created.Succeeded);
         Assert.True((await registry.SaveKpiAsync("axe-register", new Shishin.Core.Services.KpiInput(2025, 1200, 540, 18.5m, 32, 3, 14), null, admin)).Succeeded);
+    }
+
+    /// <summary>A public service with a published amber assessment of every kind of outcome, and an action item from it.</summary>
+    private async Task<Dictionary<string, string>> AssessmentPlaceholdersAsync(Guid organization)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Shishin.Core.Data.ShishinDbContext>();
+        var service = await Shishin.Tests.AssessmentSamples.ServiceAsync(db, "axe-assessed-service", organization, isPublic: true);
+        var assessment = await Shishin.Tests.AssessmentSamples.AssessmentAsync(db, service.Id, Shishin.Core.Assessments.AssessmentStatus.Published, Shishin.Core.Assessments.Rag.Amber, Shishin.Tests.AssessmentSamples.Mixed);
+        var action = await Shishin.Tests.AssessmentSamples.ActionItemAsync(db, service.Id, assessment.Id, new DateOnly(2020, 4, 1), overdue: true);
+        return new(StringComparer.Ordinal) { ["{assessed-service}"] = service.Key, ["{assessment}"] = assessment.Id.ToString(), ["{action}"] = action.Id.ToString() };
     }
 
     public override async Task DisposeAsync()

@@ -13,8 +13,8 @@ public enum Viewer
 }
 
 /// <summary>
-/// One state of one page. <see cref="Path"/> may hold {admin}, {organization}, {invitation}, {proposal} and
-/// {accepted-proposal}, filled in with real ids;
+/// One state of one page. <see cref="Path"/> may hold {admin}, {organization}, {invitation}, {proposal},
+/// {accepted-proposal}, {assessed-service}, {assessment} and {action}, filled in with real ids and keys;
 /// <see cref="Before"/> brings the session to the state first (half-way through sign-in); <see cref="After"/> acts on
 /// the loaded page (submits a form empty to show its errors).
 /// </summary>
@@ -37,6 +37,7 @@ public static class PageTable
     {
         ["admin/audit/export"] = "CSV download",
         ["services/export.csv"] = "CSV download",
+        ["portfolio.csv"] = "CSV download",
     };
 
     /// <summary>The main form's submit button (not the header's language or sign-out buttons).</summary>
@@ -184,6 +185,17 @@ public static class PageTable
         new("service KPIs", "services/{key}/kpis", "/services/axe-register/kpis", Viewer.Admin),
         new("service KPIs, year chosen", "services/{key}/kpis", "/services/axe-register/kpis?year=2025", Viewer.Admin),
         new("service KPIs, bad figures", "services/{key}/kpis", "/services/axe-register/kpis", Viewer.Admin, After: BadKpis, ShowsErrors: true),
+        // Assessments (issue 12): a published amber report of a public service, its history, an overdue action item, the portfolio.
+        new("assessment report", "assessments/{id:guid}", "/assessments/{assessment}", Viewer.Anonymous | Viewer.Admin),
+        new("assessment report, print", "assessments/{id:guid}/print", "/assessments/{assessment}/print", Viewer.Anonymous),
+        new("assessment history", "services/{key}/assessments", "/services/{assessed-service}/assessments", Viewer.Anonymous | Viewer.Admin),
+        new("action items", "actions", "/actions", Viewer.Admin | Viewer.Staff),
+        new("action items, overdue in an organisation", "actions", "/actions?Organization=chiyoda&Overdue=true", Viewer.Admin),
+        new("action items, bad filter", "actions", "/actions?Status=banana", Viewer.Admin, ShowsErrors: true),
+        new("action item", "actions/{id:guid}", "/actions/{action}", Viewer.Admin),
+        new("action item, won't do without a reason", "actions/{id:guid}", "/actions/{action}", Viewer.Admin, After: WontDoWithoutReason, ShowsErrors: true),
+        new("portfolio", "portfolio", "/portfolio", Viewer.Admin),
+        new("portfolio, unknown organisation", "portfolio", "/portfolio?Organization=nowhere", Viewer.Admin, ShowsErrors: true),
     ];
 
     public static PageCase Find(string name) => All.Single(c => c.Name == name);
@@ -260,6 +272,12 @@ public static class PageTable
     }
 
     private static Task SubmitAssessment(BrowserSession session) => session.ClickAndWaitForLoadAsync("#submit-form button[type=submit]");
+    private static async Task WontDoWithoutReason(BrowserSession session)
+    {
+        await session.Page.Locator("#Input_Status").SelectOptionAsync("wont-do");
+        await session.Page.Locator("#Input_WontDoReason").FillAsync("");
+        await session.ClickAndWaitForLoadAsync(MainSubmit);
+    }
 
     private static Task DeclineWithoutReason(BrowserSession session) =>
         session.ClickAndWaitForLoadAsync("main form[action*='handler=decline'] button[type=submit]");

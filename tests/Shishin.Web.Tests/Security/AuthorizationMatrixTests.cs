@@ -194,6 +194,30 @@ public sealed record Access(string Route, string Method, string Sample, Outcome 
         new("api/v1/catalog/checkpoints", "GET", "/api/v1/catalog/checkpoints?mapping=WCAG%201.4.3", Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
         new("api/v1/catalog/diff", "GET", "/api/v1/catalog/diff?from=1.0.0&to=1.0.0", Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
         new("api/v1/catalog/schema.json", "GET", "/api/v1/catalog/schema.json", Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
+        // Assessments (issue 12), object-level: see ReportSamplesAsync for the fixed ids. A published report is public
+        // when its service is; a draft only for the team (owner, assigned partner) and reviewers; an internal service's
+        // reports 404 for anyone who cannot see the service.
+        new("assessments/{id:guid}", "GET", "/assessments/a0000000-0000-0000-0000-0000000000a1", Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
+        new("assessments/{id:guid}", "GET", "/assessments/a0000000-0000-0000-0000-0000000000a2", Outcome.NotFound, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
+        new("assessments/{id:guid}", "GET", "/assessments/a0000000-0000-0000-0000-0000000000a3", Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.Ok, Outcome.Ok),
+        new("assessments/{id:guid}", "GET", "/assessments/a0000000-0000-0000-0000-0000000000a4", Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.Ok, Outcome.Ok),
+        new("assessments/{id:guid}/print", "GET", "/assessments/a0000000-0000-0000-0000-0000000000a1/print", Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
+        new("assessments/{id:guid}/print", "GET", "/assessments/a0000000-0000-0000-0000-0000000000a3/print", Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.Ok, Outcome.Ok),
+        new("services/{key}/assessments", "GET", "/services/matrix-public/assessments", Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
+        new("services/{key}/assessments", "GET", "/services/matrix-own/assessments", Outcome.NotFound, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
+        new("services/{key}/assessments", "GET", "/services/matrix-other/assessments", Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.Ok, Outcome.Ok),
+        // Action items: the team and reviewers read; the service's owners (and admins) change them, reviewers only read.
+        new("actions", "GET", "/actions", Outcome.SignIn, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
+        new("actions/{id:guid}", "GET", "/actions/b0000000-0000-0000-0000-0000000000b1", Outcome.SignIn, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
+        new("actions/{id:guid}", "GET", "/actions/b0000000-0000-0000-0000-0000000000b2", Outcome.SignIn, Outcome.NotFound, Outcome.NotFound, Outcome.Ok, Outcome.Ok),
+        // The portfolio is for guideline owners (reviewers and admins).
+        new("portfolio", "GET", "/portfolio", Outcome.SignIn, Outcome.Forbidden, Outcome.Forbidden, Outcome.Ok, Outcome.Ok),
+        new("portfolio.csv", "GET", "/portfolio.csv", Outcome.SignIn, Outcome.Forbidden, Outcome.Forbidden, Outcome.Ok, Outcome.Ok),
+        new("api/v1/services/{key}/assessments", "GET", "/api/v1/services/matrix-public/assessments", Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
+        new("api/v1/services/{key}/assessments", "GET", "/api/v1/services/matrix-other/assessments", Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.Ok, Outcome.Ok),
+        new("api/v1/assessments/{id:guid}", "GET", "/api/v1/assessments/a0000000-0000-0000-0000-0000000000a1", Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
+        new("api/v1/assessments/{id:guid}", "GET", "/api/v1/assessments/a0000000-0000-0000-0000-0000000000a2", Outcome.NotFound, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
+        new("api/v1/assessments/{id:guid}", "GET", "/api/v1/assessments/a0000000-0000-0000-0000-0000000000a3", Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.Ok, Outcome.Ok),
         new("openapi/{documentName}.json", "GET", "/openapi/v1.json", Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
         // Health checks are mapped without a method: they answer any method the same way, probed with GET.
         new("health/live", "*", "/health/live", Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
@@ -246,6 +270,9 @@ public sealed record Access(string Route, string Method, string Sample, Outcome 
         new("services/{key}/canvas/edit", "POST", "/services/matrix-own/canvas/edit?handler=AddHypothesis", Outcome.SignIn, Outcome.Forbidden, Outcome.Ok, Outcome.Forbidden, Outcome.Ok) { Handler = "AddHypothesis" },
         new("services/{key}/canvas/edit", "POST", "/services/matrix-other/canvas/edit?handler=AddHypothesis", Outcome.SignIn, Outcome.NotFound, Outcome.NotFound, Outcome.Forbidden, Outcome.Ok) { Handler = "AddHypothesis" },
         new("services/{key}/canvas/edit", "POST", "/services/matrix-public/canvas/edit?handler=AddHypothesis", Outcome.SignIn, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.Ok) { Handler = "AddHypothesis" },
+        // Action items: a stale revision (-1) changes nothing; the owner's page shows the conflict, a reviewer is refused.
+        new("actions/{id:guid}", "POST", "/actions/b0000000-0000-0000-0000-0000000000b1", Outcome.SignIn, Outcome.Forbidden, Outcome.Ok, Outcome.Forbidden, Outcome.Ok) { Form = "Input.Status=open&Input.DueOn=2030-01-01&Input.Revision=-1" },
+        new("actions/{id:guid}", "POST", "/actions/b0000000-0000-0000-0000-0000000000b2", Outcome.SignIn, Outcome.NotFound, Outcome.NotFound, Outcome.Forbidden, Outcome.Ok) { Form = "Input.Status=open&Input.DueOn=2030-01-01&Input.Revision=-1" },
         // Administration. Editing the admin's own access without the Admin role is refused with a field error.
         new("admin/users/invite", "POST", "/admin/users/invite", Outcome.SignIn, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.Ok),
         new("admin/users/{id:guid}", "POST", "/admin/users/{admin}", Outcome.SignIn, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.Ok),
@@ -366,6 +393,7 @@ public abstract class AuthorizationMatrixTests(ShishinAppFactory app)
         var (adminId, organizationId) = await IdsAsync();
         await CatalogSamplesAsync();
         await ServiceSamplesAsync();
+        await ReportSamplesAsync();
         var basePath = row.Sample.Replace("{admin}", adminId.ToString(), StringComparison.Ordinal)
             .Replace("{organization}", organizationId.ToString(), StringComparison.Ordinal);
         basePath = (await AssessmentSamplesAsync()).Aggregate(basePath, (p, pair) => p.Replace(pair.Key, pair.Value.ToString(), StringComparison.Ordinal));
@@ -528,10 +556,10 @@ public abstract class AuthorizationMatrixTests(ShishinAppFactory app)
     /// <c>matrix-other</c>, one of <c>matrix-own</c> in review (panel: a reviewer of its own, not the visitor) and one of
     /// <c>matrix-own</c> published Green whose response window has closed. Each holds the first checkpoints of its phase.
     /// </summary>
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<ShishinAppFactory, Lazy<Task<Dictionary<string, Guid>>>> AssessmentSamples = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<ShishinAppFactory, Lazy<Task<Dictionary<string, Guid>>>> AssessmentSampleIds = new();
 
     private Task<Dictionary<string, Guid>> AssessmentSamplesAsync() =>
-        AssessmentSamples.GetOrAdd(app, _ => new Lazy<Task<Dictionary<string, Guid>>>(async () =>
+        AssessmentSampleIds.GetOrAdd(app, _ => new Lazy<Task<Dictionary<string, Guid>>>(async () =>
         {
             var (panelist, _) = await app.CreateUserAsync($"matrix-panel-{Guid.NewGuid():N}@example.jp", [Roles.Reviewer]);
             await using var scope = app.Services.CreateAsyncScope();
@@ -609,6 +637,43 @@ public abstract class AuthorizationMatrixTests(ShishinAppFactory app)
             _ => throw new InvalidOperationException($"Unexpected status {(int)response.StatusCode}"),
         };
     }
+
+    /// <summary>
+    /// Assessments and action items for object-level rows, by fixed ids: a published assessment on <c>matrix-public</c>
+    /// (…a1), drafts on <c>matrix-own</c> (…a2) and <c>matrix-other</c> (…a3), a published one on <c>matrix-other</c>
+    /// (…a4); action items on <c>matrix-own</c> (…b1) and <c>matrix-other</c> (…b2).
+    /// </summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<ShishinAppFactory, Lazy<Task>> AssessmentSampleSets = new();
+
+    private Task ReportSamplesAsync() =>
+        AssessmentSampleSets.GetOrAdd(app, _ => new Lazy<Task>(async () =>
+        {
+            await ServiceSamplesAsync();
+            await using var scope = app.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<Shishin.Core.Data.ShishinDbContext>();
+            var services = db.Services.Where(s => s.Key.StartsWith("matrix-")).ToDictionary(s => s.Key, s => s.Id);
+            foreach (var (id, key, status) in new[]
+            {
+                ("a0000000-0000-0000-0000-0000000000a1", "matrix-public", Shishin.Core.Assessments.AssessmentStatus.Published),
+                ("a0000000-0000-0000-0000-0000000000a2", "matrix-own", Shishin.Core.Assessments.AssessmentStatus.Draft),
+                ("a0000000-0000-0000-0000-0000000000a3", "matrix-other", Shishin.Core.Assessments.AssessmentStatus.Draft),
+                ("a0000000-0000-0000-0000-0000000000a4", "matrix-other", Shishin.Core.Assessments.AssessmentStatus.Published),
+            })
+            {
+                if (!db.Assessments.Any(a => a.Id == new Guid(id)))
+                {
+                    await AssessmentSamples.AssessmentAsync(db, services[key], status, Shishin.Core.Assessments.Rag.Amber, AssessmentSamples.Mixed, id: new Guid(id));
+                }
+            }
+
+            foreach (var (id, key) in new[] { ("b0000000-0000-0000-0000-0000000000b1", "matrix-own"), ("b0000000-0000-0000-0000-0000000000b2", "matrix-other") })
+            {
+                if (!db.ActionItems.Any(a => a.Id == new Guid(id)))
+                {
+                    await AssessmentSamples.ActionItemAsync(db, services[key], null, new DateOnly(2030, 1, 1), id: new Guid(id));
+                }
+            }
+        })).Value;
 }
 
 public sealed class AuthorizationMatrixTests_Sqlite(SqliteAppFactory app) : AuthorizationMatrixTests(app), IClassFixture<SqliteAppFactory>;

@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Quartz;
+using Shishin.Core.Assessments;
+using Shishin.Core.Data;
+
+namespace Shishin.Core.Jobs;
+
+/// <summary>
+/// Marks action items overdue once their due date has passed (Japan time) while they are still open, and clears the
+/// mark of items closed or given a later date since. Runs just after midnight in Tokyo so the lists are right all day.
+/// The flag is derived, so the item's revision stays: a form open at the time still saves.
+/// </summary>
+[DisallowConcurrentExecution]
+public sealed class MarkOverdueActionItemsJob(ShishinDbContext db, TimeProvider clock, ILogger<MarkOverdueActionItemsJob> logger) : IJob
+{
+    public static readonly JobKey Key = new("mark-overdue-action-items", "assessments");
+    public static readonly TriggerKey NightlyTrigger = new("mark-overdue-action-items-nightly", "assessments");
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        var (marked, cleared) = await MarkAsync(cancellationToken);
+        if (marked + cleared > 0)
+        {
+            logger.LogInformation("Marked {Marked} action item(s) overdue and cleared {Cleared}", marked, cleared);
+        }
+    }
+
+    public async Task<(int Marked, int Cleared)> MarkAsync(CancellationToken cancellationToken = default)
+    {
+        var today = ActionItemDates.TodayInTokyo(clock);
+        var closed = new[] { ActionItemStatus.Done, ActionItemStatus.WontDo };
+        // Tracked and saved one by one (not ExecuteUpdate) so that every change reaches the audit log.
+        var toMark = await db.ActionItems
+            .Where(i => !i.IsOverdue && i.DueOn < today && !closed.Contains(i.Status))
+            .ToListAsync(cancellationToken);
+        var toClear = await db.ActionItems
+            .Where(i => i.IsOverdue && (i.DueOn >= today || closed.Contains(i.Status)))
+            .ToListAsync(cancellationToken);
+        toMark.ForEach(i => i.IsOverdue = true);
+        toClear.ForEach(i => i.IsOverdue = false);
+        await db.SaveChangesAsync(cancellationToken);
+        return (toMark.Count, toClear.Count);
+    }
+}
