@@ -35,34 +35,34 @@ public sealed class IndexModel(
         ["page"] = nameof(PageNumber),
     };
 
-    [BindProperty(SupportsGet = true, Name = "organization")]
+    [BindProperty(SupportsGet = true)]
     [Display(Name = "Organisation")]
     public string? Organization { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "phase")]
+    [BindProperty(SupportsGet = true)]
     [Display(Name = "Phase")]
     public string? Phase { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "channel")]
+    [BindProperty(SupportsGet = true)]
     [Display(Name = "Channel")]
     public string? Channel { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "public")]
+    [BindProperty(SupportsGet = true)]
     [Display(Name = "Public or internal")]
     public string? Public { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "overdue")]
+    [BindProperty(SupportsGet = true)]
     public string? Overdue { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "rag")]
+    [BindProperty(SupportsGet = true)]
     [Display(Name = "Latest rating")]
     public string? Rag { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "q")]
+    [BindProperty(SupportsGet = true)]
     [Display(Name = "Words to search for")]
     public string? Q { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "sort")]
+    [BindProperty(SupportsGet = true)]
     [Display(Name = "Sort by")]
     public string? Sort { get; set; }
 
