@@ -44,6 +44,7 @@ public sealed class AxeFixture : BrowserFixture
         Placeholders = new Dictionary<string, string>(Placeholders.Concat(await AssessmentPlaceholdersAsync(chiyoda.Id)), StringComparer.Ordinal);
         await RegisterSampleAsync();
         await CanvasSamplesAsync(chiyoda.Id, admin.Id);
+        await ServiceSampleAsync(chiyoda.Id);
     }
 
     /// <summary>
@@ -167,5 +168,52 @@ public sealed class AxeFixture : BrowserFixture
         {
             staffLock.Release();
         }
+    }
+
+    /// <summary>
+    /// The public service <c>axe-sample</c> of the register's pages, with what its page shows: phase history, KPIs with a
+    /// figure not measured, a published amber assessment and an overdue action item.
+    /// </summary>
+    private async Task ServiceSampleAsync(Guid owner)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Shishin.Core.Data.ShishinDbContext>();
+        var service = new Shishin.Core.Services.Service
+        {
+            Key = "axe-sample",
+            NameJa = "保育園の入園申込",
+            NameEn = "Nursery school application",
+            DescriptionJa = "保育園の入園をオンラインで申し込めます。",
+            DescriptionEn = "Apply online for a place at a nursery school.",
+            OwnerOrganizationId = owner,
+            EntryUrls = "https://www.example.lg.jp/nursery/apply",
+            Audience = "子育て中の保護者",
+            IsPublic = true,
+            Phase = Shishin.Core.Services.ServicePhase.Operation,
+            PhaseChanges = [new() { Phase = Shishin.Core.Services.ServicePhase.Operation, EnteredOn = new DateOnly(2025, 4, 1), RecordedByName = "評価 花子" }],
+            Kpis = [new() { FiscalYear = 2025, AnnualApplications = 1200, DigitalApplications = 900, MedianCompletionMinutes = 12.5m, InputItems = 24 }],
+            CreatedAt = DateTime.UtcNow,
+            UpdatedAt = DateTime.UtcNow,
+        };
+        db.Services.Add(service);
+        var version = db.CatalogVersions.Where(v => v.Status == CatalogVersionStatus.Published).Select(v => v.Id).First();
+        db.Assessments.Add(new Shishin.Core.Assessments.Assessment
+        {
+            ServiceId = service.Id,
+            CatalogVersionId = version,
+            Phase = LifecyclePhase.Operation,
+            Status = Shishin.Core.Assessments.AssessmentStatus.Published,
+            Rag = Shishin.Core.Assessments.Rag.Amber,
+            CreatedAt = DateTime.UtcNow,
+            PublishedAt = DateTime.UtcNow,
+        });
+        db.ActionItems.Add(new Shishin.Core.Assessments.ActionItem
+        {
+            ServiceId = service.Id,
+            Title = "入力項目を減らす",
+            DueOn = new DateOnly(2025, 7, 1),
+            IsOverdue = true,
+        });
+        await db.SaveChangesAsync();
     }
 }

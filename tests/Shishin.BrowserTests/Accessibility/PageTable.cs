@@ -50,6 +50,13 @@ public static class PageTable
         new("organisation", "organizations/{key}", "/organizations/chiyoda", Viewer.Anonymous | Viewer.Admin),
         new("organisations, searched", "organizations", "/organizations?q=%E6%B8%8B%E8%B0%B7", Viewer.Anonymous),
 
+        // The service register (AxeFixture adds the public service axe-sample).
+        new("services", "services", "/services", Viewer.Anonymous | Viewer.Admin | Viewer.Staff),
+        new("services, filtered", "services", "/services?phase=operation&overdue=true&q=%E3%81%BB%E3%81%84%E3%81%8F", Viewer.Anonymous),
+        new("services, nothing found", "services", "/services?q=zzqx", Viewer.Anonymous),
+        new("services, bad filter", "services", "/services?phase=banana&rag=purple", Viewer.Anonymous, ShowsErrors: true),
+        new("service", "services/{key}", "/services/axe-sample", Viewer.Anonymous | Viewer.Admin | Viewer.Staff),
+
         new("catalogue", "catalog", "/catalog", Viewer.Anonymous | Viewer.Admin),
         new("catalogue principle", "catalog/principles/{number:int}", "/catalog/principles/3", Viewer.Anonymous | Viewer.Staff),
         new("catalogue theme", "catalog/themes/{key}", "/catalog/themes/SE", Viewer.Anonymous),

@@ -109,6 +109,19 @@ public abstract class ServicePageTests(ShishinAppFactory app)
     }
 
     [Fact]
+    public async Task Index_TextTooLong_ShowsOneFieldMessage()
+    {
+        var response = await app.NewClient().GetAsync("/services?q=" + new string('あ', ServiceQuery.MaxTextLength + 1));
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("class=\"field-error\" id=\"Q-error\"", html, StringComparison.Ordinal);
+        Assert.Contains("maxlength=\"100\"", html, StringComparison.Ordinal);
+        // Once in the error summary and once at the field: the length limit and the filter do not both report it.
+        Assert.Equal(2, Regex.Count(html, "100文字以内で入力してください。"));
+    }
+
+    [Fact]
     public async Task Index_ManyServices_PagesWithLinksThatKeepTheFilters()
     {
         var samples = new RegisterSamples(app);

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.WebUtilities;
@@ -35,34 +36,35 @@ public sealed class IndexModel(
         ["page"] = nameof(PageNumber),
     };
 
-    [BindProperty(SupportsGet = true, Name = "organization")]
+    [BindProperty(SupportsGet = true)]
     [Display(Name = "Organisation")]
     public string? Organization { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "phase")]
+    [BindProperty(SupportsGet = true)]
     [Display(Name = "Phase")]
     public string? Phase { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "channel")]
+    [BindProperty(SupportsGet = true)]
     [Display(Name = "Channel")]
     public string? Channel { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "public")]
+    [BindProperty(SupportsGet = true)]
     [Display(Name = "Public or internal")]
     public string? Public { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "overdue")]
+    [BindProperty(SupportsGet = true)]
     public string? Overdue { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "rag")]
+    [BindProperty(SupportsGet = true)]
     [Display(Name = "Latest rating")]
     public string? Rag { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "q")]
+    [BindProperty(SupportsGet = true)]
+    [StringLength(ServiceQuery.MaxTextLength, ErrorMessage = "Use at most {1} characters.")]
     [Display(Name = "Words to search for")]
     public string? Q { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "sort")]
+    [BindProperty(SupportsGet = true)]
     [Display(Name = "Sort by")]
     public string? Sort { get; set; }
 
@@ -101,7 +103,8 @@ public sealed class IndexModel(
 
         var (query, issues) = await ServiceFilter.ParseAsync(
             new ServiceFilterInput(Organization, Phase, Channel, Public, Overdue, Rag, Q, Sort, PageNumber), organizations, English, cancellationToken);
-        foreach (var issue in issues)
+        // A text too long is already reported by the field's own length limit.
+        foreach (var issue in issues.Where(i => ModelState.GetFieldValidationState(Fields[i.Field]) != ModelValidationState.Invalid))
         {
             ModelState.AddModelError(Fields[issue.Field], l[issue.Template, issue.Args]);
         }

@@ -122,6 +122,17 @@ public abstract partial class LayoutTests(ShishinAppFactory app)
             await catalog.CreateDraftAsync();
         }
 
+        // The register's object-level rows probe matrix-public (public, so the admin sees its page like anyone).
+        var db = services.GetRequiredService<Shishin.Core.Data.ShishinDbContext>();
+        if (!db.Services.Any(s => s.Key == "matrix-public"))
+        {
+            db.Services.Add(new Shishin.Core.Services.Service
+            {
+                Key = "matrix-public", NameJa = "試験用サービス matrix-public", NameEn = "Test service matrix-public", OwnerOrganizationId = organization.Id, IsPublic = true,
+            });
+            await db.SaveChangesAsync();
+        }
+
         var proposal = await services.GetRequiredService<ProposalService>().CreateAsync(
             new ProposalInput(ProposalKind.Change, "P3-01", null, null, "Title sample", new("", "Sample title"), LocalizedText.Empty, LocalizedText.Empty, [], null, "Sample rationale", null),
             new ProposalActor(admin.Id, "Admin"));
