@@ -73,7 +73,7 @@ public static class Terms
         new("Service canvas", "サービスキャンバス", "Service canvas",
             "The one-page description of a service (東京都サービスキャンバス): purpose, users, journeys, hypotheses, KPIs, risks.", [], []),
         new("Assessment", "評価", "Assessment", "A service checked against the catalogue in one phase, reviewed by a panel and published.",
-            [R("アセスメント"), R("審査")], [R("audit (for an assessment)", @"\b[Ss]ervice audit")]),
+            [R("アセスメント")], [R("audit (for an assessment)", @"\b[Ss]ervice audit")]),
         new("Self-assessment", "自己評価", "Self-assessment", "The service team's own answers before the panel reviews them.", [R("セルフチェック")], []),
         new("Panel", "評価パネル", "Panel", "The reviewers who review an assessment; one of them leads.", [R("審査員")], []),
         new("Action items", "対応事項", "Action items", "What a team must do after an assessment, with an owner and a due date.",

@@ -18,7 +18,7 @@ public abstract partial class LayoutTests(ShishinAppFactory app)
     private static readonly HashSet<string> NotShownBySample = new(StringComparer.Ordinal)
     {
         "setup", "account/sign-in/two-factor", "account/sign-in/recovery-code", "account/invitation/{token}", "errors/{code:int}",
-        "admin/audit/export",
+        "admin/audit/export", "services/export.csv", "portfolio.csv",
         // Links from e-mails: without a valid token they show their page with 404, checked in RecoveryTests.
         "account/confirm-email", "account/reset-password",
     };
@@ -45,6 +45,21 @@ public abstract partial class LayoutTests(ShishinAppFactory app)
             }
 
             titles.TryAdd(row.Route, Title(await response.Content.ReadAsStringAsync()));
+        }
+
+        // The register's, assessments' and action items' pages: their matrix rows probe objects the matrix makes itself, so
+        // here each is tried with this test's own (matrix-public; a draft, one in review, a published one, an action item).
+        foreach (var route in pageRoutes.Where(r => (r.Contains("{id:guid}", StringComparison.Ordinal) || r.StartsWith("services/{key}", StringComparison.Ordinal)) && !titles.ContainsKey(r)))
+        {
+            foreach (var id in ObjectIds)
+            {
+                using var response = await admin.GetAsync("/" + route.Replace("{id:guid}", id, StringComparison.Ordinal).Replace("{key}", "matrix-public", StringComparison.Ordinal));
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    titles.TryAdd(route, Title(await response.Content.ReadAsStringAsync()));
+                    break;
+                }
+            }
         }
 
         // Assert: every page route is covered, and no two pages share a title.
@@ -105,6 +120,8 @@ public abstract partial class LayoutTests(ShishinAppFactory app)
         Assert.Equal(2, Regex.Count(nav, "aria-current="));
     }
 
+    private IReadOnlyList<string> ObjectIds { get; set; } = [];
+
     private static string Title(string html) => WebUtility.HtmlDecode(TitlePattern().Match(html).Groups[1].Value);
 
     [GeneratedRegex("<title>([^<]*)</title>")]
@@ -132,6 +149,14 @@ public abstract partial class LayoutTests(ShishinAppFactory app)
             });
             await db.SaveChangesAsync();
         }
+
+        var service = db.Services.First(s => s.Key == "matrix-public").Id;
+        var results = Shishin.Tests.AssessmentSamples.Mixed;
+        var draft = await Shishin.Tests.AssessmentSamples.AssessmentAsync(db, service, Shishin.Core.Assessments.AssessmentStatus.Draft, null, results);
+        var review = await Shishin.Tests.AssessmentSamples.AssessmentAsync(db, service, Shishin.Core.Assessments.AssessmentStatus.InReview, null, results, LifecyclePhase.Operation);
+        var published = await Shishin.Tests.AssessmentSamples.AssessmentAsync(db, service, Shishin.Core.Assessments.AssessmentStatus.Published, Shishin.Core.Assessments.Rag.Amber, results, LifecyclePhase.Hypothesis);
+        var action = await Shishin.Tests.AssessmentSamples.ActionItemAsync(db, service, published.Id, new DateOnly(2030, 1, 1));
+        ObjectIds = [draft.Id.ToString(), review.Id.ToString(), published.Id.ToString(), action.Id.ToString()];
 
         var proposal = await services.GetRequiredService<ProposalService>().CreateAsync(
             new ProposalInput(ProposalKind.Change, "P3-01", null, null, "Title sample", new("", "Sample title"), LocalizedText.Empty, LocalizedText.Empty, [], null, "Sample rationale", null),
