@@ -9,9 +9,10 @@ namespace Shishin.Cli;
 
 /// <summary>
 /// How the commands that use a database open it. Only they take <c>--provider</c> and <c>--connection</c> (a scan
-/// has no database, so its help does not offer them). Without them the environment decides, and without that the
-/// data directory every Shishin process shares (<see cref="DataDirectory"/>), so the CLI opens the web app's
-/// database from any working directory. Each opening names the database on standard error first, which keeps
+/// has no database, so its help does not offer them). Without them the web app's configuration decides (environment
+/// variables over its <c>appsettings</c> files, see <see cref="WebAppSettings"/>), and without that the data directory
+/// every Shishin process shares (<see cref="DataDirectory"/>), so the CLI opens the web app's database from any
+/// working directory. Each opening names the database on standard error first, which keeps
 /// standard output clean for reports such as <c>catalog export --format json</c>.
 /// </summary>
 internal sealed class CliDatabase(IDictionary<string, string?>? settings, TextWriter error)
@@ -21,10 +22,10 @@ internal sealed class CliDatabase(IDictionary<string, string?>? settings, TextWr
     /// <summary>Gives <paramref name="command"/> its own <c>--provider</c> and <c>--connection</c> options.</summary>
     public Command WithOptions(Command command)
     {
-        var provider = new Option<DatabaseProvider?>("--provider") { Description = "Database provider: Sqlite or Postgres (default: Database__Provider, then Sqlite)." };
+        var provider = new Option<DatabaseProvider?>("--provider") { Description = "Database provider: Sqlite or Postgres (default: Database__Provider or Database:Provider in the web app's appsettings, then Sqlite)." };
         var connection = new Option<string?>("--connection")
         {
-            Description = "Connection string (default: ConnectionStrings__Shishin, then shishin.db in the data directory: Shishin__DataDirectory, else data/ of the source checkout).",
+            Description = "Connection string (default: ConnectionStrings__Shishin or the web app's appsettings, then shishin.db in the data directory: Shishin__DataDirectory, else data/ of the source checkout).",
         };
         command.Options.Add(provider);
         command.Options.Add(connection);
@@ -47,7 +48,16 @@ internal sealed class CliDatabase(IDictionary<string, string?>? settings, TextWr
             overrides["ConnectionStrings:Shishin"] = connection;
         }
 
-        var configuration = new ConfigurationBuilder()
+        var builder = new ConfigurationBuilder();
+        if (WebAppSettings.Folder(Directory.GetCurrentDirectory(), AppContext.BaseDirectory) is { } folder)
+        {
+            // Optional and read once: a settings file edited while a command runs must not change its database.
+            builder.SetBasePath(folder)
+                .AddJsonFile("appsettings.json", optional: true, reloadOnChange: false)
+                .AddJsonFile($"appsettings.{WebAppSettings.EnvironmentName()}.json", optional: true, reloadOnChange: false);
+        }
+
+        var configuration = builder
             .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .AddEnvironmentVariables()
             .AddInMemoryCollection(overrides)

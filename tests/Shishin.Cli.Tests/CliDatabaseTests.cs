@@ -138,6 +138,56 @@ public sealed class CliDatabaseTests_Sqlite() : CliDatabaseTests(TestProvider.Sq
             Directory.Delete(scratch, recursive: true);
         }
     }
+    [Fact]
+    public async Task DbMigrate_WorkingDirectoryWithAppsettings_OpensTheDatabaseItsEnvironmentFileNames()
+    {
+        // Arrange: a deployment folder as the web app reads it: appsettings.json, overridden by appsettings.Staging.json
+        var scratch = Directory.CreateTempSubdirectory("shishin-cli-appsettings-").FullName;
+        try
+        {
+            var baseDatabase = Path.Combine(scratch, "base.db");
+            var stagingDatabase = Path.Combine(scratch, "staging.db");
+            await File.WriteAllTextAsync(Path.Combine(scratch, "appsettings.json"), JsonSerializer.Serialize(new
+            {
+                Database = new { Provider = "Sqlite" },
+                ConnectionStrings = new { Shishin = $"Data Source={baseDatabase}" },
+            }));
+            await File.WriteAllTextAsync(Path.Combine(scratch, "appsettings.Staging.json"), JsonSerializer.Serialize(new
+            {
+                ConnectionStrings = new { Shishin = $"Data Source={stagingDatabase}" },
+            }));
+            var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+            {
+                WorkingDirectory = scratch,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
+            start.ArgumentList.Add(CliBuildOutput());
+            start.ArgumentList.Add("db");
+            start.ArgumentList.Add("migrate");
+            start.Environment.Remove("ConnectionStrings__Shishin");
+            start.Environment.Remove("Database__Provider");
+            start.Environment.Remove("ASPNETCORE_ENVIRONMENT");
+            start.Environment["DOTNET_ENVIRONMENT"] = "Staging";
+
+            // Act
+            using var process = Process.Start(start)!;
+            var output = process.StandardOutput.ReadToEndAsync();
+            var error = process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync();
+
+            // Assert: the environment's file wins over the base file, as in the web app
+            Assert.True(process.ExitCode == 0, await output + await error);
+            Assert.Equal($"Database: SQLite {stagingDatabase}", FirstLine(await error));
+            Assert.True(File.Exists(stagingDatabase));
+            Assert.False(File.Exists(baseDatabase));
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(scratch, recursive: true);
+        }
+    }
 }
 
 public sealed class CliDatabaseTests_Postgres() : CliDatabaseTests(TestProvider.Postgres);

@@ -136,7 +136,7 @@ public sealed class ActionItemService(ShishinDbContext db, TimeProvider clock)
         item.DueOn = update.DueOn;
         item.WontDoReason = update.Status == ActionItemStatus.WontDo ? reason : "";
         item.ClosedAt = item.IsClosed ? (wasClosed ? item.ClosedAt ?? now : now) : null;
-        item.IsOverdue = ActionItemDates.IsOverdue(item, ActionItemDates.TodayInTokyo(clock));
+        item.IsOverdue = ActionItemDates.IsOverdue(item, JapanTime.Today(clock));
         item.Revision++;
         try
         {

@@ -460,7 +460,7 @@ public sealed class AssessmentService(ShishinDbContext db, CatalogService catalo
         }
 
         var now = clock.GetUtcNow();
-        var today = WorkingDays.TokyoDate(now);
+        var today = JapanTime.DateOf(now);
         assessment.Status = AssessmentStatus.Published;
         assessment.PublishedAt = now.UtcDateTime;
         assessment.PublishedById = actor.UserId;
@@ -542,7 +542,7 @@ public sealed class AssessmentService(ShishinDbContext db, CatalogService catalo
             return Fail(AssessmentError.AlreadyResponded);
         }
 
-        if (assessment.ResponseDueOn is { } due && WorkingDays.TokyoDate(clock.GetUtcNow()) > due)
+        if (assessment.ResponseDueOn is { } due && JapanTime.Today(clock) > due)
         {
             return Fail(AssessmentError.ResponseWindowClosed, due.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         }

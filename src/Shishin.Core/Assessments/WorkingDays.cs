@@ -6,8 +6,6 @@ namespace Shishin.Core.Assessments;
 /// </summary>
 public static class WorkingDays
 {
-    private static readonly TimeZoneInfo Tokyo = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
-
     public static bool IsWorkingDay(DateOnly date) =>
         date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday)
         && !IsYearEndClosure(date)
@@ -32,7 +30,4 @@ public static class WorkingDays
 
         return date;
     }
-
-    /// <summary>The date in Japan of a UTC time: deadlines are Japan dates.</summary>
-    public static DateOnly TokyoDate(DateTimeOffset time) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time, Tokyo).DateTime);
 }

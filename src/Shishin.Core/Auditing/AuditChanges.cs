@@ -13,7 +13,6 @@ public sealed record AuditFieldChange(string Field, string? Before, string? Afte
 /// </summary>
 public static class AuditChanges
 {
-    private static readonly TimeZoneInfo Tokyo = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
 
     /// <param name="before">The stored "before" JSON object, or null.</param>
     /// <param name="after">The stored "after" JSON object, or null.</param>
@@ -67,7 +66,7 @@ public static class AuditChanges
                 return Enum.GetName(target, Enum.ToObject(target, number)) ?? value.GetRawText();
             case JsonValueKind.String when (target == typeof(DateTime) || target == typeof(DateTimeOffset))
                 && DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time):
-                return TimeZoneInfo.ConvertTime(time, Tokyo).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+                return JapanTime.From(time).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
             case JsonValueKind.String:
                 return value.GetString();
             case JsonValueKind.True:

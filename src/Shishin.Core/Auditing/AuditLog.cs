@@ -11,7 +11,6 @@ public sealed record AuditQuery(string? Actor = null, string? EntityType = null,
 /// <summary>Appends events that are not entity changes (sign-in, failures) and reads the log.</summary>
 public sealed class AuditLog(ShishinDbContext db, AuditActor actor, TimeProvider clock)
 {
-    private static readonly TimeZoneInfo Tokyo = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
 
     public async Task RecordAsync(string action, string entityType, string? entityId, object? details = null, CancellationToken cancellationToken = default)
     {
@@ -54,13 +53,13 @@ public sealed class AuditLog(ShishinDbContext db, AuditActor actor, TimeProvider
         // and excludes nothing, so it is dropped rather than allowed to overflow.
         if (query.From is { } from && from > DateOnly.MinValue)
         {
-            var start = TimeZoneInfo.ConvertTimeToUtc(from.ToDateTime(TimeOnly.MinValue), Tokyo);
+            var start = JapanTime.ToUtc(from);
             events = events.Where(e => e.OccurredAt >= start);
         }
 
         if (query.To is { } to && to < DateOnly.MaxValue.AddDays(-1))
         {
-            var end = TimeZoneInfo.ConvertTimeToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue), Tokyo);
+            var end = JapanTime.ToUtc(to.AddDays(1));
             events = events.Where(e => e.OccurredAt < end);
         }
 
@@ -130,5 +129,5 @@ public sealed class AuditLog(ShishinDbContext db, AuditActor actor, TimeProvider
 
     /// <summary>A stored UTC time as the audit page and its CSV show it: Japan time, to the second.</summary>
     public static string TokyoTime(DateTime utc) =>
-        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Tokyo).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+        JapanTime.FromUtc(utc).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 }

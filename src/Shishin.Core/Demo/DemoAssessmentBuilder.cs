@@ -129,7 +129,7 @@ internal sealed class DemoAssessmentBuilder(DemoCalendar calendar, Guid catalogV
             assessment.PublishedAt = calendar.At(anchor, 14);
             assessment.PublishedById = people.Lead;
             (assessment.DoneWell, assessment.ToImprove) = Summaries[rag];
-            assessment.ResponseDueOn = DemoCalendar.TenWorkingDaysAfter(anchor);
+            assessment.ResponseDueOn = WorkingDays.Add(anchor, AssessmentService.ResponseWorkingDays);
             // Older reports were answered; the most recent are still within the team's response window.
             if (spec.DaysAgo > 14)
             {

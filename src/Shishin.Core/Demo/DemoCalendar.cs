@@ -6,11 +6,9 @@ namespace Shishin.Core.Demo;
 /// </summary>
 internal sealed class DemoCalendar(TimeProvider clock)
 {
-    private static readonly TimeZoneInfo Tokyo = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
-
     public DateTime Now { get; } = clock.GetUtcNow().UtcDateTime;
 
-    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(Now, Tokyo));
+    public DateOnly Today => DateOnly.FromDateTime(JapanTime.FromUtc(Now));
 
     /// <summary>The fiscal year (年度, April to March) of today, named by the year it starts.</summary>
     public int FiscalYear => Today.Month >= 4 ? Today.Year : Today.Year - 1;
@@ -20,27 +18,8 @@ internal sealed class DemoCalendar(TimeProvider clock)
     /// <summary>A moment of office hours (Japan time) on <paramref name="day"/>, in UTC as stored; never later than now.</summary>
     public DateTime At(DateOnly day, int hour = 10)
     {
-        var utc = TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(new TimeOnly(hour, 0)), Tokyo);
+        var utc = JapanTime.ToUtc(day, new TimeOnly(hour, 0));
         return utc > Now ? Now : utc;
-    }
-
-    /// <summary>
-    /// Ten working days after <paramref name="day"/>, counting weekdays only: the demo needs a plausible due date, not the
-    /// holiday calendar the assessment workflow applies.
-    /// </summary>
-    public static DateOnly TenWorkingDaysAfter(DateOnly day)
-    {
-        var result = day;
-        for (var left = 10; left > 0;)
-        {
-            result = result.AddDays(1);
-            if (result.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
-            {
-                left--;
-            }
-        }
-
-        return result;
     }
 
     /// <summary>A stable number from text (FNV-1a), so the same data comes out on every run and every machine.</summary>

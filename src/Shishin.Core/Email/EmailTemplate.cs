@@ -10,7 +10,6 @@ namespace Shishin.Core.Email;
 /// </summary>
 public static class EmailTemplate
 {
-    private static readonly TimeZoneInfo Tokyo = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
 
     public static bool IsEnglish(CultureInfo culture)
     {
@@ -21,8 +20,8 @@ public static class EmailTemplate
     /// <summary>A UTC time as people in Tokyo read it, with the time zone said.</summary>
     public static string TokyoTime(DateTimeOffset utc, CultureInfo culture) =>
         IsEnglish(culture)
-            ? TimeZoneInfo.ConvertTime(utc, Tokyo).ToString("d MMMM yyyy, HH:mm", CultureInfo.InvariantCulture) + " (Japan time)"
-            : TimeZoneInfo.ConvertTime(utc, Tokyo).ToString("yyyy年M月d日 H:mm", CultureInfo.InvariantCulture) + "（日本時間）";
+            ? JapanTime.From(utc).ToString("d MMMM yyyy, HH:mm", CultureInfo.InvariantCulture) + " (Japan time)"
+            : JapanTime.From(utc).ToString("yyyy年M月d日 H:mm", CultureInfo.InvariantCulture) + "（日本時間）";
 
     public static EmailMessage Build(string to, CultureInfo culture, string subject, IReadOnlyList<string> paragraphs, Uri? link = null, string? linkText = null)
     {

@@ -30,7 +30,7 @@ public static class JobsServiceCollectionExtensions
             return services;
         }
 
-        var tokyo = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
+        var tokyo = JapanTime.Zone;
         services.AddQuartz(q =>
         {
             q.AddJob<PurgeExpiredInvitationsJob>(j => j.WithIdentity(PurgeExpiredInvitationsJob.Key))

@@ -28,7 +28,7 @@ public sealed class MarkOverdueActionItemsJob(ShishinDbContext db, TimeProvider 
 
     public async Task<(int Marked, int Cleared)> MarkAsync(CancellationToken cancellationToken = default)
     {
-        var today = ActionItemDates.TodayInTokyo(clock);
+        var today = JapanTime.Today(clock);
         var closed = new[] { ActionItemStatus.Done, ActionItemStatus.WontDo };
         // Tracked and saved one by one (not ExecuteUpdate) so that every change reaches the audit log.
         var toMark = await db.ActionItems

@@ -19,7 +19,6 @@ public sealed class ServiceCsvImporter(ShishinDbContext db, TimeProvider clock, 
     private const int NameMaxLength = 200;
     private const int DescriptionMaxLength = 2000;
     private const int EntryUrlsMaxLength = 4000;
-    private static readonly TimeZoneInfo Tokyo = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
 
     public async Task<ServiceImportReport> ImportAsync(ReadOnlyMemory<byte> content, ServiceScope scope, bool dryRun, CancellationToken cancellationToken = default)
     {
@@ -69,7 +68,7 @@ public sealed class ServiceCsvImporter(ShishinDbContext db, TimeProvider clock, 
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(now, Tokyo));
+        var today = DateOnly.FromDateTime(JapanTime.FromUtc(now));
         foreach (var plan in planned)
         {
             Apply(plan, scope, now, today);

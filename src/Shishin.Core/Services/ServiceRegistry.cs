@@ -19,10 +19,9 @@ public sealed class ServiceRegistry(ShishinDbContext db, TimeProvider clock)
     /// <summary>The largest figure the KPI columns hold (precision 9, scale 1).</summary>
     public const decimal MaxFigure = 99_999_999.9m;
 
-    private static readonly TimeZoneInfo Tokyo = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
 
     /// <summary>Today's date in Japan, the day phase changes are dated by default.</summary>
-    public DateOnly TodayInJapan() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Tokyo).DateTime);
+    public DateOnly TodayInJapan() => JapanTime.Today(clock);
 
     /// <summary>A service with its owner, partners, phase history and KPIs, untracked; null when there is none (visibility is the caller's).</summary>
     public Task<Service?> FindAsync(string key, CancellationToken cancellationToken = default) =>

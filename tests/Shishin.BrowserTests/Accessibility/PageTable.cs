@@ -118,6 +118,7 @@ public static class PageTable
         new("API keys, submitted empty", "account/api-keys", "/account/api-keys", Viewer.Staff, After: CreateApiKeyEmpty, ShowsErrors: true),
         new("API keys, key created", "account/api-keys", "/account/api-keys", Viewer.Staff, After: CreateApiKey),
 
+        new("administration", "admin", "/admin", Viewer.Admin),
         new("users", "admin/users", "/admin/users", Viewer.Admin),
         new("user", "admin/users/{id:guid}", "/admin/users/{admin}", Viewer.Admin),
         new("invite", "admin/users/invite", "/admin/users/invite", Viewer.Admin),

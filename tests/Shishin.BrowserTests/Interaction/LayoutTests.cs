@@ -50,7 +50,7 @@ public sealed class LayoutTests(AxeFixture fixture) : IClassFixture<AxeFixture>
 
         // Assert: open, announced as expanded, its links follow in the tab order, the catalogue marked current.
         Assert.True(await session.Page.Locator("header nav details").EvaluateAsync<bool>("d => d.open"));
-        Assert.Equal(7, await session.Page.Locator(MenuLinks).CountAsync());
+        Assert.Equal(8, await session.Page.Locator(MenuLinks).CountAsync());
         Assert.True(await session.Page.Locator(MenuLinks).First.IsVisibleAsync());
         var current = session.Page.Locator($"{MenuLinks}[aria-current='page']");
         Assert.Equal("カタログ", (await current.InnerTextAsync()).Trim());

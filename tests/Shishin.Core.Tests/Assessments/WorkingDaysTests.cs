@@ -32,7 +32,7 @@ public sealed class WorkingDaysTests
     [Fact]
     public void TokyoDate_LateUtcEvening_IsTheNextDayInJapan()
     {
-        Assert.Equal(new DateOnly(2026, 4, 29), WorkingDays.TokyoDate(new DateTimeOffset(2026, 4, 28, 15, 30, 0, TimeSpan.Zero)));
-        Assert.Equal(new DateOnly(2026, 4, 28), WorkingDays.TokyoDate(new DateTimeOffset(2026, 4, 28, 14, 59, 0, TimeSpan.Zero)));
+        Assert.Equal(new DateOnly(2026, 4, 29), JapanTime.DateOf(new DateTimeOffset(2026, 4, 28, 15, 30, 0, TimeSpan.Zero)));
+        Assert.Equal(new DateOnly(2026, 4, 28), JapanTime.DateOf(new DateTimeOffset(2026, 4, 28, 14, 59, 0, TimeSpan.Zero)));
     }
 }

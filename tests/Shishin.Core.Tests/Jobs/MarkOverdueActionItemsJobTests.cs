@@ -58,8 +58,8 @@ public abstract class MarkOverdueActionItemsJobTests(CoreFixture fixture)
     [Fact]
     public void TodayInTokyo_JustBeforeAndAfterMidnightInTokyo_ChangesTheDay()
     {
-        Assert.Equal(new DateOnly(2031, 5, 9), ActionItemDates.TodayInTokyo(new FixedClock(new DateTimeOffset(2031, 5, 9, 14, 59, 0, TimeSpan.Zero))));
-        Assert.Equal(new DateOnly(2031, 5, 10), ActionItemDates.TodayInTokyo(new FixedClock(new DateTimeOffset(2031, 5, 9, 15, 0, 0, TimeSpan.Zero))));
+        Assert.Equal(new DateOnly(2031, 5, 9), JapanTime.Today(new FixedClock(new DateTimeOffset(2031, 5, 9, 14, 59, 0, TimeSpan.Zero))));
+        Assert.Equal(new DateOnly(2031, 5, 10), JapanTime.Today(new FixedClock(new DateTimeOffset(2031, 5, 9, 15, 0, 0, TimeSpan.Zero))));
     }
 }
 

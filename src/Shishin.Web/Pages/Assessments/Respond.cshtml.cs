@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using Shishin.Core;
 using Shishin.Core.Assessments;
 using Shishin.Core.Services;
 
@@ -16,7 +17,7 @@ public sealed class RespondModel(AssessmentService assessments, ServiceAccess ac
     public string? Reason { get; set; }
 
     public bool Open => View.Assessment is { Status: AssessmentStatus.Published, TeamResponse: TeamResponse.None, ResponseDueOn: { } due }
-        && WorkingDays.TokyoDate(clock.GetUtcNow()) <= due;
+        && JapanTime.Today(clock) <= due;
 
     public bool CanReassess => View.Assessment is { Status: AssessmentStatus.Published, Rag: Rag.Red };
 

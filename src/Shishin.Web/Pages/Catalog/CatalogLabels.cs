@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
+using Shishin.Core;
 using Shishin.Core.Catalog;
 using Rules = Shishin.Scanning.Rules;
 
@@ -11,7 +12,6 @@ namespace Shishin.Web.Pages.Catalog;
 /// </summary>
 public sealed class CatalogLabels(IStringLocalizer<SharedResource> l)
 {
-    private static readonly TimeZoneInfo TokyoZone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
 
     public static string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "ja";
 
@@ -65,7 +65,7 @@ public sealed class CatalogLabels(IStringLocalizer<SharedResource> l)
 
     /// <summary>A date and time in Tokyo, as every Shishin page shows times.</summary>
     public static string Tokyo(DateTime? utc) =>
-        utc is { } time ? TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(time, DateTimeKind.Utc), TokyoZone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "";
+        utc is { } time ? JapanTime.FromUtc(time).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "";
 
     public string Owner(CatalogDocument document, Checkpoint checkpoint)
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
+using Shishin.Core;
 using Shishin.Core.Catalog;
 
 namespace Shishin.Web.Pages.Catalog;
@@ -117,9 +118,8 @@ public static partial class CatalogMessages
     };
 
     public static string Tokyo(DateTime utc) =>
-        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), TokyoZone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        JapanTime.FromUtc(utc).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
-    private static readonly TimeZoneInfo TokyoZone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
 
     [GeneratedRegex(@"\[[0-9]+\]")]
     private static partial Regex Index();
