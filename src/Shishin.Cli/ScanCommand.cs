@@ -61,6 +61,18 @@ internal static class ScanCommand
                 result.AddError("--cookie takes name=value, with a cookie name and a value without spaces, quotes, commas, semicolons or backslashes.");
             }
         });
+        var auth = new Option<string?>("--auth") { Description = "A Playwright storage state file (cookies and localStorage, e.g. from `playwright codegen --save-storage`) loaded into every page: a signed-in session. Only what belongs to the start URLs is used." };
+        var header = new Option<string[]>("--header") { Description = "An HTTP header \"Name: value\" sent to the start URLs' origins only, never to other sites (repeatable); never written to reports or logs." };
+        header.Validators.Add(result =>
+        {
+            if (result.Tokens.Any(t => ScanHeader.Parse(t.Value) is null))
+            {
+                // Never the value: it is a secret.
+                result.AddError("--header takes \"Name: value\", with a header name the browser lets a client set (not Host, Cookie, User-Agent and the like) and a value without line breaks.");
+            }
+        });
+        var steps = new Option<string?>("--steps") { Description = "A steps file (YAML: goto, fill, select, check, click, wait-for, wait-for-url, scan) walked in one browser session instead of crawling; each scan step is reported as a page. See docs/scanner.md." };
+        var sessionExclude = new Option<string[]>("--session-exclude") { Description = "With a session (--cookie, --auth, --header), also never follow links whose path or text matches this pattern (repeatable; * is a wildcard), besides logout, sign out, ログアウト and the like." };
         AtLeast(maxPages, 1);
         AtLeast(depth, 0);
         AtLeast(concurrency, 1);
@@ -68,6 +80,7 @@ internal static class ScanCommand
         var command = new Command("scan", "Crawl a site in Chromium and check accessibility (axe-core), page basics, security headers and performance.")
         {
             urls, maxPages, depth, concurrency, include, exclude, mobile, format, output, failOn, allowPrivate, browser, ignoreRobots, delay, wcag22, lang, cookie,
+            auth, header, steps, sessionExclude,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -112,6 +125,10 @@ internal static class ScanCommand
                 Wcag22 = parse.GetValue(wcag22),
                 Language = settings.Language,
                 Cookies = [.. (parse.GetValue(cookie) ?? []).Select(c => ScanCookie.Parse(c)!)],
+                AuthStatePath = parse.GetValue(auth),
+                Headers = [.. (parse.GetValue(header) ?? []).Select(h => ScanHeader.Parse(h)!)],
+                StepsPath = parse.GetValue(steps),
+                SessionExclude = [.. ScanOptions.DefaultSessionExclude, .. parse.GetValue(sessionExclude) ?? []],
             };
             return await RunAsync(context, options, settings, ct);
         });
@@ -230,6 +247,12 @@ internal static class ScanCommand
     {
         var status = page.StatusCode?.ToString(CultureInfo.InvariantCulture) ?? "---";
         var prefix = string.Create(CultureInfo.InvariantCulture, $"[{done}/{maxPages}] {status} {page.RequestedUrl.AbsoluteUri}");
+        if (page.Step is { } step)
+        {
+            // A journey's scan steps may share a URL; the step's name tells them apart.
+            prefix += $" [{step}]";
+        }
+
         if (page.Error is { } error)
         {
             return $"{prefix}  {text.Error}: {error.Kind}: {error.Message}";

@@ -8,6 +8,12 @@ public enum ScanFailure
 
     /// <summary>A browser was found but could not be started.</summary>
     BrowserLaunchFailed,
+
+    /// <summary>The storage state file (<see cref="ScanOptions.AuthStatePath"/>) cannot be read or is no Playwright storage state.</summary>
+    InvalidAuthState,
+
+    /// <summary>The steps file (<see cref="ScanOptions.StepsPath"/>) cannot be read or has errors; the message names file, line and column.</summary>
+    InvalidSteps,
 }
 
 /// <summary>A scan that could not run. A command-line front end exits with <see cref="ExitCode"/>.</summary>

@@ -98,6 +98,46 @@ public sealed record ScanOptions
     public IReadOnlyList<ScanCookie> Cookies { get; init; } = [];
 
     /// <summary>
+    /// A Playwright storage state file (<c>{"cookies": [...], "origins": [...]}</c>, as <c>BrowserContext.StorageStateAsync</c>
+    /// or <c>playwright codegen --save-storage</c> write it) loaded into every page's browser context: a signed-in session.
+    /// Only cookies whose domain covers a start URL's host and local storage of the start URLs' origins are loaded; the
+    /// rest of the file is ignored. An unreadable file fails the scan with <see cref="ScanFailure.InvalidAuthState"/>; no
+    /// report, log or message carries the file's values.
+    /// </summary>
+    public string? AuthStatePath { get; init; }
+
+    /// <summary>
+    /// Extra HTTP request headers the browser sends to the start URLs' origins (scheme, host and port) and to no other
+    /// origin, not even after a redirect; the scanner's own requests to those origins carry them too. No report or log
+    /// carries their values (<see cref="ScanHeader.ToString"/> hides them).
+    /// </summary>
+    public IReadOnlyList<ScanHeader> Headers { get; init; } = [];
+
+    /// <summary>
+    /// A steps file (YAML, see docs/scanner.md "Signed-in journeys") that walks a journey such as a multi-step application
+    /// form in one browser context and scans the page at each of its <c>scan</c> steps, instead of crawling. Values may
+    /// come from environment variables (<c>${env:NAME}</c>); those values are secrets and are replaced by
+    /// <c>[redacted]</c> wherever a page shows them back. A file with errors fails the scan with
+    /// <see cref="ScanFailure.InvalidSteps"/> and a <c>file:line:column</c> message.
+    /// </summary>
+    public string? StepsPath { get; init; }
+
+    /// <summary>
+    /// With a session (<see cref="Cookies"/>, <see cref="AuthStatePath"/> or <see cref="Headers"/>), links whose path and
+    /// query or whose text matches one of these patterns are neither followed nor checked, so that the crawl does not sign
+    /// itself out. Case-insensitive; <c>*</c> matches anything; a pattern that starts with a Latin letter matches only
+    /// at the start of a word. The default is <see cref="DefaultSessionExclude"/>.
+    /// </summary>
+    public IReadOnlyList<string> SessionExclude { get; init; } = DefaultSessionExclude;
+
+    /// <summary>The default <see cref="SessionExclude"/>: log out, sign out and log off in their usual spellings, and ログアウト, サインアウト, ログオフ.</summary>
+    public static IReadOnlyList<string> DefaultSessionExclude { get; } =
+    [
+        "logout", "log-out", "log_out", "log out", "signout", "sign-out", "sign_out", "sign out", "logoff", "log-off", "log off",
+        "ログアウト", "サインアウト", "ログオフ",
+    ];
+
+    /// <summary>
     /// The language of the texts the scanner takes from axe-core (help texts and failure summaries): with
     /// <see cref="ReportLanguage.Japanese"/> axe-core runs with its official Japanese locale. Shishin's own messages
     /// stay English; reports show them beside the rule's description in the report's language.

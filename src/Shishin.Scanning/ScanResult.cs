@@ -51,6 +51,9 @@ public sealed record PageResult
     /// <summary>The URL the page ended up at after redirects; <see langword="null"/> when it never loaded.</summary>
     public Uri? FinalUrl { get; init; }
 
+    /// <summary>The name of the <c>scan</c> step of a journey (<see cref="ScanOptions.StepsPath"/>) this result is the state of; <see langword="null"/> for crawled pages.</summary>
+    public string? Step { get; init; }
+
     /// <summary>How many links away from a start URL the page was found (0 for start URLs and sitemap pages).</summary>
     public int Depth { get; init; }
 
@@ -156,6 +159,9 @@ public enum PageErrorKind
 
     /// <summary>Any other failure to load, e.g. a refused connection or an unknown host.</summary>
     NavigationFailed,
+
+    /// <summary>A step of a journey (<see cref="ScanOptions.StepsPath"/>) failed: the message names the step and why; later scan steps report that they were not reached.</summary>
+    StepFailed,
 }
 
 /// <summary>Why a page could not be scanned, with the details.</summary>

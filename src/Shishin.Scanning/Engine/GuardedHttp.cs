@@ -94,6 +94,15 @@ internal sealed class GuardedHttp : IDisposable
                     request.Headers.TryAddWithoutValidation("Cookie", cookie);
                 }
 
+                // ScanOptions.Headers go to the start URLs' origins only, checked again at every redirect hop.
+                if (session is { Headers.Count: > 0 } && session.StartUrls.Any(start => SiteDirectory.Origin(start) == SiteDirectory.Origin(current)))
+                {
+                    foreach (var header in session.Headers)
+                    {
+                        request.Headers.TryAddWithoutValidation(header.Name, header.Value);
+                    }
+                }
+
                 using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, attempt.Token).ConfigureAwait(false);
                 var status = (int)response.StatusCode;
                 if (status is >= 300 and < 400 && response.Headers.Location is { } location)

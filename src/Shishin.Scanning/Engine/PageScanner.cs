@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.Playwright;
 using Shishin.Scanning.Browser;
 using Shishin.Scanning.Checks;
+using Shishin.Scanning.Journeys;
 using Shishin.Scanning.Rules;
 using Shishin.Scanning.Safety;
 
@@ -20,7 +21,9 @@ internal sealed record ScanContext(
     BrowserHost Browser,
     SiteDirectory Sites,
     LinkChecker Links,
-    string UserAgent);
+    string UserAgent,
+    string? AuthState = null,
+    SignOutLinks? SignOut = null);
 
 /// <summary>
 /// Scans one page in a fresh browser context: loads it under the navigation timeout and the page budget, reads it,
@@ -126,9 +129,11 @@ internal sealed class PageScanner(ScanContext scan)
         // Outside the browser, whose context is closed by now: links and the once-per-origin checks.
         var findings = loaded.Findings;
         var finalUrl = loaded.FinalUrl ?? url;
-        if (options.CheckLinks && loaded.Snapshot.Links.Count > 0)
+        // With a session, sign-out links are neither checked nor followed: either would end the session.
+        var links = scan.SignOut?.Keep(loaded.Snapshot.Links) ?? loaded.Snapshot.Links;
+        if (options.CheckLinks && links.Count > 0)
         {
-            findings.AddRange(await scan.Links.CheckAsync(url, loaded.Snapshot.Links, scanToken).ConfigureAwait(false));
+            findings.AddRange(await scan.Links.CheckAsync(url, links, scanToken).ConfigureAwait(false));
         }
 
         findings.AddRange(await scan.Sites.OriginFindingsAsync(finalUrl, url, scanToken).ConfigureAwait(false));
@@ -150,11 +155,11 @@ internal sealed class PageScanner(ScanContext scan)
             StartedAt = startedAt,
             Duration = stopwatch.Elapsed,
         };
-        return new PageOutcome(result, loaded.Snapshot.Links.Select(l => Uri.TryCreate(l.Href, UriKind.Absolute, out var u) ? u : null).OfType<Uri>().ToList(), loaded.Snapshot.Hreflang, browserFailed);
+        return new PageOutcome(result, links.Select(l => Uri.TryCreate(l.Href, UriKind.Absolute, out var u) ? u : null).OfType<Uri>().ToList(), loaded.Snapshot.Hreflang, browserFailed);
     }
 
     /// <summary>What was learnt in the browser before its context closed.</summary>
-    private sealed record Loaded(PageResult Result, Uri? FinalUrl, PageSnapshot? Snapshot, List<Finding> Findings, IReadOnlyList<string> RequestedUrls, PageError? Error);
+    internal sealed record Loaded(PageResult Result, Uri? FinalUrl, PageSnapshot? Snapshot, List<Finding> Findings, IReadOnlyList<string> RequestedUrls, PageError? Error);
 
     /// <summary>What the page's scan has set up so far, for explaining a failure.</summary>
     private sealed class PageState
@@ -183,6 +188,7 @@ internal sealed class PageScanner(ScanContext scan)
             abort(new PageError(PageErrorKind.ResponseTooLarge, string.Create(CultureInfo.InvariantCulture, $"A response is larger than the cap of {options.MaxResponseBytes:N0} bytes: {tooLarge}"))))
             .WaitAsync(token).ConfigureAwait(false);
         state.Network = network;
+        await SessionHeaders.AttachAsync(context, page, options).WaitAsync(token).ConfigureAwait(false);
 
         var navigationMs = (float)options.NavigationTimeout.TotalMilliseconds;
         var response = await page.GotoAsync(url.AbsoluteUri, new PageGotoOptions { WaitUntil = WaitUntilState.Commit, Timeout = navigationMs })
@@ -226,6 +232,26 @@ internal sealed class PageScanner(ScanContext scan)
             // A resource that never finishes: the page is checked as it is.
         }
 
+        return await CheckPageAsync(page, url, partial, response, redirects, headers, network.Totals(), network.Urls, token).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Checks a page that is loaded: probe, axe-core and the page, security and performance checks. A journey
+    /// (<see cref="JourneyRunner"/>) calls it for each scan step, on the page its steps have brought to that state.
+    /// </summary>
+    internal async Task<Loaded> CheckPageAsync(
+        IPage page,
+        Uri url,
+        PageResult partial,
+        IResponse response,
+        IReadOnlyList<RedirectHop> redirects,
+        IReadOnlyList<ResponseHeader> headers,
+        (long WeightBytes, int RequestCount, int Open) totals,
+        IReadOnlyList<string> requestedUrls,
+        CancellationToken token)
+    {
+        var options = scan.Options;
+        var finalUrl = partial.FinalUrl ?? url;
         var snapshot = await EvaluateWithRetryAsync<PageSnapshot>(page, Probe.Value, null, token).ConfigureAwait(false);
         var (axeVersion, findings) = await RunAxeAsync(page, url, token).ConfigureAwait(false);
         AxeVersion = axeVersion;
@@ -236,10 +262,10 @@ internal sealed class PageScanner(ScanContext scan)
             tls = new TlsDetails(security.Protocol, security.Issuer, security.ValidTo is { } validTo ? DateTimeOffset.FromUnixTimeMilliseconds((long)(validTo * 1000)) : null);
         }
 
-        var (weight, requestCount, open) = network.Totals();
+        var (weight, requestCount, open) = totals;
         // The document's own redirects (http:// to https://) are not mixed content.
         var documentHops = redirects.Select(r => r.Url.AbsoluteUri).ToHashSet(StringComparer.Ordinal);
-        var insecure = network.Urls
+        var insecure = requestedUrls
             .Where(u => u.StartsWith("http:", StringComparison.OrdinalIgnoreCase) && !documentHops.Contains(u))
             .Concat(snapshot.Insecure)
             .Distinct(StringComparer.Ordinal)
@@ -259,7 +285,7 @@ internal sealed class PageScanner(ScanContext scan)
             UnfinishedRequests = open,
             Tls = tls,
         };
-        return new Loaded(result, finalUrl, snapshot, findings, network.Urls, null);
+        return new Loaded(result, finalUrl, snapshot, findings, requestedUrls, null);
     }
 
     private async Task<(string Version, List<Finding> Findings)> RunAxeAsync(IPage page, Uri url, CancellationToken token)
@@ -291,7 +317,7 @@ internal sealed class PageScanner(ScanContext scan)
         }
     }
 
-    private static async Task<List<RedirectHop>> RedirectChainAsync(IRequest final)
+    internal static async Task<List<RedirectHop>> RedirectChainAsync(IRequest final)
     {
         var hops = new List<RedirectHop>();
         for (var request = final.RedirectedFrom; request is not null; request = request.RedirectedFrom)
@@ -321,7 +347,7 @@ internal sealed class PageScanner(ScanContext scan)
             }))
             .ToList();
 
-    private BrowserNewContextOptions ContextOptions(IBrowser browser)
+    internal BrowserNewContextOptions ContextOptions(IBrowser browser)
     {
         var options = scan.Options;
         var context = new BrowserNewContextOptions
@@ -330,6 +356,8 @@ internal sealed class PageScanner(ScanContext scan)
             ServiceWorkers = ServiceWorkerPolicy.Block,
             IgnoreHTTPSErrors = options.IgnoreCertificateErrors,
             JavaScriptEnabled = true,
+            // A signed-in session (ScanOptions.AuthStatePath), already narrowed to the start URLs.
+            StorageState = scan.AuthState,
         };
         if (options.Mobile)
         {
@@ -401,7 +429,7 @@ internal sealed class PageScanner(ScanContext scan)
         return new PageOutcome(result with { Findings = Order(result.Findings) }, [], [], false);
     }
 
-    private static Finding NavigationFinding(Uri url, PageError error) =>
+    internal static Finding NavigationFinding(Uri url, PageError error) =>
         Findings.Create(ScannerRules.PageNavigationError, url, $"{error.Kind}: {error.Message}");
 
     internal static List<Finding> Order(IEnumerable<Finding> findings) =>
@@ -425,7 +453,7 @@ internal sealed class PageScanner(ScanContext scan)
         }
     }
 
-    private static async Task Quietly(Task task)
+    internal static async Task Quietly(Task task)
     {
         try
         {

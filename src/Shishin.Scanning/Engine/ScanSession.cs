@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.Playwright;
 using Shishin.Scanning.Browser;
 using Shishin.Scanning.Checks;
+using Shishin.Scanning.Journeys;
 using Shishin.Scanning.Rules;
 using Shishin.Scanning.Safety;
 
@@ -21,6 +22,8 @@ internal static class ScanSession
     public static async Task<ScanResult> RunAsync(ScanOptions options, IProgress<PageResult>? progress, CancellationToken cancellationToken)
     {
         Validate(options);
+        var session = SessionSetup.Load(options);
+        progress = session.Redactor.Wrap(progress);
         var browserLocation = BrowserLocator.Find(options.BrowserPath)
             ?? throw new ScanException(ScanFailure.BrowserNotFound, options.BrowserPath is null ? BrowserLocator.InstallHelp : $"No browser at {options.BrowserPath}. {BrowserLocator.InstallHelp}");
 
@@ -54,36 +57,48 @@ internal static class ScanSession
             var sites = new SiteDirectory(http);
             var scopeOrigins = new ConcurrentOrigins(options.StartUrls);
             links = new LinkChecker(http, sites, options, scopeOrigins.Contains);
-            scanner = new PageScanner(new ScanContext(options, guard, blocked, browserHost, sites, links, userAgent));
-
-            foreach (var start in options.StartUrls)
+            var scanContext = new ScanContext(options, guard, blocked, browserHost, sites, links, userAgent, session.AuthState, session.SignOut);
+            scanner = new PageScanner(scanContext);
+            if (session.Journey is { } journey)
             {
-                frontier.Add(start, 0, isStart: true);
+                // A journey replaces the crawl: its steps say which pages, in which state, are scanned.
+                await new JourneyRunner(scanContext, scanner, journey).RunAsync(pages, progress, cancellationToken).ConfigureAwait(false);
             }
-
-            // Origins the guard refuses outright are not asked for robots.txt or sitemaps; their pages report the refusal.
-            var startOrigins = options.StartUrls
-                .Select(u => new Uri(SiteDirectory.Origin(u)))
-                .DistinctBy(u => u.AbsoluteUri)
-                .Where(u => guard.CheckForm(u.AbsoluteUri).Allowed)
-                .ToList();
-            var hostDelays = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
-            foreach (var origin in startOrigins)
+            else
             {
-                var robots = await sites.RobotsAsync(origin, cancellationToken).ConfigureAwait(false);
-                var crawlDelay = options.ObeyRobots && robots.CrawlDelay is { } d && d > options.Delay ? d : options.Delay;
-                hostDelays[origin.Authority] = crawlDelay;
-            }
-
-            if (options.ReadSitemaps)
-            {
-                foreach (var page in await sites.SitemapPagesAsync(startOrigins, frontier.InScope, options.MaxPages * 2, cancellationToken).ConfigureAwait(false))
+                foreach (var start in options.StartUrls)
                 {
-                    frontier.Add(page, 0);
+                    frontier.Add(start, 0, isStart: true);
                 }
-            }
 
-            await CrawlAsync(options, frontier, scopeOrigins, sites, scanner, hostDelays, pages, progress, cancellationToken).ConfigureAwait(false);
+                // Origins the guard refuses outright are not asked for robots.txt or sitemaps; their pages report the refusal.
+                var startOrigins = options.StartUrls
+                    .Select(u => new Uri(SiteDirectory.Origin(u)))
+                    .DistinctBy(u => u.AbsoluteUri)
+                    .Where(u => guard.CheckForm(u.AbsoluteUri).Allowed)
+                    .ToList();
+                var hostDelays = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
+                foreach (var origin in startOrigins)
+                {
+                    var robots = await sites.RobotsAsync(origin, cancellationToken).ConfigureAwait(false);
+                    var crawlDelay = options.ObeyRobots && robots.CrawlDelay is { } d && d > options.Delay ? d : options.Delay;
+                    hostDelays[origin.Authority] = crawlDelay;
+                }
+
+                if (options.ReadSitemaps)
+                {
+                    // With a session, a sign-out page listed in the sitemap is no more visited than a sign-out link.
+                    foreach (var page in await sites.SitemapPagesAsync(startOrigins, frontier.InScope, options.MaxPages * 2, cancellationToken).ConfigureAwait(false))
+                    {
+                        if (session.SignOut?.IsSignOut(page) != true)
+                        {
+                            frontier.Add(page, 0);
+                        }
+                    }
+                }
+
+                await CrawlAsync(options, frontier, scopeOrigins, sites, scanner, hostDelays, pages, progress, cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -100,7 +115,7 @@ internal static class ScanSession
         return new ScanResult
         {
             Options = options,
-            Pages = CrossPageChecks(pages),
+            Pages = [.. CrossPageChecks(pages).Select(session.Redactor.Apply)],
             Skipped = frontier.Skipped,
             BlockedRequests = blocked.All,
             ScannerVersion = ScannerInfo.Version,
@@ -194,7 +209,8 @@ internal static class ScanSession
                 if (outcome.Result.FinalUrl is { } final)
                 {
                     frontier.MarkSeen(final);
-                    if (done.Depth == 0 && !frontier.InScope(final))
+                    // A session stays within the start URLs' origins: its cookies and headers were given for them alone.
+                    if (done.Depth == 0 && !frontier.InScope(final) && !SignOutLinks.HasSession(options))
                     {
                         // A start URL that redirects (http to https, or to www.) brings its new origin into scope.
                         frontier.AddOrigin(final);

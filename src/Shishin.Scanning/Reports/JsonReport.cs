@@ -106,7 +106,8 @@ public static class JsonReport
         page.Error is { } error ? new ErrorDto(error.Kind, error.Message) : null,
         Timestamp(page.StartedAt),
         Milliseconds(page.Duration),
-        [.. page.Findings.Select(Finding)]);
+        [.. page.Findings.Select(Finding)],
+        page.Step);
 
     private static FindingDto Finding(Finding finding) => new(
         finding.RuleId,
@@ -177,7 +178,8 @@ public static class JsonReport
         ErrorDto? Error,
         string StartedAt,
         long DurationMs,
-        IReadOnlyList<FindingDto> Findings);
+        IReadOnlyList<FindingDto> Findings,
+        string? Step);
 
     private sealed record RedirectDto(string Url, int StatusCode);
 

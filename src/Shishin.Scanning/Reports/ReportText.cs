@@ -313,6 +313,7 @@ internal sealed record ReportText
             [PageErrorKind.BrowserCrashed] = "ブラウザーの異常終了",
             [PageErrorKind.NotHtml] = "HTML ではない",
             [PageErrorKind.NavigationFailed] = "読み込みの失敗",
+            [PageErrorKind.StepFailed] = "手順の失敗",
         },
         BlockReasons = new Dictionary<EgressBlockReason, string>
         {
@@ -430,6 +431,7 @@ internal sealed record ReportText
             [PageErrorKind.BrowserCrashed] = "Browser crashed",
             [PageErrorKind.NotHtml] = "Not HTML",
             [PageErrorKind.NavigationFailed] = "Could not load",
+            [PageErrorKind.StepFailed] = "A step failed",
         },
         BlockReasons = new Dictionary<EgressBlockReason, string>
         {

@@ -259,6 +259,7 @@ public sealed class FixtureSite : IAsyncLifetime
 
         MapHostilePages(site);
         MapSsrfPages(site);
+        MapJourneyPages(site);
 
         site.MapGet("/crash-browser", async () =>
         {
@@ -352,6 +353,143 @@ public sealed class FixtureSite : IAsyncLifetime
               navigator.sendBeacon && navigator.sendBeacon('http://127.0.0.1:{{canary}}/beacon', 'x');
             </script>
             """)));
+    }
+
+    // ---- Signed-in journeys (issue 13 point 6): a sign-in form that sets a session cookie, a three-step application
+    // form whose step 2 has a defect only reachable after step 1 is filled, sign-out links that end the session on the
+    // server, and a page behind a header-checking gateway with a second origin (the HTTPS port) beside it.
+
+    /// <summary>The password of the journey's sign-in form (the tests pass it through an environment variable).</summary>
+    public const string JourneyPassword = "Kq7-horse-battery-2f9d";
+
+    /// <summary>The value of the X-Journey-Key header the gateway page requires.</summary>
+    public const string JourneyKey = "gw-key-5be1c0de-a11ce";
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> journeySessions = new(StringComparer.Ordinal);
+
+    /// <summary>How often a sign-out address was requested (by the browser or by a link check).</summary>
+    public int SignOuts => Volatile.Read(ref signOuts);
+
+    private int signOuts;
+
+    /// <summary>The X-Journey-Key header of each request, by port and path (empty when none was sent).</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, string> JourneyKeys { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>A signed-in session, as the sign-in form would start it: the value of the journey_session cookie.</summary>
+    public string IssueJourneySession()
+    {
+        var token = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+        journeySessions[token] = "";
+        return token;
+    }
+
+    /// <summary>True while the session has not been signed out.</summary>
+    public bool IsJourneySessionValid(string token) => journeySessions.ContainsKey(token);
+
+    private void MapJourneyPages(WebApplication site)
+    {
+        string? Session(HttpContext c) =>
+            c.Request.Cookies["journey_session"] is { } token && journeySessions.ContainsKey(token) ? token : null;
+
+        site.Use(async (c, next) =>
+        {
+            if (c.Request.Path.StartsWithSegments("/journeys", StringComparison.Ordinal))
+            {
+                JourneyKeys[string.Create(CultureInfo.InvariantCulture, $"{c.Connection.LocalPort}{c.Request.Path}")] = c.Request.Headers["X-Journey-Key"].ToString();
+            }
+
+            await next();
+        });
+        site.MapGet("/journeys/sign-in", () => Html(Page("Sign in", """
+            <form method="post" action="/journeys/sign-in">
+              <p><label for="user">User name</label> <input id="user" name="user" autocomplete="username"></p>
+              <p><label for="password">Password</label> <input id="password" name="password" type="password" autocomplete="current-password"></p>
+              <p><button id="sign-in" type="submit">Sign in</button></p>
+            </form>
+            """)));
+        site.MapPost("/journeys/sign-in", async (HttpContext c) =>
+        {
+            var form = await c.Request.ReadFormAsync();
+            if (form["user"] != "hanako" || form["password"] != JourneyPassword)
+            {
+                return Results.Redirect("/journeys/sign-in?failed=1", preserveMethod: false);
+            }
+
+            var token = IssueJourneySession();
+            c.Response.Cookies.Append("journey_session", token, new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, Path = "/" });
+            return Results.Redirect("/journeys/apply/1");
+        });
+        site.MapGet("/journeys/account", (HttpContext c) => Session(c) is null ? Results.Redirect("/journeys/sign-in") : Html(Page("Your account", $"""
+            <p>{Text}</p>
+            <ul>
+              <li><a href="/journeys/apply/1">Apply</a></li>
+              <li><a href="/journeys/account/notices">Notices</a></li>
+              <li><a href="/journeys/end-session">ログアウト</a></li>
+              <li><a href="/journeys/logout">Leave</a></li>
+            </ul>
+            """)));
+        site.MapGet("/journeys/account/notices", (HttpContext c) => Session(c) is null ? Results.Redirect("/journeys/sign-in") : Html(Page("Notices", $"<p>{Text}</p>")));
+        foreach (var signOut in new[] { "/journeys/end-session", "/journeys/logout" })
+        {
+            site.MapMethods(signOut, ["GET", "HEAD"], (HttpContext c) =>
+            {
+                Interlocked.Increment(ref signOuts);
+                if (Session(c) is { } token)
+                {
+                    journeySessions.TryRemove(token, out _);
+                }
+
+                return Results.Redirect("/journeys/sign-in");
+            });
+        }
+
+        site.MapGet("/journeys/apply/1", (HttpContext c) => Session(c) is null ? Results.Redirect("/journeys/sign-in") : Html(Page("Application, step 1 of 3", """
+            <form method="post" action="/journeys/apply/1">
+              <p><label for="name">Full name</label> <input id="name" name="name" autocomplete="name"></p>
+              <p><label for="ward">Ward</label> <select id="ward" name="ward"><option value="">Choose</option><option value="chiyoda">Chiyoda</option><option value="minato">Minato</option></select></p>
+              <p><input id="agree" name="agree" type="checkbox" value="yes"> <label for="agree">I agree to the terms</label></p>
+              <p><button id="next" type="submit">Next</button></p>
+            </form>
+            """)));
+        site.MapPost("/journeys/apply/1", async (HttpContext c) =>
+        {
+            var form = await c.Request.ReadFormAsync();
+            if (Session(c) is not { } token || form["agree"] != "yes" || form["ward"] == "")
+            {
+                return Results.Redirect("/journeys/apply/1");
+            }
+
+            journeySessions[token] = form["name"].ToString();
+            return Results.Redirect("/journeys/apply/2");
+        });
+        // The planted defect: step 2 repeats the name in a field without a label (axe's "label"), and only a person
+        // who has filled step 1 ever sees step 2.
+        site.MapGet("/journeys/apply/2", (HttpContext c) => Session(c) is not { } token || journeySessions[token].Length == 0
+            ? Results.Redirect("/journeys/apply/1")
+            : Html(Page("Application, step 2 of 3", $"""
+                <form method="post" action="/journeys/apply/2">
+                  <p><input id="display-name" name="display-name" value="{WebUtility.HtmlEncode(journeySessions[token])}"></p>
+                  <p><label for="phone">Phone</label> <input id="phone" name="phone" type="tel" autocomplete="tel"></p>
+                  <p><button id="next" type="submit">Next</button></p>
+                </form>
+                """)));
+        site.MapPost("/journeys/apply/2", (HttpContext c) => Results.Redirect(Session(c) is null ? "/journeys/sign-in" : "/journeys/apply/3"));
+        site.MapGet("/journeys/apply/3", (HttpContext c) => Session(c) is not { } token
+            ? Results.Redirect("/journeys/sign-in")
+            : Html(Page("Application, step 3 of 3", $"<p>Thank you, {WebUtility.HtmlEncode(journeySessions[token])}. Your application has been received.</p><p><a href=\"/journeys/account\">Back to your account</a></p>")));
+
+        // Behind a gateway that wants X-Journey-Key: the page shows an image of another origin (the HTTPS port) and one
+        // of its own that redirects there, so a header that went to the other origin would be seen.
+        site.MapGet("/journeys/gateway", (HttpContext c) => c.Request.Headers["X-Journey-Key"] != JourneyKey
+            ? Results.Content(Page("Forbidden", "<p>The gateway wants its key.</p>"), "text/html; charset=utf-8", Encoding.UTF8, 403)
+            : Html(Page("Behind the gateway", $"""
+                <p>{Text}</p>
+                <p><img src="https://127.0.0.1:{HttpsPort}/journeys/third-party.png" alt="A picture from another site" width="10" height="10"></p>
+                <p><img src="/journeys/bounce.png" alt="A picture that moved" width="10" height="10"></p>
+                """)));
+        site.MapGet("/journeys/bounce.png", () => Results.Redirect($"https://127.0.0.1:{HttpsPort}/journeys/bounced.png"));
+        site.MapGet("/journeys/third-party.png", () => Results.Bytes(Blob.AsSpan(0, 100).ToArray(), "image/png"));
+        site.MapGet("/journeys/bounced.png", () => Results.Bytes(Blob.AsSpan(0, 100).ToArray(), "image/png"));
     }
 
     private static IResult Html(string html) => Results.Content(html, "text/html; charset=utf-8", Encoding.UTF8);

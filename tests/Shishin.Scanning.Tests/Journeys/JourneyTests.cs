@@ -1,0 +1,195 @@
+using System.Text.Json;
+using Shishin.Scanning.Reports;
+using Shishin.Scanning.Tests.Engine;
+using Shishin.Scanning.Tests.Fixtures;
+using Xunit.Abstractions;
+
+namespace Shishin.Scanning.Tests.Journeys;
+
+/// <summary>Signed-in scans of the fixture site's journey pages: steps files, storage states, headers and sign-out links.</summary>
+[Collection(ScannerTestGroup.Name)]
+public sealed class JourneyTests(FixtureSite site, ITestOutputHelper output) : IDisposable
+{
+    /// <summary>What the applicant's name is in the form: a secret from the environment that step 2 shows back.</summary>
+    public const string Applicant = "Hanako Confidential-93af";
+
+    /// <summary>The steps of the fixture's application form, with the password and the name from the environment.</summary>
+    public const string ApplicationSteps = """
+        steps:
+          - goto: /journeys/sign-in
+          - fill: { selector: "#user", value: hanako }
+          - fill: { selector: "#password", value: "${env:SHISHIN_TEST_JOURNEY_PASSWORD}" }
+          - click: "#sign-in"
+          - wait-for-url: "**/journeys/apply/1"
+          - scan: Step 1
+          - fill: { selector: "#name", value: "${env:SHISHIN_TEST_APPLICANT}" }
+          - select: { selector: "#ward", value: chiyoda }
+          - check: "#agree"
+          - click: "#next"
+          - wait-for-url: "**/journeys/apply/2"
+          - scan: Step 2
+          - fill: { selector: "#phone", value: "03-5321-1111" }
+          - click: "#next"
+          - wait-for: "text=Your application has been received"
+          - scan: Step 3
+        """;
+
+    private readonly string scratch = Directory.CreateTempSubdirectory("shishin-journey-").FullName;
+
+    public void Dispose() => Directory.Delete(scratch, recursive: true);
+
+    /// <summary>Puts the journey's secrets where a steps file takes them from: the environment.</summary>
+    private static void SetSecrets()
+    {
+        Environment.SetEnvironmentVariable("SHISHIN_TEST_JOURNEY_PASSWORD", FixtureSite.JourneyPassword);
+        Environment.SetEnvironmentVariable("SHISHIN_TEST_APPLICANT", Applicant);
+    }
+
+    private string Write(string name, string text)
+    {
+        var path = Path.Combine(scratch, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    [Fact]
+    public async Task Steps_MultiStepForm_ScansEachStepAndFindsTheDefectOfStep2()
+    {
+        SetSecrets();
+        var options = site.Options(site.Http("/journeys/sign-in")) with { StepsPath = Write("apply.yaml", ApplicationSteps) };
+
+        var result = await ScanTestSupport.ScanAsync(options);
+        ScanTestSupport.Describe(result, output);
+
+        Assert.Equal(["Step 1", "Step 2", "Step 3"], result.Pages.Select(p => p.Step));
+        Assert.All(result.Pages, p => Assert.Null(p.Error));
+        Assert.Equal(
+            ["/journeys/apply/1", "/journeys/apply/2", "/journeys/apply/3"],
+            result.Pages.Select(p => p.RequestedUrl.AbsolutePath));
+        var labels = result.Pages.Select(p => p.Findings.Any(f => f.RuleId == "label" && f.Outcome == FindingOutcome.Violation)).ToList();
+        Assert.Equal([false, true, false], labels);
+        // The unlabelled field shows the name typed in step 1, a secret: its snippet carries the mark instead.
+        var node = Assert.Single(result.Pages[1].Findings.Single(f => f.RuleId == "label").Nodes);
+        Assert.Contains("[redacted]", node.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Steps_SecretsFromTheEnvironment_AppearInNoReport()
+    {
+        SetSecrets();
+        var options = site.Options(site.Http("/journeys/sign-in")) with { StepsPath = Write("apply.yaml", ApplicationSteps) };
+
+        var result = await ScanTestSupport.ScanAsync(options);
+
+        Assert.Equal(3, result.Pages.Count(p => p.Error is null));
+        foreach (var format in Enum.GetValues<ReportFormat>())
+        {
+            foreach (var language in new[] { ReportLanguage.English, ReportLanguage.Japanese })
+            {
+                var report = ScanReport.ToText(result, format, language);
+                Assert.DoesNotContain(FixtureSite.JourneyPassword, report, StringComparison.Ordinal);
+                Assert.DoesNotContain("Confidential-93af", report, StringComparison.Ordinal);
+                Assert.DoesNotContain("Confidential", report, StringComparison.Ordinal);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Steps_FailingStep_IsReportedAndTheLaterScanIsNotDropped()
+    {
+        var steps = Write("broken.yaml", """
+            steps:
+              - goto: /journeys/sign-in
+              - scan: Before
+              - click: "#no-such-button"
+              - scan: After
+            """);
+        var options = site.Options(site.Http("/journeys/sign-in")) with { StepsPath = steps, NavigationTimeout = TimeSpan.FromSeconds(2) };
+
+        var result = await ScanTestSupport.ScanAsync(options);
+        ScanTestSupport.Describe(result, output);
+
+        Assert.Equal(3, result.Pages.Count);
+        Assert.Null(result.Pages[0].Error);
+        Assert.Equal("Before", result.Pages[0].Step);
+        var failed = result.Pages[1].Error;
+        Assert.Equal(PageErrorKind.StepFailed, failed?.Kind);
+        Assert.StartsWith("step 3 (click \"#no-such-button\", broken.yaml:4:5) failed: ", failed!.Message, StringComparison.Ordinal);
+        Assert.Equal("After", result.Pages[2].Step);
+        Assert.Equal(PageErrorKind.StepFailed, result.Pages[2].Error?.Kind);
+        Assert.Contains("Not scanned: step 3", result.Pages[2].Error!.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AuthState_SignedInStorageState_ReachesTheSignedInPage()
+    {
+        var token = site.IssueJourneySession();
+        var state = Write("state.json", JsonSerializer.Serialize(new
+        {
+            cookies = new object[]
+            {
+                new { name = "journey_session", value = token, domain = "127.0.0.1", path = "/", expires = -1, httpOnly = true, secure = false, sameSite = "Lax" },
+                new { name = "tracker", value = "t-1", domain = ".tracker.example", path = "/", expires = -1, httpOnly = false, secure = true, sameSite = "None" },
+            },
+            origins = new object[]
+            {
+                new { origin = site.Http("/").GetLeftPart(UriPartial.Authority), localStorage = new[] { new { name = "theme", value = "dark" } } },
+            },
+        }));
+        var options = site.Options(site.Http("/journeys/account")) with { AuthStatePath = state, MaxDepth = 0, ReadSitemaps = false };
+
+        var result = await ScanTestSupport.ScanAsync(options);
+        ScanTestSupport.Describe(result, output);
+
+        var page = Assert.Single(result.Pages);
+        Assert.Equal(200, page.StatusCode);
+        Assert.Equal("Your account", page.Title);
+        Assert.Equal("/journeys/account", page.FinalUrl?.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task Headers_GatewayPage_IsReached_AndNoOtherOriginReceivesTheHeader()
+    {
+        var options = site.Options(site.Http("/journeys/gateway")) with
+        {
+            Headers = [new ScanHeader("X-Journey-Key", FixtureSite.JourneyKey)],
+            MaxDepth = 0,
+            ReadSitemaps = false,
+        };
+
+        var result = await ScanTestSupport.ScanAsync(options);
+        ScanTestSupport.Describe(result, output);
+
+        var page = Assert.Single(result.Pages);
+        Assert.Equal(200, page.StatusCode);
+        Assert.Equal("Behind the gateway", page.Title);
+        Assert.Equal(FixtureSite.JourneyKey, site.JourneyKeys[$"{site.HttpPort}/journeys/gateway"]);
+        Assert.Equal(FixtureSite.JourneyKey, site.JourneyKeys[$"{site.HttpPort}/journeys/bounce.png"]);
+        // Both pictures of the other origin were fetched — one directly, one through a redirect — without the header.
+        Assert.Equal("", site.JourneyKeys[$"{site.HttpsPort}/journeys/third-party.png"]);
+        Assert.Equal("", site.JourneyKeys[$"{site.HttpsPort}/journeys/bounced.png"]);
+        Assert.DoesNotContain(FixtureSite.JourneyKey, ScanReport.ToText(result, ReportFormat.Json), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SessionCrawl_SignOutLinks_AreNeitherFollowedNorChecked()
+    {
+        var token = site.IssueJourneySession();
+        var options = site.Options(site.Http("/journeys/account")) with
+        {
+            Cookies = [new ScanCookie("journey_session", token)],
+            MaxDepth = 1,
+            ReadSitemaps = false,
+        };
+
+        var result = await ScanTestSupport.ScanAsync(options);
+        ScanTestSupport.Describe(result, output);
+
+        Assert.Equal(
+            ["/journeys/account", "/journeys/account/notices", "/journeys/apply/1"],
+            result.Pages.Select(p => p.RequestedUrl.AbsolutePath).Order(StringComparer.Ordinal));
+        Assert.All(result.Pages, p => Assert.Equal(200, p.StatusCode));
+        Assert.Equal(0, site.SignOuts);
+        Assert.True(site.IsJourneySessionValid(token));
+    }
+}
