@@ -150,6 +150,7 @@ public abstract partial class ServiceLifecycleEndToEndTests(TimeTravelAppFactory
         // The day after the due date, the nightly job runs as the scheduler runs it; the lists show the items overdue.
         app.Clock.MoveTo(new DateTimeOffset(due.AddDays(1).ToDateTime(new TimeOnly(0, 10)), TimeSpan.FromHours(9)));
         await RunNightlyJobAsync();
+        // Months later the session of that day has long expired: the owner signs in again.
         owner = await app.SignInAsync(ownerEmail);
         actions = WebUtility.HtmlDecode(await owner.GetStringAsync("/actions"));
         Assert.Equal(3, Regex.Count(actions, Regex.Escape(OverdueTag)));
