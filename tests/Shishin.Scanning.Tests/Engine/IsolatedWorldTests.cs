@@ -91,6 +91,8 @@ public sealed class IsolatedWorldTests(FixtureSite site, ITestOutputHelper outpu
         Assert.Equal("#blocked", untested.Selector);
         Assert.Contains($"http://127.0.0.1:{site.Canary.Port}/frame", untested.Detail, StringComparison.Ordinal);
         Assert.Equal(canaryBefore, site.Canary.Connections);
+        var html = Shishin.Scanning.Reports.ScanReport.ToText(result, Shishin.Scanning.Reports.ReportFormat.Html, Shishin.Scanning.Reports.ReportLanguage.English);
+        Assert.Contains($"In the frame: <code>{crossInner}</code>", html, StringComparison.Ordinal);
     }
 
     /// <summary>The page's accessibility rule ids, needs-review findings marked.</summary>
