@@ -85,4 +85,10 @@ public sealed record FindingNode(string Selector, string Html, string? Detail, s
 {
     /// <summary>The most characters of HTML kept per node.</summary>
     public const int MaxHtmlLength = 300;
+
+    /// <summary>
+    /// The address of the document the element is in when that is a frame's (an iframe's, at any depth), so that a
+    /// finding inside a frame names the document to fix; null for the page's own document and for non-DOM locators.
+    /// </summary>
+    public Uri? Frame { get; init; }
 }

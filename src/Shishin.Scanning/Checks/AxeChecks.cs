@@ -4,7 +4,7 @@ using Shishin.Scanning.Rules;
 
 namespace Shishin.Scanning.Checks;
 
-/// <summary>Runs the axe-core bundled with Deque.AxeCore.Commons in a page and turns its results into findings.</summary>
+/// <summary>The axe-core bundled with Deque.AxeCore.Commons, its run options, and its results turned into findings (Engine/IsolatedAxeRunner runs it).</summary>
 internal static class AxeChecks
 {
     private static readonly Lazy<string> AxeSource = new(() =>
@@ -77,7 +77,8 @@ internal static class AxeChecks
                 var nodes = result.GetProperty("nodes").EnumerateArray().Select(node => new NodeSpec(
                     Selector(node.GetProperty("target")),
                     node.GetProperty("html").GetString() ?? "",
-                    node.TryGetProperty("failureSummary", out var summary) && summary.ValueKind == JsonValueKind.String ? summary.GetString() : null));
+                    node.TryGetProperty("failureSummary", out var summary) && summary.ValueKind == JsonValueKind.String ? summary.GetString() : null,
+                    FrameOf(node)));
                 findings.Add(new Finding
                 {
                     RuleId = id,
@@ -120,6 +121,12 @@ internal static class AxeChecks
             }
         }
     }
+
+    /// <summary>The address of the frame's document, for a node inside a frame.</summary>
+    private static Uri? FrameOf(JsonElement node) =>
+        node.TryGetProperty("frame", out var frame) && frame.ValueKind == JsonValueKind.String && Uri.TryCreate(frame.GetString(), UriKind.Absolute, out var address)
+            ? address
+            : null;
 
     private static FindingImpact ParseImpact(JsonElement impact) =>
         (impact.ValueKind == JsonValueKind.String ? impact.GetString() : null) switch

@@ -85,7 +85,7 @@ internal static class Findings
             ? []
             : nodes
                 .DistinctBy(n => Fingerprints.NormalizeSelector(n.Selector), StringComparer.Ordinal)
-                .Select(n => new FindingNode(n.Selector, Truncate(n.Html), n.Detail, Fingerprints.Compute(ruleId, page, n.Selector)))
+                .Select(n => new FindingNode(n.Selector, Truncate(n.Html), n.Detail, Fingerprints.Compute(ruleId, page, n.Selector)) { Frame = n.Frame })
                 .ToList();
 
     /// <summary>At most <see cref="FindingNode.MaxHtmlLength"/> characters, the cut marked with an ellipsis.</summary>
@@ -97,4 +97,4 @@ internal static class Findings
 }
 
 /// <summary>A place on the page, before it gets its fingerprint.</summary>
-internal sealed record NodeSpec(string Selector, string Html, string? Detail = null);
+internal sealed record NodeSpec(string Selector, string Html, string? Detail = null, Uri? Frame = null);

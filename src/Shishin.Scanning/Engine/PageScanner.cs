@@ -34,7 +34,6 @@ internal sealed class PageScanner(ScanContext scan)
     private const string MobileUserAgentPrefix = "Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/";
     private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(3);
     private static readonly Lazy<string> Probe = new(() => Script("probe.js"));
-    private static readonly Lazy<string> AxeRun = new(() => Script("axe-run.js"));
 
     /// <summary>The axe-core version, once a page has run it.</summary>
     public string AxeVersion { get; private set; } = "";
@@ -232,7 +231,7 @@ internal sealed class PageScanner(ScanContext scan)
             // A resource that never finishes: the page is checked as it is.
         }
 
-        return await CheckPageAsync(page, url, partial, response, redirects, headers, network.Totals(), network.Urls, token).ConfigureAwait(false);
+        return await CheckPageAsync(page, url, partial, response, redirects, headers, network.Totals(), network.Urls, DateTimeOffset.UtcNow - navigationStarted.Elapsed, token).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -248,12 +247,15 @@ internal sealed class PageScanner(ScanContext scan)
         IReadOnlyList<ResponseHeader> headers,
         (long WeightBytes, int RequestCount, int Open) totals,
         IReadOnlyList<string> requestedUrls,
+        DateTimeOffset since,
         CancellationToken token)
     {
         var options = scan.Options;
         var finalUrl = partial.FinalUrl ?? url;
-        var snapshot = await EvaluateWithRetryAsync<PageSnapshot>(page, Probe.Value, null, token).ConfigureAwait(false);
-        var (axeVersion, findings) = await RunAxeAsync(page, url, token).ConfigureAwait(false);
+        // The probe and axe-core run in the scanner's isolated world of each frame, out of the page scripts' reach.
+        var worlds = new IsolatedWorlds(page.Context, page);
+        var snapshot = await EvaluateWithRetryAsync<PageSnapshot>(page, worlds, Probe.Value, null, token).ConfigureAwait(false);
+        var (axeVersion, findings) = await RunAxeAsync(worlds, url, since, token).ConfigureAwait(false);
         AxeVersion = axeVersion;
 
         TlsDetails? tls = null;
@@ -288,30 +290,35 @@ internal sealed class PageScanner(ScanContext scan)
         return new Loaded(result, finalUrl, snapshot, findings, requestedUrls, null);
     }
 
-    private async Task<(string Version, List<Finding> Findings)> RunAxeAsync(IPage page, Uri url, CancellationToken token)
+    private async Task<(string Version, List<Finding> Findings)> RunAxeAsync(IsolatedWorlds worlds, Uri url, DateTimeOffset since, CancellationToken token)
     {
-        // Evaluated through the DevTools protocol, so the page's CSP does not keep axe-core out.
-        if (!await page.EvaluateAsync<bool>("() => typeof window.axe === 'object' && typeof window.axe.run === 'function'").WaitAsync(token).ConfigureAwait(false))
-        {
-            await page.EvaluateAsync(AxeChecks.Source).WaitAsync(token).ConfigureAwait(false);
-        }
-
-        var json = await page.EvaluateAsync<string>(AxeRun.Value, AxeChecks.Arguments(scan.Options.Wcag22, scan.Options.Language)).WaitAsync(token).ConfigureAwait(false);
+        // Always our own axe-core, in every frame; through the DevTools protocol, so the page's CSP does not keep it out.
+        var json = await IsolatedAxeRunner.RunAsync(
+            worlds,
+            AxeChecks.Arguments(scan.Options.Wcag22, scan.Options.Language),
+            scan.Options.NavigationTimeout,
+            frameUrl => scan.Blocked.For([frameUrl], since).Count > 0,
+            token).ConfigureAwait(false);
         return AxeChecks.Parse(json, url);
     }
 
-    /// <summary>Evaluates a script that returns JSON; when the page navigated meanwhile (a script redirect), waits for it and tries once more.</summary>
-    private static async Task<T> EvaluateWithRetryAsync<T>(IPage page, string script, object? argument, CancellationToken token)
+    /// <summary>
+    /// Calls a script that returns JSON in the top frame's isolated world; when the page navigated meanwhile (a script
+    /// redirect), waits for the new document and tries once more in a new world.
+    /// </summary>
+    private static async Task<T> EvaluateWithRetryAsync<T>(IPage page, IsolatedWorlds worlds, string script, object? argument, CancellationToken token)
     {
         for (var attempt = 0; ; attempt++)
         {
             try
             {
-                var json = await page.EvaluateAsync<string>(script, argument).WaitAsync(token).ConfigureAwait(false);
+                var world = await worlds.TopAsync(token).ConfigureAwait(false);
+                var json = await world.CallAsync(script, argument, token).ConfigureAwait(false);
                 return JsonSerializer.Deserialize<T>(json) ?? throw new PlaywrightException("The page gave no answer.");
             }
-            catch (PlaywrightException e) when (attempt == 0 && e.Message.Contains("Execution context was destroyed", StringComparison.Ordinal))
+            catch (PlaywrightException e) when (attempt == 0 && e.Message.Contains(IsolatedWorld.ContextDestroyed, StringComparison.Ordinal))
             {
+                worlds.Reset();
                 await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded).WaitAsync(token).ConfigureAwait(false);
             }
         }
@@ -465,7 +472,7 @@ internal sealed class PageScanner(ScanContext scan)
         }
     }
 
-    private static string Script(string name)
+    internal static string Script(string name)
     {
         using var stream = typeof(PageScanner).Assembly.GetManifestResourceStream("Shishin.Scanning.Scripts." + name)
             ?? throw new InvalidOperationException($"The script {name} is not embedded.");

@@ -172,7 +172,7 @@ internal sealed class JourneyRunner(ScanContext scan, PageScanner scanner, Journ
         var (weight, requests, open) = network.Totals();
         var urls = network.Urls;
         var loaded = await scanner.CheckPageAsync(
-            page, url, partial, response, redirects, headers, (weight - since.WeightBytes, requests - since.Requests, open), urls.Skip(since.UrlCount).ToList(), token)
+            page, url, partial, response, redirects, headers, (weight - since.WeightBytes, requests - since.Requests, open), urls.Skip(since.UrlCount).ToList(), startedAt, token)
             .ConfigureAwait(false);
 
         var findings = loaded.Findings;

@@ -308,6 +308,11 @@ public static class HtmlReport
             foreach (var node in finding.Nodes.Take(MaxNodesPerFinding))
             {
                 html.Append(CultureInfo.InvariantCulture, $"<li><code>{E(node.Selector)}</code>");
+                if (node.Frame is { } frame)
+                {
+                    html.Append(CultureInfo.InvariantCulture, $"<p>{E(text.InFrame)}<code>{E(frame.AbsoluteUri)}</code></p>");
+                }
+
                 if (node.Html.Length > 0)
                 {
                     html.Append(CultureInfo.InvariantCulture, $"<pre><code>{E(node.Html)}</code></pre>");

@@ -143,6 +143,11 @@ public static class JUnitReport
         foreach (var node in finding.Nodes)
         {
             text.Append(CultureInfo.InvariantCulture, $"\n{node.Selector}\n  {node.Html}\n");
+            if (node.Frame is { } frame)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"  In the frame: {frame.AbsoluteUri}\n");
+            }
+
             if (!string.IsNullOrEmpty(node.Detail))
             {
                 text.Append(CultureInfo.InvariantCulture, $"  {node.Detail.ReplaceLineEndings("\n  ")}\n");

@@ -119,7 +119,7 @@ public static class JsonReport
         finding.Wcag,
         finding.Jis,
         finding.Fingerprint,
-        [.. finding.Nodes.Select(n => new NodeDto(n.Selector, n.Html, n.Detail, n.Fingerprint))]);
+        [.. finding.Nodes.Select(n => new NodeDto(n.Selector, n.Html, n.Detail, n.Fingerprint, n.Frame?.AbsoluteUri))]);
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 
@@ -201,7 +201,7 @@ public static class JsonReport
         string Fingerprint,
         IReadOnlyList<NodeDto> Nodes);
 
-    private sealed record NodeDto(string Selector, string Html, string? Detail, string Fingerprint);
+    private sealed record NodeDto(string Selector, string Html, string? Detail, string Fingerprint, string? Frame);
 
     private sealed record SkippedDto(string Url, SkipReason Reason);
 

@@ -168,6 +168,9 @@ internal sealed record ReportText
 
     public required string ScannerEnglish { get; init; }
 
+    /// <summary>Before the address of the frame whose document holds a node.</summary>
+    public required string InFrame { get; init; }
+
     public required string GeneratedBy { get; init; }
 
     public required string Violation { get; init; }
@@ -302,6 +305,7 @@ internal sealed record ReportText
         BrowserRestarts = "ブラウザーの再起動回数",
         UpstreamEnglish = "axe-core の原文（英語）：",
         ScannerEnglish = "スキャナーの記録（英語）：",
+        InFrame = "フレーム内の文書：",
         ErrorKinds = new Dictionary<PageErrorKind, string>
         {
             [PageErrorKind.Timeout] = "時間切れ",
@@ -420,6 +424,7 @@ internal sealed record ReportText
         BrowserRestarts = "Browser restarts",
         UpstreamEnglish = "",
         ScannerEnglish = "",
+        InFrame = "In the frame: ",
         ErrorKinds = new Dictionary<PageErrorKind, string>
         {
             [PageErrorKind.Timeout] = "Timeout",

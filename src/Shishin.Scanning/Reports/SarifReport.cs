@@ -166,6 +166,11 @@ public static partial class SarifReport
             properties["html"] = node.Html;
         }
 
+        if (node.Frame is { } frame)
+        {
+            properties["frame"] = frame.AbsoluteUri;
+        }
+
         var location = new JsonObject
         {
             ["physicalLocation"] = new JsonObject { ["artifactLocation"] = new JsonObject { ["uri"] = pageUri } },

@@ -260,6 +260,7 @@ public sealed class FixtureSite : IAsyncLifetime
         MapHostilePages(site);
         MapSsrfPages(site);
         MapJourneyPages(site);
+        MapIntegrityPages(site);
 
         site.MapGet("/crash-browser", async () =>
         {
@@ -331,6 +332,69 @@ public sealed class FixtureSite : IAsyncLifetime
             return Results.Bytes(Blob, "application/octet-stream");
         });
         site.MapGet("/hostile/not-html", () => Results.Json(new { hello = "world" }));
+    }
+
+    // Integrity (issue 13, points 1 and 2): pages that try to forge their own results, and findings inside frames.
+    // Under /hostile/ so that no CSP keeps their inline scripts and no X-Frame-Options their frames out.
+    private void MapIntegrityPages(WebApplication site)
+    {
+        const string Image = "<img src=\"/img/photo.png\" width=\"10\" height=\"10\">";
+        const string Forged = "9.9.9-forged";
+        site.MapGet("/hostile/forged-axe", () => Html(Page("Forged axe", $$"""
+            <p>{{Text}}</p>{{Image}}
+            <script>window.axe = { run: async () => ({ testEngine: { version: '{{Forged}}' }, violations: [], incomplete: [] }) };</script>
+            """)));
+        // Traps the setter: whatever axe-core is assigned to window.axe is wrapped so that it drops every result.
+        site.MapGet("/hostile/trapped-axe", () => Html(Page("Trapped axe", $"<p>{Text}</p>{Image}", head: """
+            <script>
+              let trapped;
+              Object.defineProperty(window, 'axe', {
+                configurable: false,
+                get() { return trapped; },
+                set(real) {
+                  const run = real.run;
+                  real.run = async function (...args) { const result = await run.apply(real, args); result.violations = []; result.incomplete = []; return result; };
+                  const runPartial = real.runPartial;
+                  real.runPartial = async function (...args) { const result = await runPartial.apply(real, args); result.results = []; return result; };
+                  trapped = real;
+                },
+              });
+            </script>
+            """)));
+        // Replaces what a script evaluated in the page's world would lean on, and forges the DOM's answers.
+        site.MapGet("/hostile/prototypes", () => Html(Page("Real title", $"<p>{Text} <a href=\"/from-sitemap\">A real link</a>.</p>{Image}", head: $$"""
+            <script>
+              const forged = '{"title":"Forged title","lang":"xx","text":"","viewport":null,"description":null,"hreflang":[],"insecure":[],"links":[],"timing":{},"version":"{{Forged}}","violations":[],"incomplete":[]}';
+              JSON.stringify = () => forged;
+              JSON.parse = () => ({});
+              Array.prototype.push = function () { return 0; };
+              Array.prototype.map = function () { return []; };
+              Array.prototype.filter = function () { return []; };
+              Object.keys = () => [];
+              Object.assign = (target) => target;
+              window.Promise = function () { throw new Error('no promises here'); };
+              window.Promise.resolve = window.Promise.all = window.Promise;
+              Object.defineProperty(Document.prototype, 'title', { get: () => 'Forged title' });
+              Element.prototype.getAttribute = () => null;
+              Element.prototype.querySelectorAll = Document.prototype.querySelectorAll = () => [];
+            </script>
+            """)));
+
+        // Frames: a same-origin frame, a cross-origin one (localhost is another origin than 127.0.0.1, so Chromium puts
+        // it in a process of its own), a same-origin frame with a cross-origin frame inside, and one the SSRF guard
+        // blocks, which cannot be checked.
+        site.MapGet("/hostile/frames", () => Html(Page("Frames", string.Create(CultureInfo.InvariantCulture, $"""
+            <p>{Text}</p>
+            <iframe id="same" src="/hostile/frames/inner" title="Same origin"></iframe>
+            <iframe id="cross" src="http://localhost:{HttpPort}/hostile/frames/inner" title="Cross origin"></iframe>
+            <iframe id="nested" src="/hostile/frames/outer" title="Nested"></iframe>
+            <iframe id="blocked" src="http://127.0.0.1:{Canary.Port}/frame" title="Blocked"></iframe>
+            """))));
+        site.MapGet("/hostile/frames/inner", () => Html(Page("Inner frame", $"<p>{Text}</p>{Image}")));
+        site.MapGet("/hostile/frames/outer", () => Html(Page("Outer frame", string.Create(CultureInfo.InvariantCulture, $"""
+            <p>{Text}</p>
+            <iframe id="deep" src="http://localhost:{HttpPort}/hostile/frames/inner" title="Cross origin, nested"></iframe>
+            """))));
     }
 
     private void MapSsrfPages(WebApplication site)

@@ -68,6 +68,8 @@ public sealed class ReportTests(FixtureSite site, ITestOutputHelper output)
         }
     }
 
+    private static readonly Uri MadeUpFrame = new("https://frame.example.jp/embed?a=<b>&c=\"d\"");
+
     /// <summary>A page whose texts try to break out of every format: markup, control characters, emoji, quotes.</summary>
     private static PageResult HostilePage(FixtureSite site)
     {
@@ -97,6 +99,8 @@ public sealed class ReportTests(FixtureSite site, ITestOutputHelper output)
                     Nodes =
                     [
                         new FindingNode("div > p:nth-child(2)", "<p style=\"color:#777\"></pre><script>alert('x')</script>😀\u0000</p>", "Background image: needs review\nsecond line", new string('b', 32)),
+                        // A node inside a frame names the frame's document.
+                        new FindingNode("#map >>> p", "<p>In a frame</p>", null, new string('c', 32)) { Frame = MadeUpFrame },
                     ],
                 },
             ],
@@ -288,6 +292,8 @@ public sealed class ReportTests(FixtureSite site, ITestOutputHelper output)
         Assert.Equal("notHtml", root.GetProperty("pages").EnumerateArray().Single(p => p.TryGetProperty("error", out _)).GetProperty("error").GetProperty("kind").GetString());
         var made = root.GetProperty("pages").EnumerateArray().Single(p => p.GetProperty("requestedUrl").GetString()!.Contains("/made-up", StringComparison.Ordinal));
         Assert.Equal(HostilePage(site).Title, made.GetProperty("title").GetString());
+        var framed = made.GetProperty("findings")[0].GetProperty("nodes").EnumerateArray().Select(n => n.TryGetProperty("frame", out var frame) ? frame.GetString() : null);
+        Assert.Equal([null, MadeUpFrame.AbsoluteUri], framed);
         Assert.Contains("控え", json, StringComparison.Ordinal);
     }
 

@@ -1,11 +1,14 @@
-// Runs the injected axe-core and returns only what the scanner keeps (violations and incomplete results, with their
-// nodes), as a JSON string: passes and inapplicable rules would only cost transfer time. With a locale (axe-core's
-// official translation, for a Japanese scan) the help texts and failure summaries come in that language.
-async ({ runOptions, locale }) => {
-  if (locale) {
-    window.axe.configure({ locale: JSON.parse(locale) });
-  }
-  const result = await window.axe.run(document, runOptions);
+// Finishes the axe-core run of a page (axe.finishRun) in the scanner's isolated world of the top frame, from the top
+// frame's partial result (kept in this world) and the other frames' (in axe-core's order: depth first, null for a
+// frame that could not be checked), and returns only what the scanner keeps (violations and incomplete results, with
+// their nodes) as a JSON string: passes and inapplicable rules would only cost transfer time. Each node gets the URL
+// of the frame it is in; frame-tested nodes of frames the scanner could not check get its reason.
+async ({ runOptions, children, frames, untested }) => {
+  const options = { ...runOptions, rules: { ...(runOptions.rules ?? {}), 'frame-tested': { enabled: true } } };
+  const partials = [globalThis.shishinPartial, ...children.map((child) => (child === null ? null : JSON.parse(child)))];
+  const result = await axe.finishRun(partials, options);
+  const urls = new Map(frames.map((frame) => [JSON.stringify(frame.path), frame.url]));
+  const reasons = new Map(untested.map((frame) => [JSON.stringify(frame.path), frame.reason]));
   const keep = (item) => ({
     id: item.id,
     impact: item.impact,
@@ -16,7 +19,8 @@ async ({ runOptions, locale }) => {
       target: node.target,
       html: node.html,
       impact: node.impact,
-      failureSummary: node.failureSummary,
+      failureSummary: (item.id === 'frame-tested' && reasons.get(JSON.stringify(node.target))) || node.failureSummary,
+      frame: urls.get(JSON.stringify(node.target.slice(0, -1))) ?? null,
     })),
   });
   return JSON.stringify({
