@@ -270,7 +270,7 @@ internal sealed class PageScanner(ScanContext scan)
             await page.EvaluateAsync(AxeChecks.Source).WaitAsync(token).ConfigureAwait(false);
         }
 
-        var json = await page.EvaluateAsync<string>(AxeRun.Value, AxeChecks.Arguments(scan.Options.Wcag22, scan.Options.Language)).WaitAsync(token).ConfigureAwait(false);
+        var json = await page.EvaluateAsync<string>(AxeRun.Value, AxeChecks.Arguments(scan.Options.ActiveRules, scan.Options.Language)).WaitAsync(token).ConfigureAwait(false);
         return AxeChecks.Parse(json, url);
     }
 

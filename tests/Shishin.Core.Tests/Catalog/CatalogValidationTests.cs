@@ -187,7 +187,7 @@ public sealed class CatalogValidationTests
     {
         // css-orientation-lock is experimental in axe-core: no rule profile runs it.
         Assert.Equal(
-            "checkpoints/ux.yaml:9:34: The scanner rule 'css-orientation-lock' does not run under the platform's rule profile (wcag22aa, best-practice), so it can never give evidence.",
+            "checkpoints/ux.yaml:9:36: The scanner rule 'css-orientation-lock' does not run under the platform's rule profile (wcag22aa, best-practice), so it can never give evidence.",
             Single(Read(ValidCheckpoint.Replace("[color-contrast]", "[color-contrast, css-orientation-lock]", StringComparison.Ordinal))));
     }
 

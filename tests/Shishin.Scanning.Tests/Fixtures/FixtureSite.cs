@@ -251,11 +251,13 @@ public sealed class FixtureSite : IAsyncLifetime
             <html lang="en"><head><meta charset="utf-8"><title>Outside every landmark</title>
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <meta name="description" content="A page of the scanner's fixture site.">
-            <link rel="stylesheet" href="/styles/tiny.css"></head>
-            <body><h1>Outside every landmark</h1><p style="color: #767676; background: #ffffff">{{Text}}</p>
+            <link rel="stylesheet" href="/styles/tiny.css"><link rel="stylesheet" href="/styles/aa-grey.css"></head>
+            <body><h1>Outside every landmark</h1><p class="aa-grey">{{Text}}</p>
             <p><button type="button" class="tiny" aria-label="Previous"></button><button type="button" class="tiny" aria-label="Next"></button></p>
             </body></html>
             """));
+        // A style sheet, not a style attribute: the fixture's CSP allows no inline style.
+        site.MapGet("/styles/aa-grey.css", () => Results.Text(".aa-grey { color: #767676; background: #ffffff; }", "text/css"));
 
         // HTTPS: one page with every header right, one with mixed content, one with weak HSTS and cookies.
         site.MapGet("/secure/good", (HttpContext c) =>
