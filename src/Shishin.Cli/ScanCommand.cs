@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Threading.Channels;
 using Shishin.Scanning;
 using Shishin.Scanning.Reports;
+using Shishin.Scanning.Rules;
 using Spectre.Console;
 
 namespace Shishin.Cli;
@@ -46,7 +47,19 @@ internal static class ScanCommand
                 }
             }
         });
-        var wcag22 = new Option<bool>("--wcag22") { Description = "Also run axe-core's WCAG 2.2 AA rules." };
+        var rules = new Option<string>("--rules")
+        {
+            Description = "The axe-core rule profiles to run, joined by commas: wcag2aa (WCAG 2.0 and 2.1 A and AA), wcag22aa (WCAG 2.2 A and AA), best-practice (axe-core's best practices), aaa (WCAG AAA rules only); e.g. wcag2aa,best-practice. The default is the platform's profile, which the catalogue's scanner rules need.",
+            DefaultValueFactory = _ => RuleProfileNames.Format(ScanOptions.PlatformRules),
+        };
+        rules.Validators.Add(result =>
+        {
+            if (result.Tokens.Any(t => !RuleProfileNames.TryParse(t.Value, out _)))
+            {
+                result.AddError($"--rules takes profile names joined by commas: {string.Join(", ", RuleProfileNames.All)}.");
+            }
+        });
+        var wcag22 = new Option<bool>("--wcag22") { Description = "Also run axe-core's WCAG 2.2 AA rules (the same as adding wcag22aa to --rules)." };
         var lang = new Option<string>("--lang")
         {
             Description = "Language of what the terminal shows and of the HTML report: ja or en (default: the environment's locale, e.g. LANG=ja_JP.UTF-8 gives ja; otherwise en).",
@@ -79,7 +92,7 @@ internal static class ScanCommand
 
         var command = new Command("scan", "Crawl a site in Chromium and check accessibility (axe-core), page basics, security headers and performance.")
         {
-            urls, maxPages, depth, concurrency, include, exclude, mobile, format, output, failOn, allowPrivate, browser, ignoreRobots, delay, wcag22, lang, cookie,
+            urls, maxPages, depth, concurrency, include, exclude, mobile, format, output, failOn, allowPrivate, browser, ignoreRobots, delay, rules, wcag22, lang, cookie,
             auth, header, steps, sessionExclude,
         };
         command.SetAction(async (parse, ct) =>
@@ -122,6 +135,7 @@ internal static class ScanCommand
                 BrowserPath = parse.GetValue(browser),
                 ObeyRobots = !parse.GetValue(ignoreRobots),
                 Delay = TimeSpan.FromSeconds(parse.GetValue(delay)),
+                Rules = RuleProfileNames.TryParse(parse.GetRequiredValue(rules), out var profiles) ? profiles : ScanOptions.PlatformRules,
                 Wcag22 = parse.GetValue(wcag22),
                 Language = settings.Language,
                 Cookies = [.. (parse.GetValue(cookie) ?? []).Select(c => ScanCookie.Parse(c)!)],

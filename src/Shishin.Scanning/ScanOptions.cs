@@ -1,4 +1,5 @@
 using Shishin.Scanning.Reports;
+using Shishin.Scanning.Rules;
 
 namespace Shishin.Scanning;
 
@@ -78,8 +79,21 @@ public sealed record ScanOptions
     /// <summary>Appended to the browser's User-Agent and sent by the scanner's own requests, so site owners can recognise and allow the scanner.</summary>
     public string UserAgentSuffix { get; init; } = DefaultUserAgentSuffix;
 
-    /// <summary>Also run axe-core's WCAG 2.2 AA rules (tag <c>wcag22aa</c>).</summary>
+    /// <summary>
+    /// The rule profiles of the platform: what a scan runs unless told otherwise, and what every scanner rule that
+    /// the guideline catalogue names must run under (<c>shishin catalog validate</c> refuses any other): WCAG 2.2 A and
+    /// AA and axe-core's best practices, which the catalogue's UI/UX checkpoints rely on.
+    /// </summary>
+    public const RuleProfiles PlatformRules = RuleProfiles.Wcag22aa | RuleProfiles.BestPractice;
+
+    /// <summary>Which axe-core rules run, by profile (<see cref="RuleProfiles"/>); profiles add up. At least one is needed.</summary>
+    public RuleProfiles Rules { get; init; } = PlatformRules;
+
+    /// <summary>Also run axe-core's WCAG 2.2 AA rules: the same as adding <see cref="RuleProfiles.Wcag22aa"/> to <see cref="Rules"/>.</summary>
     public bool Wcag22 { get; init; }
+
+    /// <summary>The profiles the scan runs: <see cref="Rules"/> with <see cref="Wcag22"/> added.</summary>
+    internal RuleProfiles ActiveRules => Wcag22 ? Rules | RuleProfiles.Wcag22aa : Rules;
 
     /// <summary>
     /// Accept TLS certificates that do not validate (self-signed, private CA). For tests and intranets only: the

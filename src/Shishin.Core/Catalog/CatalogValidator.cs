@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Shishin.Scanning;
 using Shishin.Scanning.Rules;
 
 namespace Shishin.Core.Catalog;
@@ -29,6 +30,9 @@ public static partial class CatalogValidator
 
     /// <summary>Where in a source a reference points (a section or criterion number).</summary>
     public const int MaxLocator = 200;
+
+    /// <summary>The rule profiles the platform scans with, as <c>shishin scan --rules</c> names them.</summary>
+    private static readonly string PlatformProfile = string.Join(", ", RuleProfileNames.Of(ScanOptions.PlatformRules));
 
     public static IReadOnlyList<CatalogIssue> Validate(CatalogDocument document, bool requireVersion = true)
     {
@@ -175,9 +179,15 @@ public static partial class CatalogValidator
 
             for (var i = 0; i < checkpoint.ScannerRules.Count; i++)
             {
-                if (!ScannerRules.IsKnown(checkpoint.ScannerRules[i]))
+                var rule = ScannerRules.Find(checkpoint.ScannerRules[i]);
+                if (rule is null)
                 {
                     issues.Add(new(checkpoint, $"scannerRules[{i}]", "The scanner does not know the rule '{0}'.", checkpoint.ScannerRules[i]));
+                }
+                else if (!rule.RunsUnder(ScanOptions.PlatformRules))
+                {
+                    // A rule the platform's scans never run would leave the checkpoint without evidence, silently.
+                    issues.Add(new(checkpoint, $"scannerRules[{i}]", "The scanner rule '{0}' does not run under the platform's rule profile ({1}), so it can never give evidence.", rule.Id, PlatformProfile));
                 }
             }
 

@@ -34,20 +34,19 @@ internal static class AxeChecks
     public static string JapaneseLocaleJson => JapaneseLocale.Value;
 
     /// <summary>What Scripts/axe-run.js receives: the run options and, for a Japanese scan, the locale to configure.</summary>
-    public static object Arguments(bool wcag22, Reports.ReportLanguage language) => new
+    public static object Arguments(RuleProfiles profiles, Reports.ReportLanguage language) => new
     {
-        runOptions = RunOptions(wcag22),
+        runOptions = RunOptions(profiles),
         locale = language == Reports.ReportLanguage.Japanese ? JapaneseLocaleJson : null,
     };
 
-    /// <summary>The tags of the rules to run: WCAG 2.0 and 2.1 A and AA, and 2.2 AA on request.</summary>
-    public static string[] Tags(bool wcag22) =>
-        wcag22 ? ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] : ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+    /// <summary>The tags of the rules to run under <paramref name="profiles"/> (see <see cref="RuleProfileNames.Tags"/>).</summary>
+    public static IReadOnlyList<string> Tags(RuleProfiles profiles) => RuleProfileNames.Tags(profiles);
 
     /// <summary>The options passed to <c>axe.run</c>.</summary>
-    public static object RunOptions(bool wcag22) => new
+    public static object RunOptions(RuleProfiles profiles) => new
     {
-        runOnly = new { type = "tag", values = Tags(wcag22) },
+        runOnly = new { type = "tag", values = Tags(profiles) },
         resultTypes = new[] { "violations", "incomplete" },
     };
 

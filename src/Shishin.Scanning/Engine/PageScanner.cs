@@ -295,7 +295,7 @@ internal sealed class PageScanner(ScanContext scan)
         // Always our own axe-core, in every frame; through the DevTools protocol, so the page's CSP does not keep it out.
         var json = await IsolatedAxeRunner.RunAsync(
             worlds,
-            AxeChecks.Arguments(scan.Options.Wcag22, scan.Options.Language),
+            AxeChecks.Arguments(scan.Options.ActiveRules, scan.Options.Language),
             scan.Options.NavigationTimeout,
             frameUrl => scan.Blocked.For([frameUrl], since).Count > 0,
             token).ConfigureAwait(false);

@@ -377,6 +377,11 @@ internal static class ScanSession
             throw new ArgumentException($"The cookie '{invalid.Name}' has a name or value that a cookie cannot carry.", nameof(options));
         }
 
+        if (options.ActiveRules == Rules.RuleProfiles.None || (options.ActiveRules & ~Rules.ScannerRule.AllProfiles) != 0)
+        {
+            throw new ArgumentException("Choose at least one known rule profile (Rules).", nameof(options));
+        }
+
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxPages, 1, nameof(options));
         ArgumentOutOfRangeException.ThrowIfNegative(options.MaxDepth, nameof(options));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Concurrency, 1, nameof(options));

@@ -189,7 +189,7 @@ public static class HtmlReport
         Fact(html, text.MaxDepth, options.MaxDepth.ToString(CultureInfo.InvariantCulture));
         Fact(html, text.Concurrency, options.Concurrency.ToString(CultureInfo.InvariantCulture));
         Fact(html, text.Device, options.Mobile ? text.DeviceMobile : text.DeviceDesktop);
-        Fact(html, text.AccessibilityRules, options.Wcag22 ? text.Wcag22 : text.Wcag21);
+        Fact(html, text.AccessibilityRules, RuleProfileLines(options.ActiveRules, text));
         Fact(html, text.Include, options.Include.Count > 0 ? string.Join("\n", options.Include) : text.None);
         Fact(html, text.Exclude, options.Exclude.Count > 0 ? string.Join("\n", options.Exclude) : text.None);
         Fact(html, text.Robots, options.ObeyRobots ? text.Yes : text.No);
@@ -412,6 +412,32 @@ public static class HtmlReport
     /// <summary>A lang attribute for a page's own text when the page declared a usable language tag.</summary>
     private static string LangAttribute(string? lang) =>
         lang is { Length: > 0 and <= 35 } && lang.All(c => char.IsAsciiLetterOrDigit(c) || c == '-') ? $" lang=\"{lang}\"" : "";
+
+    /// <summary>One line per rule profile the scan ran, each naming the profile as <c>--rules</c> takes it.</summary>
+    private static string RuleProfileLines(RuleProfiles profiles, ReportText text)
+    {
+        var lines = new List<string>();
+        if (profiles.HasFlag(RuleProfiles.Wcag22aa))
+        {
+            lines.Add(text.Wcag22);
+        }
+        else if (profiles.HasFlag(RuleProfiles.Wcag2aa))
+        {
+            lines.Add(text.Wcag21);
+        }
+
+        if (profiles.HasFlag(RuleProfiles.BestPractice))
+        {
+            lines.Add(text.BestPractices);
+        }
+
+        if (profiles.HasFlag(RuleProfiles.Aaa))
+        {
+            lines.Add(text.Aaa);
+        }
+
+        return string.Join("\n", lines);
+    }
 
     private static void Fact(StringBuilder html, string term, string value) =>
         html.Append(CultureInfo.InvariantCulture, $"<dt>{E(term)}</dt><dd>{E(value).Replace("\n", "<br />", StringComparison.Ordinal)}</dd>\n");

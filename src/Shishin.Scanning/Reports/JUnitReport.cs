@@ -89,6 +89,7 @@ public static class JUnitReport
         Property(xml, "title", page.Title);
         Property(xml, "scanner", $"Shishin {result.ScannerVersion}");
         Property(xml, "axeCore", result.AxeVersion);
+        Property(xml, "ruleProfiles", RuleProfileNames.Format(result.Options.ActiveRules));
         xml.WriteEndElement();
 
         foreach (var test in suite.Cases)

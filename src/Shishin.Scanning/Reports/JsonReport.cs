@@ -68,7 +68,8 @@ public static class JsonReport
                 options.Exclude,
                 options.ObeyRobots,
                 options.Mobile,
-                options.Wcag22,
+                Rules.RuleProfileNames.Of(options.ActiveRules),
+                options.ActiveRules.HasFlag(Rules.RuleProfiles.Wcag22aa),
                 options.AllowPrivate),
             Summary(ScanSummary.From(result)),
             [.. result.Pages.Select(Page)],
@@ -155,6 +156,7 @@ public static class JsonReport
         IReadOnlyList<string> Exclude,
         bool ObeyRobots,
         bool Mobile,
+        IReadOnlyList<string> Rules,
         bool Wcag22,
         bool AllowPrivate);
 

@@ -146,6 +146,10 @@ internal sealed record ReportText
 
     public required string Wcag22 { get; init; }
 
+    public required string BestPractices { get; init; }
+
+    public required string Aaa { get; init; }
+
     public required string Include { get; init; }
 
     public required string Exclude { get; init; }
@@ -292,8 +296,10 @@ internal sealed record ReportText
         DeviceMobile = "スマートフォン（390×844）",
         DeviceDesktop = "パソコン（1280×800）",
         AccessibilityRules = "アクセシビリティの基準",
-        Wcag21 = "WCAG 2.1 レベル A・AA（axe-core）",
-        Wcag22 = "WCAG 2.2 レベル A・AA（axe-core）",
+        Wcag21 = "WCAG 2.1 レベル A・AA（axe-core、wcag2aa）",
+        Wcag22 = "WCAG 2.2 レベル A・AA（axe-core、wcag22aa）",
+        BestPractices = "axe-core のベストプラクティス（best-practice）",
+        Aaa = "WCAG レベル AAA（axe-core、aaa）",
         Include = "対象にするパス",
         Exclude = "対象外にするパス",
         Robots = "robots.txt に従う",
@@ -411,8 +417,10 @@ internal sealed record ReportText
         DeviceMobile = "Phone (390×844)",
         DeviceDesktop = "Desktop (1280×800)",
         AccessibilityRules = "Accessibility rules",
-        Wcag21 = "WCAG 2.1 level A and AA (axe-core)",
-        Wcag22 = "WCAG 2.2 level A and AA (axe-core)",
+        Wcag21 = "WCAG 2.1 level A and AA (axe-core, wcag2aa)",
+        Wcag22 = "WCAG 2.2 level A and AA (axe-core, wcag22aa)",
+        BestPractices = "axe-core's best practices (best-practice)",
+        Aaa = "WCAG level AAA (axe-core, aaa)",
         Include = "Only paths",
         Exclude = "Paths left out",
         Robots = "robots.txt obeyed",

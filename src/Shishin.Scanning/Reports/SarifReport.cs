@@ -99,6 +99,8 @@ public static partial class SarifReport
                 ["userAgent"] = result.UserAgent,
                 ["pages"] = result.Pages.Count,
                 ["cancelled"] = result.Cancelled,
+                // Which axe-core rules ran: a rule of another profile found nothing because it never ran.
+                ["ruleProfiles"] = new JsonArray([.. RuleProfileNames.Of(result.Options.ActiveRules).Select(n => JsonValue.Create(n))]),
             },
         };
 

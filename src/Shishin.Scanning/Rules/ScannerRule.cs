@@ -5,7 +5,22 @@ namespace Shishin.Scanning.Rules;
 /// <param name="Category">Which part of the scanner reports the rule.</param>
 /// <param name="Description">One sentence, in English, on what the rule checks.</param>
 /// <param name="DescriptionJa">The same in Japanese.</param>
-public sealed record ScannerRule(string Id, RuleCategory Category, string Description, string DescriptionJa);
+public sealed record ScannerRule(string Id, RuleCategory Category, string Description, string DescriptionJa)
+{
+    /// <summary>
+    /// The rule profiles under which the rule runs. For an axe-core rule they follow from its tags (a test checks this
+    /// against the bundled axe-core in a browser); <see cref="RuleProfiles.None"/> for axe-core's experimental and
+    /// deprecated rules, which no profile runs. Shishin's own rules run under every profile.
+    /// </summary>
+    public RuleProfiles Profiles { get; init; } = AllProfiles;
+
+    /// <summary>Every profile together.</summary>
+    internal const RuleProfiles AllProfiles = RuleProfiles.Wcag2aa | RuleProfiles.Wcag22aa | RuleProfiles.BestPractice | RuleProfiles.Aaa;
+
+    /// <summary>Whether a scan with <paramref name="profiles"/> runs this rule.</summary>
+    /// <param name="profiles">The scan's rule profiles.</param>
+    public bool RunsUnder(RuleProfiles profiles) => (Profiles & profiles) != RuleProfiles.None;
+}
 
 /// <summary>Groups scanner rules by what they look at.</summary>
 public enum RuleCategory

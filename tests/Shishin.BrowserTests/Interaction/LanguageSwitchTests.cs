@@ -80,7 +80,7 @@ public sealed class LanguageSwitchTests(BrowserFixture fixture, BrowserNewInstan
         Assert.Equal(path, session.Path);
         Assert.Equal("en", await session.LangAsync());
         Assert.Equal(english, await session.Page.Locator("h1").InnerTextAsync());
-        Assert.Equal("Home", await session.Page.Locator("header nav .site-nav__bar a[href='/']").InnerTextAsync());
+        Assert.Equal("Services", await session.Page.Locator("header nav .site-nav__bar a[href='/services']").InnerTextAsync());
         Assert.Equal("日本語", await session.Page.Locator(SwitchButton).InnerTextAsync());
 
         // Act: the choice is remembered, and the button switches back.
@@ -94,7 +94,7 @@ public sealed class LanguageSwitchTests(BrowserFixture fixture, BrowserNewInstan
         Assert.Equal(path, session.Path);
         Assert.Equal("ja", await session.LangAsync());
         Assert.Equal(japanese, await session.Page.Locator("h1").InnerTextAsync());
-        Assert.Equal("ホーム", await session.Page.Locator("header nav .site-nav__bar a[href='/']").InnerTextAsync());
+        Assert.Equal("サービス", await session.Page.Locator("header nav .site-nav__bar a[href='/services']").InnerTextAsync());
         session.AssertNoProblems();
     }
 }

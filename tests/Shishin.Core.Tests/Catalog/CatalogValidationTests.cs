@@ -182,6 +182,23 @@ public sealed class CatalogValidationTests
             Single(Read(ValidCheckpoint.Replace("[color-contrast]", "[colour-contrast]", StringComparison.Ordinal))));
     }
 
+    [Fact]
+    public void ScannerRuleOutsideThePlatformProfile_PointsAtTheRule()
+    {
+        // css-orientation-lock is experimental in axe-core: no rule profile runs it.
+        Assert.Equal(
+            "checkpoints/ux.yaml:9:36: The scanner rule 'css-orientation-lock' does not run under the platform's rule profile (wcag22aa, best-practice), so it can never give evidence.",
+            Single(Read(ValidCheckpoint.Replace("[color-contrast]", "[color-contrast, css-orientation-lock]", StringComparison.Ordinal))));
+    }
+
+    [Fact]
+    public void ScannerRulesOfThePlatformProfile_AreAccepted()
+    {
+        var result = Read(ValidCheckpoint.Replace("[color-contrast]", "[color-contrast, target-size, landmark-one-main, page.title]", StringComparison.Ordinal));
+
+        Assert.True(result.Succeeded, string.Join('\n', result.Errors));
+    }
+
     [Theory]
     [InlineData("title: { ja: コントラスト, en: Contrast }", "title: { ja: コントラスト, en: Contrast", "checkpoints/ux.yaml:4:28: YAML syntax error: an unclosed bracket")]
     [InlineData("phases: [development, operation]", "phases: development: operation", "checkpoints/ux.yaml:7:24: YAML syntax error:")]

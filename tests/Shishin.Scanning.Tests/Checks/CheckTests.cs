@@ -282,11 +282,16 @@ public sealed class AxeChecksTests
         Assert.Equal(["7.1.4.3"], contrast.Jis);
     }
 
-    [Fact]
-    public void Tags_AddWcag22OnRequest()
+    [Theory]
+    [InlineData(RuleProfiles.Wcag2aa, "wcag2a wcag2aa wcag21a wcag21aa")]
+    [InlineData(RuleProfiles.Wcag22aa, "wcag2a wcag2aa wcag21a wcag21aa wcag22aa")]
+    [InlineData(RuleProfiles.Wcag2aa | RuleProfiles.Wcag22aa, "wcag2a wcag2aa wcag21a wcag21aa wcag22aa")]
+    [InlineData(RuleProfiles.BestPractice, "best-practice")]
+    [InlineData(RuleProfiles.Aaa, "wcag2aaa")]
+    [InlineData(RuleProfiles.Wcag2aa | RuleProfiles.BestPractice, "wcag2a wcag2aa wcag21a wcag21aa best-practice")]
+    public void Tags_OfProfiles_AreTheTagsOfAxeCore(RuleProfiles profiles, string expected)
     {
-        Assert.DoesNotContain("wcag22aa", AxeChecks.Tags(wcag22: false));
-        Assert.Contains("wcag22aa", AxeChecks.Tags(wcag22: true));
+        Assert.Equal(expected.Split(' '), AxeChecks.Tags(profiles));
         Assert.Contains("axe.run", AxeChecks.Source, StringComparison.Ordinal);
     }
 }

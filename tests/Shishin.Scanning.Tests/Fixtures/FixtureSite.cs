@@ -59,6 +59,8 @@ public sealed class FixtureSite : IAsyncLifetime
     public ScanOptions Options(params Uri[] startUrls) => new()
     {
         StartUrls = startUrls,
+        // The rule profile the fixture's exact expectations were written for; tests of other profiles say so.
+        Rules = Shishin.Scanning.Rules.RuleProfiles.Wcag2aa,
         AllowedEndpoints = Endpoints,
         BrowserPath = BrowserPath(),
         IgnoreCertificateErrors = true,
@@ -242,6 +244,22 @@ public sealed class FixtureSite : IAsyncLifetime
         site.MapGet("/redirect-chain/1", () => Results.Redirect("/redirect-chain/2"));
         site.MapGet("/redirect-chain/2", () => Results.Redirect("/redirect-chain/final", permanent: true));
         site.MapGet("/redirect-chain/final", () => Html(Page("After two redirects", $"<p>{Text}</p>")));
+
+        // Rule profiles (issue 13, point 5): a page whose only accessibility defects belong to profiles other than
+        // wcag2aa: no main landmark and content outside every landmark (best-practice), targets of 12 by 12 pixels
+        // (wcag22aa) and text at 4.5:1, enough for AA but not for AAA (aaa).
+        site.MapGet("/profiles/outside-landmarks", () => Html($$"""
+            <!doctype html>
+            <html lang="en"><head><meta charset="utf-8"><title>Outside every landmark</title>
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta name="description" content="A page of the scanner's fixture site.">
+            <link rel="stylesheet" href="/styles/tiny.css"><link rel="stylesheet" href="/styles/aa-grey.css"></head>
+            <body><h1>Outside every landmark</h1><p class="aa-grey">{{Text}}</p>
+            <p><button type="button" class="tiny" aria-label="Previous"></button><button type="button" class="tiny" aria-label="Next"></button></p>
+            </body></html>
+            """));
+        // A style sheet, not a style attribute: the fixture's CSP allows no inline style.
+        site.MapGet("/styles/aa-grey.css", () => Results.Text(".aa-grey { color: #767676; background: #ffffff; }", "text/css"));
 
         // HTTPS: one page with every header right, one with mixed content, one with weak HSTS and cookies.
         site.MapGet("/secure/good", (HttpContext c) =>

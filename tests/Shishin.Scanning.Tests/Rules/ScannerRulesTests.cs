@@ -103,6 +103,21 @@ public sealed class ScannerRulesTests
     }
 
     [Fact]
+    public void Documentation_NamesTheProfilesOfEveryAxeRule()
+    {
+        var expected = ScannerRules.All
+            .Where(r => r.Category == RuleCategory.Accessibility)
+            .Select(r => $"{r.Id} | {(r.Profiles == RuleProfiles.None ? "none" : string.Join(", ", RuleProfileNames.Of(r.Profiles)))}");
+        var documented = File.ReadLines(Path.Combine(RepositoryRoot(), "docs", "scanner-rules.md"))
+            .Select(line => Regex.Match(line, @"^\|\s*`(?<id>[^`|]+)`\s*\|[^|]+\|\s*(?<profiles>[^|]+?)\s*\|\s*\[Deque University\]"))
+            .Where(m => m.Success)
+            // "none (experimental)": the reason is for readers; the test checks that no profile is named.
+            .Select(m => $"{m.Groups["id"].Value} | {Regex.Replace(m.Groups["profiles"].Value, @"\s*\(.*\)$", "").Replace("`", "", StringComparison.Ordinal)}");
+
+        Assert.Equal(expected, documented);
+    }
+
+    [Fact]
     public void Documentation_NamesTheAxeCoreVersion() =>
         Assert.Contains(
             $"version **{ScannerRules.AxeCoreVersion}**",
