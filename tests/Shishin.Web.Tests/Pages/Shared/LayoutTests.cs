@@ -113,11 +113,11 @@ public abstract partial class LayoutTests(ShishinAppFactory app)
         var html = await admin.GetStringAsync("/admin/audit");
         var nav = html[html.IndexOf("<nav class=\"site-nav\"", StringComparison.Ordinal)..html.IndexOf("</nav>", StringComparison.Ordinal)];
 
-        // The disclosure (narrow screens) and the bar (wide screens) list the same seven areas (the brand is the way
-        // home); every administrator's page is under the one Administration entry.
+        // The disclosure (narrow screens) and the bar (wide screens) list the same six areas (the brand is the way
+        // home, the register leads to the portfolio); every administrator's page is under the one Administration entry.
         Assert.Equal(1, Regex.Count(nav, "<details class=\"site-nav__menu\">"));
-        Assert.Equal(2 * 7, Regex.Count(nav, "<li><a href="));
-        foreach (var area in new[] { "/services", "/catalog", "/organizations", "/proposals", "/actions", "/portfolio", "/admin" })
+        Assert.Equal(2 * 6, Regex.Count(nav, "<li><a href="));
+        foreach (var area in new[] { "/services", "/catalog", "/organizations", "/proposals", "/actions", "/admin" })
         {
             Assert.Equal(2, Regex.Count(nav, $"<li><a href=\"{Regex.Escape(area)}\"[ >]"));
         }
