@@ -26,7 +26,7 @@ internal sealed record ScanContext(
 /// Scans one page in a fresh browser context: loads it under the navigation timeout and the page budget, reads it,
 /// runs axe-core and the page, security and performance checks, and then checks its links outside the browser.
 /// </summary>
-internal sealed class PageScanner(ScanContext scan)
+internal sealed partial class PageScanner(ScanContext scan)
 {
     private const string MobileUserAgentPrefix = "Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/";
     private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(3);
@@ -35,6 +35,9 @@ internal sealed class PageScanner(ScanContext scan)
 
     /// <summary>The axe-core version, once a page has run it.</summary>
     public string AxeVersion { get; private set; } = "";
+
+    /// <summary>The scan's shared parts, for the stages in the other files of this class.</summary>
+    private ScanContext Scan => scan;
 
     public async Task<PageOutcome> ScanAsync(Uri url, int depth, CancellationToken scanToken)
     {
@@ -67,10 +70,11 @@ internal sealed class PageScanner(ScanContext scan)
         }
 
         IBrowserContext? context = null;
-        var state = new PageState();
-        Loaded? loaded = null;
+        var progress = new PageProgress();
+        PageError? terminal = null;
         PageError? error = null;
         var browserFailed = false;
+        var cancelled = false;
         try
         {
             context = await browser.NewContextAsync(ContextOptions(browser)).WaitAsync(pageToken.Token).ConfigureAwait(false);
@@ -79,14 +83,14 @@ internal sealed class PageScanner(ScanContext scan)
                 await context.AddCookiesAsync(SessionCookies(options)).WaitAsync(pageToken.Token).ConfigureAwait(false);
             }
 
-            loaded = await LoadAndCheckAsync(context, url, state, Abort, pageToken.Token).ConfigureAwait(false);
-            error = loaded.Error;
+            terminal = await LoadAndCheckAsync(context, url, progress, Abort, pageToken.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (scanToken.IsCancellationRequested)
         {
-            throw;
+            // What the page had gathered is kept and reported as partial; with nothing gathered it is dropped below.
+            cancelled = true;
         }
-        catch (Exception e) when (e is OperationCanceledException or TimeoutException or PlaywrightException)
+        catch (Exception e) when (e is OperationCanceledException or TimeoutException or PlaywrightException or JsonException)
         {
             if (abort is not null)
             {
@@ -103,7 +107,7 @@ internal sealed class PageScanner(ScanContext scan)
             }
             else
             {
-                error = Classify(e, [url.AbsoluteUri, .. state.Network?.Urls ?? []], startedAt);
+                error = Classify(e, [url.AbsoluteUri, .. progress.Network?.Urls ?? []], startedAt);
             }
         }
         finally
@@ -116,23 +120,60 @@ internal sealed class PageScanner(ScanContext scan)
             }
         }
 
-        scanToken.ThrowIfCancellationRequested();
-        if (loaded?.Snapshot is null)
+        if (progress.Result is null || terminal is not null || browserFailed)
         {
-            var failed = Failed(url, depth, startedAt, stopwatch, error ?? new PageError(PageErrorKind.NavigationFailed, "The page could not be read."), loaded);
+            scanToken.ThrowIfCancellationRequested();
+            var failed = Failed(url, depth, startedAt, stopwatch, terminal ?? error ?? new PageError(PageErrorKind.NavigationFailed, "The page could not be read."), progress.Result);
             return failed with { BrowserFailed = browserFailed };
         }
 
-        // Outside the browser, whose context is closed by now: links and the once-per-origin checks.
-        var findings = loaded.Findings;
-        var finalUrl = loaded.FinalUrl ?? url;
-        if (options.CheckLinks && loaded.Snapshot.Links.Count > 0)
+        return await PartialOrCompleteAsync(url, depth, startedAt, stopwatch, progress, error ?? progress.Cause, cancelled, scanToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The result of a page that was loaded: everything gathered, the link and once-per-origin checks outside the
+    /// browser (unless the scan was cancelled), and a gap for each part that is missing.
+    /// </summary>
+    private async Task<PageOutcome> PartialOrCompleteAsync(
+        Uri url, int depth, DateTimeOffset startedAt, Stopwatch stopwatch, PageProgress progress, PageError? error, bool cancelled, CancellationToken scanToken)
+    {
+        var options = scan.Options;
+        var why = cancelled ? "the scan was cancelled before it got there." : error?.Message ?? "it did not finish.";
+        var gaps = progress.AllGaps(why);
+        var findings = progress.Findings();
+        var snapshot = progress.Snapshot;
+        var links = snapshot?.Links ?? [];
+        if (snapshot is not null && snapshot.LinkCount > links.Count)
         {
-            findings.AddRange(await scan.Links.CheckAsync(url, loaded.Snapshot.Links, scanToken).ConfigureAwait(false));
+            gaps.Add(new PageGap(PageGapKind.Links, string.Create(CultureInfo.InvariantCulture, $"The page has {snapshot.LinkCount:N0} links; only the first {links.Count:N0} were followed and checked.")));
         }
 
-        findings.AddRange(await scan.Sites.OriginFindingsAsync(finalUrl, url, scanToken).ConfigureAwait(false));
-        var blocked = scan.Blocked.For(loaded.RequestedUrls, startedAt);
+        if (snapshot is { ElementsTruncated: true })
+        {
+            gaps.Add(new PageGap(PageGapKind.Links, string.Create(CultureInfo.InvariantCulture, $"The page has more than {snapshot.MaxElements:N0} elements; links in shadow roots beyond them were not read.")));
+        }
+
+        // Outside the browser, whose context is closed by now: links and the once-per-origin checks.
+        var finalUrl = progress.FinalUrl ?? url;
+        if (cancelled)
+        {
+            if (options.CheckLinks && links.Count > 0)
+            {
+                gaps.Add(new PageGap(PageGapKind.LinkChecks, "The scan was cancelled before the page's links were checked."));
+            }
+        }
+        else
+        {
+            if (options.CheckLinks && links.Count > 0)
+            {
+                findings.AddRange(await scan.Links.CheckAsync(url, links, scanToken).ConfigureAwait(false));
+            }
+
+            findings.AddRange(await scan.Sites.OriginFindingsAsync(finalUrl, url, scanToken).ConfigureAwait(false));
+        }
+
+        var requested = progress.Network?.Urls ?? [];
+        var blocked = scan.Blocked.For(requested, startedAt);
         if (blocked.Count > 0)
         {
             findings.Add(Findings.Create(
@@ -142,30 +183,30 @@ internal sealed class PageScanner(ScanContext scan)
                 blocked.Select(b => new NodeSpec("request:" + b.Target, b.Target, b.Detail))));
         }
 
-        var result = loaded.Result with
+        var result = progress.Result! with
         {
             Depth = depth,
             Error = error,
+            Gaps = gaps,
             Findings = Order(error is null ? findings : [.. findings, NavigationFinding(url, error)]),
             StartedAt = startedAt,
             Duration = stopwatch.Elapsed,
         };
-        return new PageOutcome(result, loaded.Snapshot.Links.Select(l => Uri.TryCreate(l.Href, UriKind.Absolute, out var u) ? u : null).OfType<Uri>().ToList(), loaded.Snapshot.Hreflang, browserFailed);
+        var found = cancelled ? [] : links.Select(l => Uri.TryCreate(l.Href, UriKind.Absolute, out var u) ? u : null).OfType<Uri>().ToList();
+        return new PageOutcome(result, found, snapshot?.Hreflang ?? [], false);
     }
 
-    /// <summary>What was learnt in the browser before its context closed.</summary>
-    private sealed record Loaded(PageResult Result, Uri? FinalUrl, PageSnapshot? Snapshot, List<Finding> Findings, IReadOnlyList<string> RequestedUrls, PageError? Error);
-
-    /// <summary>What the page's scan has set up so far, for explaining a failure.</summary>
-    private sealed class PageState
-    {
-        public NetworkMonitor? Network { get; set; }
-    }
-
-    private async Task<Loaded> LoadAndCheckAsync(IBrowserContext context, Uri url, PageState state, Action<PageError> abort, CancellationToken token)
+    /// <summary>
+    /// Loads the page and checks it, stage by stage, into <paramref name="progress"/>. A document that navigates on by
+    /// itself (meta refresh, script) is followed like a redirect, and only the document it ends on is checked. Returns
+    /// the error that makes the page no page at all (refused, not HTML, a client navigation that failed); anything that
+    /// stops it later is thrown, and what <paramref name="progress"/> holds by then is kept.
+    /// </summary>
+    private async Task<PageError?> LoadAndCheckAsync(IBrowserContext context, Uri url, PageProgress progress, Action<PageError> abort, CancellationToken token)
     {
         var options = scan.Options;
         var navigationStarted = Stopwatch.StartNew();
+        var since = DateTimeOffset.UtcNow;
         var page = await context.NewPageAsync().WaitAsync(token).ConfigureAwait(false);
         var mainPage = page;
 
@@ -179,63 +220,127 @@ internal sealed class PageScanner(ScanContext scan)
             }
         };
         page.Crash += (_, _) => abort(new PageError(PageErrorKind.BrowserCrashed, "The page's renderer process crashed."));
-        var network = await NetworkMonitor.AttachAsync(context, page, options.MaxResponseBytes, tooLarge =>
-            abort(new PageError(PageErrorKind.ResponseTooLarge, string.Create(CultureInfo.InvariantCulture, $"A response is larger than the cap of {options.MaxResponseBytes:N0} bytes: {tooLarge}"))))
+        var network = await NetworkMonitor.AttachAsync(context, page, options.MaxResponseBytes, tooLarge => CutOff(progress, tooLarge))
             .WaitAsync(token).ConfigureAwait(false);
-        state.Network = network;
+        progress.Network = network;
+        var navigations = new NavigationTracker(page);
 
         var navigationMs = (float)options.NavigationTimeout.TotalMilliseconds;
         var response = await page.GotoAsync(url.AbsoluteUri, new PageGotoOptions { WaitUntil = WaitUntilState.Commit, Timeout = navigationMs })
             .WaitAsync(token).ConfigureAwait(false)
             ?? throw new PlaywrightException("The navigation produced no response.");
 
-        var redirects = await RedirectChainAsync(response.Request).WaitAsync(token).ConfigureAwait(false);
-        var finalUrl = new Uri(response.Url);
-        var headers = (await response.HeadersArrayAsync().WaitAsync(token).ConfigureAwait(false)).Select(h => new ResponseHeader(h.Name, h.Value)).ToList();
-        var partial = new PageResult
+        var chain = new List<RedirectHop>();
+        for (var documents = 1; ; documents++)
         {
-            RequestedUrl = url,
-            FinalUrl = finalUrl,
-            StatusCode = response.Status,
-            RedirectChain = redirects,
-        };
+            var redirects = await RedirectChainAsync(response.Request).WaitAsync(token).ConfigureAwait(false);
+            chain.AddRange(redirects);
+            var finalUrl = new Uri(response.Url);
+            var headers = (await response.HeadersArrayAsync().WaitAsync(token).ConfigureAwait(false)).Select(h => new ResponseHeader(h.Name, h.Value)).ToList();
+            progress.StartDocument();
+            progress.FinalUrl = finalUrl;
+            progress.Result = new PageResult
+            {
+                RequestedUrl = url,
+                FinalUrl = finalUrl,
+                StatusCode = response.Status,
+                RedirectChain = [.. chain],
+            };
 
-        var blockedDocument = scan.Blocked.For([response.Url], DateTimeOffset.UtcNow - navigationStarted.Elapsed);
-        if (blockedDocument.Count > 0)
-        {
-            return new Loaded(partial, finalUrl, null, [], network.Urls, new PageError(PageErrorKind.Blocked, $"The SSRF guard refused {response.Url}: {blockedDocument[0].Detail}"));
+            var blockedDocument = scan.Blocked.For([response.Url], DateTimeOffset.UtcNow - navigationStarted.Elapsed);
+            if (blockedDocument.Count > 0)
+            {
+                return new PageError(PageErrorKind.Blocked, $"The SSRF guard refused {response.Url}: {blockedDocument[0].Detail}");
+            }
+
+            var contentType = headers.FirstOrDefault(h => h.Name.Equals("content-type", StringComparison.OrdinalIgnoreCase))?.Value ?? "";
+            if (contentType.Length > 0 && !contentType.Contains("html", StringComparison.OrdinalIgnoreCase))
+            {
+                return new PageError(PageErrorKind.NotHtml, $"The response is {contentType.Split(';')[0]}, not an HTML page.");
+            }
+
+            // The response's own checks first: they stand whatever happens to the page afterwards.
+            TlsDetails? tls = null;
+            if (finalUrl.Scheme == Uri.UriSchemeHttps && await response.SecurityDetailsAsync().WaitAsync(token).ConfigureAwait(false) is { } security)
+            {
+                tls = new TlsDetails(security.Protocol, security.Issuer, security.ValidTo is { } validTo ? DateTimeOffset.FromUnixTimeMilliseconds((long)(validTo * 1000)) : null);
+            }
+
+            progress.ResponseFindings = SecurityChecks.Check(url, finalUrl, headers, tls, options.Thresholds, DateTimeOffset.UtcNow).ToList();
+            progress.Result = progress.Result with { Tls = tls };
+
+            // The document must be parsed within the navigation timeout; the load event is then awaited only as long as
+            // that timeout (and the budget) allow. Requests still open after that are cut off when the context closes.
+            var remaining = Math.Max(1000, navigationMs - (float)navigationStarted.Elapsed.TotalMilliseconds);
+            await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded, new PageWaitForLoadStateOptions { Timeout = remaining }).WaitAsync(token).ConfigureAwait(false);
+            remaining = Math.Max(500, navigationMs - (float)navigationStarted.Elapsed.TotalMilliseconds);
+            try
+            {
+                await page.WaitForLoadStateAsync(LoadState.Load, new PageWaitForLoadStateOptions { Timeout = remaining }).WaitAsync(token).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                // A resource that never finishes: the page is checked as it is.
+            }
+
+            // Each stage is checked against the navigations: what a stage read while the document was leaving belongs to
+            // no document the report can name, so it is dropped and the next document is followed instead.
+            var next = navigations.Next(response.Request);
+            if (next is null)
+            {
+                var snapshot = await ProbeAsync(page, progress, token).ConfigureAwait(false);
+                next = navigations.Next(response.Request);
+                if (next is null && snapshot?.Refresh is { } delay && delay <= FollowedRefreshSeconds)
+                {
+                    await navigations.WaitUntilAsync(() => navigations.Next(response.Request) is not null, TimeSpan.FromSeconds(delay) + options.NavigationTimeout, token).ConfigureAwait(false);
+                    next = navigations.Next(response.Request);
+                }
+
+                if (next is null && snapshot is not null)
+                {
+                    CheckSnapshot(url, finalUrl, response.Status, redirects, snapshot, progress);
+                }
+            }
+
+            if (next is null)
+            {
+                var axeFindings = await AxeWithRetryAsync(page, url, progress, token).ConfigureAwait(false);
+                next = navigations.Next(response.Request);
+                if (next is null)
+                {
+                    progress.AxeFindings = axeFindings;
+                    var (weight, requestCount, open) = network.Totals();
+                    progress.Result = progress.Result with { WeightBytes = weight, RequestCount = requestCount, UnfinishedRequests = open };
+                    return null;
+                }
+            }
+
+            // The document navigates on by itself: a hop of the chain, as an HTTP redirect would be.
+            chain.Add(new RedirectHop(finalUrl, response.Status) { Kind = RedirectKind.Client });
+            if (documents > MaxClientNavigations)
+            {
+                progress.Result = new PageResult { RequestedUrl = url, RedirectChain = [.. chain] };
+                return new PageError(PageErrorKind.RedirectLoop, string.Create(CultureInfo.InvariantCulture, $"The page navigated on by itself more than {MaxClientNavigations} times."));
+            }
+
+            var (nextResponse, target, failure) = await FollowAsync(page, navigations, next, token).ConfigureAwait(false);
+            if (nextResponse is null)
+            {
+                progress.StartDocument();
+                progress.Result = new PageResult { RequestedUrl = url, RedirectChain = [.. chain] };
+                return ClientNavigationError(target, failure, since);
+            }
+
+            response = nextResponse;
+            navigationStarted.Restart();
         }
+    }
 
-        var contentType = headers.FirstOrDefault(h => h.Name.Equals("content-type", StringComparison.OrdinalIgnoreCase))?.Value ?? "";
-        if (contentType.Length > 0 && !contentType.Contains("html", StringComparison.OrdinalIgnoreCase))
-        {
-            return new Loaded(partial, finalUrl, null, [], network.Urls, new PageError(PageErrorKind.NotHtml, $"The response is {contentType.Split(';')[0]}, not an HTML page."));
-        }
-
-        // The document must be parsed within the navigation timeout; the load event is then awaited only as long as
-        // that timeout (and the budget) allow. Requests still open after that are cut off when the context closes.
-        var remaining = Math.Max(1000, navigationMs - (float)navigationStarted.Elapsed.TotalMilliseconds);
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded, new PageWaitForLoadStateOptions { Timeout = remaining }).WaitAsync(token).ConfigureAwait(false);
-        remaining = Math.Max(500, navigationMs - (float)navigationStarted.Elapsed.TotalMilliseconds);
-        try
-        {
-            await page.WaitForLoadStateAsync(LoadState.Load, new PageWaitForLoadStateOptions { Timeout = remaining }).WaitAsync(token).ConfigureAwait(false);
-        }
-        catch (TimeoutException)
-        {
-            // A resource that never finishes: the page is checked as it is.
-        }
-
-        var snapshot = await EvaluateWithRetryAsync<PageSnapshot>(page, Probe.Value, null, token).ConfigureAwait(false);
-        var (axeVersion, findings) = await RunAxeAsync(page, url, token).ConfigureAwait(false);
-        AxeVersion = axeVersion;
-
-        TlsDetails? tls = null;
-        if (finalUrl.Scheme == Uri.UriSchemeHttps && await response.SecurityDetailsAsync().WaitAsync(token).ConfigureAwait(false) is { } security)
-        {
-            tls = new TlsDetails(security.Protocol, security.Issuer, security.ValidTo is { } validTo ? DateTimeOffset.FromUnixTimeMilliseconds((long)(validTo * 1000)) : null);
-        }
-
+    /// <summary>The page, content-security and performance checks on what the probe read.</summary>
+    private void CheckSnapshot(Uri url, Uri finalUrl, int status, List<RedirectHop> redirects, PageSnapshot snapshot, PageProgress progress)
+    {
+        var options = scan.Options;
+        var network = progress.Network!;
         var (weight, requestCount, open) = network.Totals();
         // The document's own redirects (http:// to https://) are not mixed content.
         var documentHops = redirects.Select(r => r.Url.AbsoluteUri).ToHashSet(StringComparer.Ordinal);
@@ -245,11 +350,12 @@ internal sealed class PageScanner(ScanContext scan)
             .Distinct(StringComparer.Ordinal)
             .ToList();
         var timings = snapshot.Timing.ToPageTimings();
-        findings.AddRange(PageChecks.Check(url, finalUrl, response.Status, redirects, snapshot, new NetworkSummary(weight, requestCount, insecure), options.Thresholds));
-        findings.AddRange(SecurityChecks.Check(url, finalUrl, headers, tls, options.Thresholds, DateTimeOffset.UtcNow));
+        var findings = new List<Finding>();
+        findings.AddRange(PageChecks.Check(url, finalUrl, status, redirects, snapshot, new NetworkSummary(weight, requestCount, insecure), options.Thresholds));
         findings.AddRange(PerformanceChecks.Check(url, timings, options.Thresholds));
-
-        var result = partial with
+        progress.Snapshot = snapshot;
+        progress.PageFindings = findings;
+        progress.Result = progress.Result! with
         {
             Title = snapshot.Title,
             Lang = snapshot.Lang,
@@ -257,9 +363,7 @@ internal sealed class PageScanner(ScanContext scan)
             WeightBytes = weight,
             RequestCount = requestCount,
             UnfinishedRequests = open,
-            Tls = tls,
         };
-        return new Loaded(result, finalUrl, snapshot, findings, network.Urls, null);
     }
 
     private async Task<(string Version, List<Finding> Findings)> RunAxeAsync(IPage page, Uri url, CancellationToken token)
@@ -383,9 +487,9 @@ internal sealed class PageScanner(ScanContext scan)
         return new PageError(PageErrorKind.NavigationFailed, message);
     }
 
-    private static PageOutcome Failed(Uri url, int depth, DateTimeOffset startedAt, Stopwatch stopwatch, PageError error, Loaded? loaded = null)
+    private static PageOutcome Failed(Uri url, int depth, DateTimeOffset startedAt, Stopwatch stopwatch, PageError error, PageResult? loaded = null)
     {
-        var result = (loaded?.Result ?? new PageResult { RequestedUrl = url }) with
+        var result = (loaded ?? new PageResult { RequestedUrl = url }) with
         {
             Depth = depth,
             Error = error,
