@@ -247,7 +247,7 @@ internal sealed partial class PageScanner(ScanContext scan)
                 RedirectChain = [.. chain],
             };
 
-            var blockedDocument = scan.Blocked.For([response.Url], DateTimeOffset.UtcNow - navigationStarted.Elapsed);
+            var blockedDocument = scan.Blocked.For([response.Url], since);
             if (blockedDocument.Count > 0)
             {
                 return new PageError(PageErrorKind.Blocked, $"The SSRF guard refused {response.Url}: {blockedDocument[0].Detail}");
