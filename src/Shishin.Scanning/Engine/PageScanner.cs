@@ -123,11 +123,13 @@ internal sealed partial class PageScanner(ScanContext scan)
         if (progress.Result is null || terminal is not null || browserFailed)
         {
             scanToken.ThrowIfCancellationRequested();
-            var failed = Failed(url, depth, startedAt, stopwatch, terminal ?? error ?? new PageError(PageErrorKind.NavigationFailed, "The page could not be read."), progress.Result);
+            // A response cut off at the cap is what stopped the page then, whatever the browser said afterwards.
+            var why = terminal ?? (browserFailed ? error : progress.Cause ?? error);
+            var failed = Failed(url, depth, startedAt, stopwatch, why ?? new PageError(PageErrorKind.NavigationFailed, "The page could not be read."), progress.Result);
             return failed with { BrowserFailed = browserFailed };
         }
 
-        return await PartialOrCompleteAsync(url, depth, startedAt, stopwatch, progress, error ?? progress.Cause, cancelled, scanToken).ConfigureAwait(false);
+        return await PartialOrCompleteAsync(url, depth, startedAt, stopwatch, progress, progress.Cause ?? error, cancelled, scanToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -272,7 +274,15 @@ internal sealed partial class PageScanner(ScanContext scan)
             // The document must be parsed within the navigation timeout; the load event is then awaited only as long as
             // that timeout (and the budget) allow. Requests still open after that are cut off when the context closes.
             var remaining = Math.Max(1000, navigationMs - (float)navigationStarted.Elapsed.TotalMilliseconds);
-            await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded, new PageWaitForLoadStateOptions { Timeout = remaining }).WaitAsync(token).ConfigureAwait(false);
+            try
+            {
+                await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded, new PageWaitForLoadStateOptions { Timeout = remaining }).WaitAsync(token).ConfigureAwait(false);
+            }
+            catch (TimeoutException) when (progress.Gaps.Any(g => g.Kind == PageGapKind.Responses))
+            {
+                // The document itself was cut off at the cap: it is checked as far as it was parsed.
+            }
+
             remaining = Math.Max(500, navigationMs - (float)navigationStarted.Elapsed.TotalMilliseconds);
             try
             {
