@@ -71,6 +71,12 @@ public sealed record Finding
     /// each node has its own fingerprint, with its selector, for a finer comparison.
     /// </summary>
     public required string Fingerprint { get; init; }
+
+    /// <summary>
+    /// True for a rule that Shishin's rule list (<see cref="ScannerRules.All"/>) does not know: an axe-core rule newer
+    /// than the list. It is reported as axe-core found it, but no checkpoint of the catalogue maps to it yet.
+    /// </summary>
+    public bool Uncatalogued { get; init; }
 }
 
 /// <summary>One place where a rule failed.</summary>

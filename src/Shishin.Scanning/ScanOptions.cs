@@ -67,7 +67,10 @@ public sealed record ScanOptions
     /// </summary>
     public TimeSpan PageBudget { get; init; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>The largest response (document or subresource) a page may receive; a larger one ends the page with <see cref="PageErrorKind.ResponseTooLarge"/>.</summary>
+    /// <summary>How long one run of axe-core may take on a page; a run that fails or takes longer is tried once more.</summary>
+    internal TimeSpan AxeTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The largest response (document or subresource) a page may receive; a larger one is cut off, and the page is checked without its rest and reported as partial with <see cref="PageErrorKind.ResponseTooLarge"/>.</summary>
     public long MaxResponseBytes { get; init; } = 10_000_000;
 
     /// <summary>How many links to other origins are checked for <c>page.broken-link</c> in the whole scan (links to the scanned origins are all checked).</summary>

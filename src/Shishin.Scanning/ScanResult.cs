@@ -87,6 +87,21 @@ public sealed record PageResult
     /// <summary>Why the page could not be scanned completely; <see langword="null"/> when it could.</summary>
     public PageError? Error { get; init; }
 
+    /// <summary>
+    /// Whether the page was scanned completely, in part (what was gathered is kept; <see cref="Gaps"/> says what is
+    /// missing and why) or not at all. Unless set, it follows from <see cref="Error"/> and <see cref="Gaps"/>.
+    /// </summary>
+    public PageStatus Status
+    {
+        get => status ?? (Gaps.Count > 0 ? PageStatus.Partial : Error is null ? PageStatus.Complete : PageStatus.Failed);
+        init => status = value;
+    }
+
+    private readonly PageStatus? status;
+
+    /// <summary>What the scan of the page did not cover, and why; empty when it covered everything.</summary>
+    public IReadOnlyList<PageGap> Gaps { get; init; } = [];
+
     /// <summary>What the checks found, ordered by category and rule id.</summary>
     public IReadOnlyList<Finding> Findings { get; init; } = [];
 
@@ -99,8 +114,59 @@ public sealed record PageResult
 
 /// <summary>One redirect on the way to a page.</summary>
 /// <param name="Url">The URL that redirected.</param>
-/// <param name="StatusCode">Its status, e.g. 301.</param>
-public sealed record RedirectHop(Uri Url, int StatusCode);
+/// <param name="StatusCode">Its status, e.g. 301; for a client-side navigation the status of the document that navigated.</param>
+public sealed record RedirectHop(Uri Url, int StatusCode)
+{
+    /// <summary>An HTTP redirect, or a navigation of the document itself (meta refresh, script).</summary>
+    public RedirectKind Kind { get; init; } = RedirectKind.Http;
+}
+
+/// <summary>How a page went on to the next address.</summary>
+public enum RedirectKind
+{
+    /// <summary>An HTTP redirect (3xx).</summary>
+    Http,
+
+    /// <summary>The loaded document navigated on by itself: a meta refresh or a script.</summary>
+    Client,
+}
+
+/// <summary>How much of a page the scan covered.</summary>
+public enum PageStatus
+{
+    /// <summary>Every check ran on the whole page.</summary>
+    Complete,
+
+    /// <summary>The page was loaded and what was gathered is reported, but something is missing (<see cref="PageResult.Gaps"/>).</summary>
+    Partial,
+
+    /// <summary>The page could not be scanned (<see cref="PageResult.Error"/>).</summary>
+    Failed,
+}
+
+/// <summary>What part of a page's scan is missing.</summary>
+public enum PageGapKind
+{
+    /// <summary>axe-core's rules did not run to the end on the page: no accessibility finding is reported for it.</summary>
+    AccessibilityChecks,
+
+    /// <summary>The page could not be read: title, lang, text, links, timings and the checks on them are missing.</summary>
+    PageChecks,
+
+    /// <summary>The page has more links (or elements) than are read: the rest were neither followed nor checked.</summary>
+    Links,
+
+    /// <summary>The page's links were not checked.</summary>
+    LinkChecks,
+
+    /// <summary>A response was cut off at <see cref="ScanOptions.MaxResponseBytes"/>; the page was checked without its rest.</summary>
+    Responses,
+}
+
+/// <summary>A part of a page's scan that is missing.</summary>
+/// <param name="Kind">What is missing.</param>
+/// <param name="Message">Why, in English.</param>
+public sealed record PageGap(PageGapKind Kind, string Message);
 
 /// <summary>Timings of a page load, from the start of navigation; <see langword="null"/> when the browser did not report one.</summary>
 public sealed record PageTimings
@@ -156,6 +222,9 @@ public enum PageErrorKind
 
     /// <summary>The response is not an HTML document.</summary>
     NotHtml,
+
+    /// <summary>A check in the page (axe-core, the page's probe) failed or ran out of its time; what was gathered before is kept.</summary>
+    CheckFailed,
 
     /// <summary>Any other failure to load, e.g. a refused connection or an unknown host.</summary>
     NavigationFailed,

@@ -65,8 +65,10 @@ internal static class AxeChecks
             foreach (var result in results.EnumerateArray())
             {
                 var id = result.GetProperty("id").GetString() ?? "";
-                // Only ids of the bundled axe-core version are reported; ScannerRules lists them.
-                if (ScannerRules.Find(id) is not { Category: RuleCategory.Accessibility })
+                // An id that ScannerRules names for another category is no axe-core rule; an id it does not know is a
+                // rule of a newer axe-core: it is kept, and marked, rather than silently dropped.
+                var known = ScannerRules.Find(id);
+                if (id.Length == 0 || known is { Category: not RuleCategory.Accessibility })
                 {
                     continue;
                 }
@@ -83,13 +85,14 @@ internal static class AxeChecks
                     RuleId = id,
                     Category = RuleCategory.Accessibility,
                     Outcome = outcome,
-                    Impact = ParseImpact(result.TryGetProperty("impact", out var impact) ? impact : default),
+                    Impact = RuleImpact(result),
                     Message = result.GetProperty("help").GetString() ?? id,
                     HelpUrl = new Uri(result.GetProperty("helpUrl").GetString() ?? $"https://dequeuniversity.com/rules/axe/{id}"),
                     Wcag = wcag,
                     Jis = jis,
                     Nodes = Findings.Nodes(id, page, nodes),
                     Fingerprint = Fingerprints.Compute(id, page),
+                    Uncatalogued = known is null,
                 });
             }
         }
@@ -127,12 +130,30 @@ internal static class AxeChecks
             ? address
             : null;
 
-    private static FindingImpact ParseImpact(JsonElement impact) =>
+    /// <summary>
+    /// The rule's impact; axe-core leaves it null on some results (needs review ones above all), and then the most
+    /// severe impact of its nodes is the rule's, as axe-core itself computes it for violations.
+    /// </summary>
+    private static FindingImpact RuleImpact(JsonElement result)
+    {
+        if (result.TryGetProperty("impact", out var impact) && ParseImpact(impact) is { } ruleImpact)
+        {
+            return ruleImpact;
+        }
+
+        var nodeImpacts = result.TryGetProperty("nodes", out var nodes) && nodes.ValueKind == JsonValueKind.Array
+            ? nodes.EnumerateArray().Select(n => n.TryGetProperty("impact", out var i) ? ParseImpact(i) : null).OfType<FindingImpact>().ToList()
+            : [];
+        return nodeImpacts.Count > 0 ? nodeImpacts.Max() : FindingImpact.Minor;
+    }
+
+    private static FindingImpact? ParseImpact(JsonElement impact) =>
         (impact.ValueKind == JsonValueKind.String ? impact.GetString() : null) switch
         {
             "critical" => FindingImpact.Critical,
             "serious" => FindingImpact.Serious,
             "moderate" => FindingImpact.Moderate,
-            _ => FindingImpact.Minor,
+            "minor" => FindingImpact.Minor,
+            _ => null,
         };
 }

@@ -29,6 +29,21 @@ internal sealed record PageSnapshot
     [JsonPropertyName("links")]
     public IReadOnlyList<PageLink> Links { get; init; } = [];
 
+    /// <summary>How many links the page has in the document and its open shadow roots; more than <see cref="Links"/> when they were cut off.</summary>
+    [JsonPropertyName("linkCount")]
+    public int LinkCount { get; init; }
+
+    /// <summary>True when the page has more elements than the probe looks through (<see cref="MaxElements"/>).</summary>
+    [JsonPropertyName("elementsTruncated")]
+    public bool ElementsTruncated { get; init; }
+
+    [JsonPropertyName("maxElements")]
+    public int MaxElements { get; init; }
+
+    /// <summary>The delay in seconds of a meta refresh that sends the document on; <see langword="null"/> when it has none.</summary>
+    [JsonPropertyName("refresh")]
+    public double? Refresh { get; init; }
+
     [JsonPropertyName("timing")]
     public ProbeTimings Timing { get; init; } = new();
 }

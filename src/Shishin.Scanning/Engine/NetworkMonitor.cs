@@ -16,6 +16,7 @@ internal sealed class NetworkMonitor
     private readonly Action<string> tooLarge;
     private readonly Dictionary<string, RequestState> requests = new(StringComparer.Ordinal);
     private readonly List<string> urls = [];
+    private ICDPSession? session;
     private long finishedBytes;
     private int requestCount;
 
@@ -25,11 +26,12 @@ internal sealed class NetworkMonitor
         this.tooLarge = tooLarge;
     }
 
-    /// <summary>Starts following <paramref name="page"/>; <paramref name="tooLarge"/> is called (once per response) with the URL of a response over the cap.</summary>
+    /// <summary>Starts following <paramref name="page"/>; <paramref name="tooLarge"/> is called (once per response) with the URL of a response over the cap, which should then be cut off (<see cref="StopLoadingAsync"/>).</summary>
     public static async Task<NetworkMonitor> AttachAsync(IBrowserContext context, IPage page, long maxResponseBytes, Action<string> tooLarge)
     {
         var monitor = new NetworkMonitor(maxResponseBytes, tooLarge);
         var session = await context.NewCDPSessionAsync(page).ConfigureAwait(false);
+        monitor.session = session;
         session.Event("Network.requestWillBeSent").OnEvent += (_, e) => monitor.OnRequest(e);
         session.Event("Network.responseReceived").OnEvent += (_, e) => monitor.OnResponse(e);
         session.Event("Network.dataReceived").OnEvent += (_, e) => monitor.OnData(e);
@@ -37,6 +39,27 @@ internal sealed class NetworkMonitor
         session.Event("Network.loadingFailed").OnEvent += (_, e) => monitor.OnDone(e, finished: false);
         await session.SendAsync("Network.enable").ConfigureAwait(false);
         return monitor;
+    }
+
+    /// <summary>
+    /// Stops the page's loading as the browser's Stop button does: a response over the cap is cut off there, and the
+    /// page is checked as far as it got, instead of the whole page being given up.
+    /// </summary>
+    public async Task StopLoadingAsync()
+    {
+        if (session is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await session.SendAsync("Page.stopLoading").ConfigureAwait(false);
+        }
+        catch (PlaywrightException)
+        {
+            // The page is gone already.
+        }
     }
 
     /// <summary>Every http(s) URL the page requested, redirects included, in order.</summary>

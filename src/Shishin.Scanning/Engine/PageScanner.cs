@@ -29,7 +29,7 @@ internal sealed record ScanContext(
 /// Scans one page in a fresh browser context: loads it under the navigation timeout and the page budget, reads it,
 /// runs axe-core and the page, security and performance checks, and then checks its links outside the browser.
 /// </summary>
-internal sealed class PageScanner(ScanContext scan)
+internal sealed partial class PageScanner(ScanContext scan)
 {
     private const string MobileUserAgentPrefix = "Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/";
     private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(3);
@@ -37,6 +37,9 @@ internal sealed class PageScanner(ScanContext scan)
 
     /// <summary>The axe-core version, once a page has run it.</summary>
     public string AxeVersion { get; private set; } = "";
+
+    /// <summary>The scan's shared parts, for the stages in the other files of this class.</summary>
+    private ScanContext Scan => scan;
 
     public async Task<PageOutcome> ScanAsync(Uri url, int depth, CancellationToken scanToken)
     {
@@ -69,10 +72,11 @@ internal sealed class PageScanner(ScanContext scan)
         }
 
         IBrowserContext? context = null;
-        var state = new PageState();
-        Loaded? loaded = null;
+        var progress = new PageProgress();
+        PageError? terminal = null;
         PageError? error = null;
         var browserFailed = false;
+        var cancelled = false;
         try
         {
             context = await browser.NewContextAsync(ContextOptions(browser)).WaitAsync(pageToken.Token).ConfigureAwait(false);
@@ -81,14 +85,14 @@ internal sealed class PageScanner(ScanContext scan)
                 await context.AddCookiesAsync(SessionCookies(options)).WaitAsync(pageToken.Token).ConfigureAwait(false);
             }
 
-            loaded = await LoadAndCheckAsync(context, url, state, Abort, pageToken.Token).ConfigureAwait(false);
-            error = loaded.Error;
+            terminal = await LoadAndCheckAsync(context, url, progress, Abort, pageToken.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (scanToken.IsCancellationRequested)
         {
-            throw;
+            // What the page had gathered is kept and reported as partial; with nothing gathered it is dropped below.
+            cancelled = true;
         }
-        catch (Exception e) when (e is OperationCanceledException or TimeoutException or PlaywrightException)
+        catch (Exception e) when (e is OperationCanceledException or TimeoutException or PlaywrightException or JsonException)
         {
             if (abort is not null)
             {
@@ -105,7 +109,7 @@ internal sealed class PageScanner(ScanContext scan)
             }
             else
             {
-                error = Classify(e, [url.AbsoluteUri, .. state.Network?.Urls ?? []], startedAt);
+                error = Classify(e, [url.AbsoluteUri, .. progress.Network?.Urls ?? []], startedAt);
             }
         }
         finally
@@ -118,25 +122,65 @@ internal sealed class PageScanner(ScanContext scan)
             }
         }
 
-        scanToken.ThrowIfCancellationRequested();
-        if (loaded?.Snapshot is null)
+        if (progress.Result is null || terminal is not null || browserFailed)
         {
-            var failed = Failed(url, depth, startedAt, stopwatch, error ?? new PageError(PageErrorKind.NavigationFailed, "The page could not be read."), loaded);
+            scanToken.ThrowIfCancellationRequested();
+            // A response cut off at the cap is what stopped the page then, whatever the browser said afterwards.
+            var why = terminal ?? (browserFailed ? error : progress.Cause ?? error);
+            var failed = Failed(url, depth, startedAt, stopwatch, why ?? new PageError(PageErrorKind.NavigationFailed, "The page could not be read."), progress.Result);
             return failed with { BrowserFailed = browserFailed };
         }
 
-        // Outside the browser, whose context is closed by now: links and the once-per-origin checks.
-        var findings = loaded.Findings;
-        var finalUrl = loaded.FinalUrl ?? url;
-        // With a session, sign-out links are neither checked nor followed: either would end the session.
-        var links = scan.SignOut?.Keep(loaded.Snapshot.Links) ?? loaded.Snapshot.Links;
-        if (options.CheckLinks && links.Count > 0)
+        return await PartialOrCompleteAsync(url, depth, startedAt, stopwatch, progress, progress.Cause ?? error, cancelled, scanToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The result of a page that was loaded: everything gathered, the link and once-per-origin checks outside the
+    /// browser (unless the scan was cancelled), and a gap for each part that is missing.
+    /// </summary>
+    private async Task<PageOutcome> PartialOrCompleteAsync(
+        Uri url, int depth, DateTimeOffset startedAt, Stopwatch stopwatch, PageProgress progress, PageError? error, bool cancelled, CancellationToken scanToken)
+    {
+        var options = scan.Options;
+        var why = cancelled ? "the scan was cancelled before it got there." : error?.Message ?? "it did not finish.";
+        var gaps = progress.AllGaps(why);
+        var findings = progress.Findings();
+        var snapshot = progress.Snapshot;
+        var links = snapshot?.Links ?? [];
+        if (snapshot is not null && snapshot.LinkCount > links.Count)
         {
-            findings.AddRange(await scan.Links.CheckAsync(url, links, scanToken).ConfigureAwait(false));
+            gaps.Add(new PageGap(PageGapKind.Links, string.Create(CultureInfo.InvariantCulture, $"The page has {snapshot.LinkCount:N0} links; only the first {links.Count:N0} were followed and checked.")));
         }
 
-        findings.AddRange(await scan.Sites.OriginFindingsAsync(finalUrl, url, scanToken).ConfigureAwait(false));
-        var blocked = scan.Blocked.For(loaded.RequestedUrls, startedAt);
+        if (snapshot is { ElementsTruncated: true })
+        {
+            gaps.Add(new PageGap(PageGapKind.Links, string.Create(CultureInfo.InvariantCulture, $"The page has more than {snapshot.MaxElements:N0} elements; links in shadow roots beyond them were not read.")));
+        }
+
+        // With a session, sign-out links are neither checked nor followed: either would end the session.
+        links = scan.SignOut?.Keep(links) ?? links;
+
+        // Outside the browser, whose context is closed by now: links and the once-per-origin checks.
+        var finalUrl = progress.FinalUrl ?? url;
+        if (cancelled)
+        {
+            if (options.CheckLinks && links.Count > 0)
+            {
+                gaps.Add(new PageGap(PageGapKind.LinkChecks, "The scan was cancelled before the page's links were checked."));
+            }
+        }
+        else
+        {
+            if (options.CheckLinks && links.Count > 0)
+            {
+                findings.AddRange(await scan.Links.CheckAsync(url, links, scanToken).ConfigureAwait(false));
+            }
+
+            findings.AddRange(await scan.Sites.OriginFindingsAsync(finalUrl, url, scanToken).ConfigureAwait(false));
+        }
+
+        var requested = progress.Network?.Urls ?? [];
+        var blocked = scan.Blocked.For(requested, startedAt);
         if (blocked.Count > 0)
         {
             findings.Add(Findings.Create(
@@ -146,30 +190,30 @@ internal sealed class PageScanner(ScanContext scan)
                 blocked.Select(b => new NodeSpec("request:" + b.Target, b.Target, b.Detail))));
         }
 
-        var result = loaded.Result with
+        var result = progress.Result! with
         {
             Depth = depth,
             Error = error,
+            Gaps = gaps,
             Findings = Order(error is null ? findings : [.. findings, NavigationFinding(url, error)]),
             StartedAt = startedAt,
             Duration = stopwatch.Elapsed,
         };
-        return new PageOutcome(result, links.Select(l => Uri.TryCreate(l.Href, UriKind.Absolute, out var u) ? u : null).OfType<Uri>().ToList(), loaded.Snapshot.Hreflang, browserFailed);
+        var found = cancelled ? [] : links.Select(l => Uri.TryCreate(l.Href, UriKind.Absolute, out var u) ? u : null).OfType<Uri>().ToList();
+        return new PageOutcome(result, found, snapshot?.Hreflang ?? [], false);
     }
 
-    /// <summary>What was learnt in the browser before its context closed.</summary>
-    internal sealed record Loaded(PageResult Result, Uri? FinalUrl, PageSnapshot? Snapshot, List<Finding> Findings, IReadOnlyList<string> RequestedUrls, PageError? Error);
-
-    /// <summary>What the page's scan has set up so far, for explaining a failure.</summary>
-    private sealed class PageState
-    {
-        public NetworkMonitor? Network { get; set; }
-    }
-
-    private async Task<Loaded> LoadAndCheckAsync(IBrowserContext context, Uri url, PageState state, Action<PageError> abort, CancellationToken token)
+    /// <summary>
+    /// Loads the page and checks it, stage by stage, into <paramref name="progress"/>. A document that navigates on by
+    /// itself (meta refresh, script) is followed like a redirect, and only the document it ends on is checked. Returns
+    /// the error that makes the page no page at all (refused, not HTML, a client navigation that failed); anything that
+    /// stops it later is thrown, and what <paramref name="progress"/> holds by then is kept.
+    /// </summary>
+    private async Task<PageError?> LoadAndCheckAsync(IBrowserContext context, Uri url, PageProgress progress, Action<PageError> abort, CancellationToken token)
     {
         var options = scan.Options;
         var navigationStarted = Stopwatch.StartNew();
+        var since = DateTimeOffset.UtcNow;
         var page = await context.NewPageAsync().WaitAsync(token).ConfigureAwait(false);
         var mainPage = page;
 
@@ -183,60 +227,142 @@ internal sealed class PageScanner(ScanContext scan)
             }
         };
         page.Crash += (_, _) => abort(new PageError(PageErrorKind.BrowserCrashed, "The page's renderer process crashed."));
-        var network = await NetworkMonitor.AttachAsync(context, page, options.MaxResponseBytes, tooLarge =>
-            abort(new PageError(PageErrorKind.ResponseTooLarge, string.Create(CultureInfo.InvariantCulture, $"A response is larger than the cap of {options.MaxResponseBytes:N0} bytes: {tooLarge}"))))
+        var network = await NetworkMonitor.AttachAsync(context, page, options.MaxResponseBytes, tooLarge => CutOff(progress, tooLarge))
             .WaitAsync(token).ConfigureAwait(false);
-        state.Network = network;
+        progress.Network = network;
         await SessionHeaders.AttachAsync(context, page, options).WaitAsync(token).ConfigureAwait(false);
+        var navigations = new NavigationTracker(page);
 
         var navigationMs = (float)options.NavigationTimeout.TotalMilliseconds;
         var response = await page.GotoAsync(url.AbsoluteUri, new PageGotoOptions { WaitUntil = WaitUntilState.Commit, Timeout = navigationMs })
             .WaitAsync(token).ConfigureAwait(false)
             ?? throw new PlaywrightException("The navigation produced no response.");
 
-        var redirects = await RedirectChainAsync(response.Request).WaitAsync(token).ConfigureAwait(false);
-        var finalUrl = new Uri(response.Url);
-        var headers = (await response.HeadersArrayAsync().WaitAsync(token).ConfigureAwait(false)).Select(h => new ResponseHeader(h.Name, h.Value)).ToList();
-        var partial = new PageResult
+        var chain = new List<RedirectHop>();
+        for (var documents = 1; ; documents++)
         {
-            RequestedUrl = url,
-            FinalUrl = finalUrl,
-            StatusCode = response.Status,
-            RedirectChain = redirects,
-        };
+            var redirects = await RedirectChainAsync(response.Request).WaitAsync(token).ConfigureAwait(false);
+            chain.AddRange(redirects);
+            var finalUrl = new Uri(response.Url);
+            var headers = (await response.HeadersArrayAsync().WaitAsync(token).ConfigureAwait(false)).Select(h => new ResponseHeader(h.Name, h.Value)).ToList();
+            progress.StartDocument();
+            progress.FinalUrl = finalUrl;
+            // The probe and axe-core run in the scanner's isolated world of each frame, out of the page scripts' reach;
+            // each document gets worlds of its own (those of the one before went with it, and an axe-core run left
+            // behind there may still be using them).
+            var worlds = new IsolatedWorlds(context, page);
+            progress.Result = new PageResult
+            {
+                RequestedUrl = url,
+                FinalUrl = finalUrl,
+                StatusCode = response.Status,
+                RedirectChain = [.. chain],
+            };
 
-        var blockedDocument = scan.Blocked.For([response.Url], DateTimeOffset.UtcNow - navigationStarted.Elapsed);
-        if (blockedDocument.Count > 0)
-        {
-            return new Loaded(partial, finalUrl, null, [], network.Urls, new PageError(PageErrorKind.Blocked, $"The SSRF guard refused {response.Url}: {blockedDocument[0].Detail}"));
-        }
+            var blockedDocument = scan.Blocked.For([response.Url], since);
+            if (blockedDocument.Count > 0)
+            {
+                return new PageError(PageErrorKind.Blocked, $"The SSRF guard refused {response.Url}: {blockedDocument[0].Detail}");
+            }
 
-        var contentType = headers.FirstOrDefault(h => h.Name.Equals("content-type", StringComparison.OrdinalIgnoreCase))?.Value ?? "";
-        if (contentType.Length > 0 && !contentType.Contains("html", StringComparison.OrdinalIgnoreCase))
-        {
-            return new Loaded(partial, finalUrl, null, [], network.Urls, new PageError(PageErrorKind.NotHtml, $"The response is {contentType.Split(';')[0]}, not an HTML page."));
-        }
+            var contentType = headers.FirstOrDefault(h => h.Name.Equals("content-type", StringComparison.OrdinalIgnoreCase))?.Value ?? "";
+            if (contentType.Length > 0 && !contentType.Contains("html", StringComparison.OrdinalIgnoreCase))
+            {
+                return new PageError(PageErrorKind.NotHtml, $"The response is {contentType.Split(';')[0]}, not an HTML page.");
+            }
 
-        // The document must be parsed within the navigation timeout; the load event is then awaited only as long as
-        // that timeout (and the budget) allow. Requests still open after that are cut off when the context closes.
-        var remaining = Math.Max(1000, navigationMs - (float)navigationStarted.Elapsed.TotalMilliseconds);
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded, new PageWaitForLoadStateOptions { Timeout = remaining }).WaitAsync(token).ConfigureAwait(false);
-        remaining = Math.Max(500, navigationMs - (float)navigationStarted.Elapsed.TotalMilliseconds);
-        try
-        {
-            await page.WaitForLoadStateAsync(LoadState.Load, new PageWaitForLoadStateOptions { Timeout = remaining }).WaitAsync(token).ConfigureAwait(false);
-        }
-        catch (TimeoutException)
-        {
-            // A resource that never finishes: the page is checked as it is.
-        }
+            // The response's own checks first: they stand whatever happens to the page afterwards.
+            TlsDetails? tls = null;
+            if (finalUrl.Scheme == Uri.UriSchemeHttps && await response.SecurityDetailsAsync().WaitAsync(token).ConfigureAwait(false) is { } security)
+            {
+                tls = new TlsDetails(security.Protocol, security.Issuer, security.ValidTo is { } validTo ? DateTimeOffset.FromUnixTimeMilliseconds((long)(validTo * 1000)) : null);
+            }
 
-        return await CheckPageAsync(page, url, partial, response, redirects, headers, network.Totals(), network.Urls, DateTimeOffset.UtcNow - navigationStarted.Elapsed, token).ConfigureAwait(false);
+            progress.ResponseFindings = SecurityChecks.Check(url, finalUrl, headers, tls, options.Thresholds, DateTimeOffset.UtcNow).ToList();
+            progress.Result = progress.Result with { Tls = tls };
+
+            // The document must be parsed within the navigation timeout; the load event is then awaited only as long as
+            // that timeout (and the budget) allow. Requests still open after that are cut off when the context closes.
+            var remaining = Math.Max(1000, navigationMs - (float)navigationStarted.Elapsed.TotalMilliseconds);
+            try
+            {
+                await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded, new PageWaitForLoadStateOptions { Timeout = remaining }).WaitAsync(token).ConfigureAwait(false);
+            }
+            catch (TimeoutException) when (progress.Gaps.Any(g => g.Kind == PageGapKind.Responses))
+            {
+                // The document itself was cut off at the cap: it is checked as far as it was parsed.
+            }
+
+            remaining = Math.Max(500, navigationMs - (float)navigationStarted.Elapsed.TotalMilliseconds);
+            try
+            {
+                await page.WaitForLoadStateAsync(LoadState.Load, new PageWaitForLoadStateOptions { Timeout = remaining }).WaitAsync(token).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                // A resource that never finishes: the page is checked as it is.
+            }
+
+            // Each stage is checked against the navigations: what a stage read while the document was leaving belongs to
+            // no document the report can name, so it is dropped and the next document is followed instead.
+            var next = navigations.Next(response.Request);
+            if (next is null)
+            {
+                var snapshot = await ProbeAsync(page, worlds, progress, token).ConfigureAwait(false);
+                next = navigations.Next(response.Request);
+                if (next is null && snapshot?.Refresh is { } delay && delay <= FollowedRefreshSeconds)
+                {
+                    await navigations.WaitUntilAsync(() => navigations.Next(response.Request) is not null, TimeSpan.FromSeconds(delay) + options.NavigationTimeout, token).ConfigureAwait(false);
+                    next = navigations.Next(response.Request);
+                }
+
+                if (next is null && snapshot is not null)
+                {
+                    CheckSnapshot(url, finalUrl, response.Status, redirects, snapshot, network.Totals(), network.Urls, progress);
+                }
+            }
+
+            if (next is null)
+            {
+                var axeFindings = await AxeWithRetryAsync(page, worlds, url, since, progress, token).ConfigureAwait(false);
+                next = navigations.Next(response.Request);
+                if (next is null)
+                {
+                    progress.AxeFindings = axeFindings;
+                    var (weight, requestCount, open) = network.Totals();
+                    progress.Result = progress.Result with { WeightBytes = weight, RequestCount = requestCount, UnfinishedRequests = open };
+                    return null;
+                }
+            }
+
+            // The document navigates on by itself: a hop of the chain, as an HTTP redirect would be.
+            chain.Add(new RedirectHop(finalUrl, response.Status) { Kind = RedirectKind.Client });
+            if (documents > MaxClientNavigations)
+            {
+                progress.Result = new PageResult { RequestedUrl = url, RedirectChain = [.. chain] };
+                return new PageError(PageErrorKind.RedirectLoop, string.Create(CultureInfo.InvariantCulture, $"The page navigated on by itself more than {MaxClientNavigations} times."));
+            }
+
+            var (nextResponse, target, failure) = await FollowAsync(page, navigations, next, token).ConfigureAwait(false);
+            if (nextResponse is null)
+            {
+                progress.StartDocument();
+                progress.Result = new PageResult { RequestedUrl = url, RedirectChain = [.. chain] };
+                return ClientNavigationError(target, failure, since);
+            }
+
+            response = nextResponse;
+            navigationStarted.Restart();
+        }
     }
 
+    /// <summary>What was learnt in the browser about a journey's page (<see cref="CheckPageAsync"/>).</summary>
+    internal sealed record Loaded(PageResult Result, Uri? FinalUrl, PageSnapshot? Snapshot, List<Finding> Findings, IReadOnlyList<string> RequestedUrls, PageError? Error);
+
     /// <summary>
-    /// Checks a page that is loaded: probe, axe-core and the page, security and performance checks. A journey
-    /// (<see cref="JourneyRunner"/>) calls it for each scan step, on the page its steps have brought to that state.
+    /// Checks a page that is loaded, stage by stage as <see cref="LoadAndCheckAsync"/> does: the response's checks, the
+    /// probe and the page checks on it, axe-core. A journey (<see cref="JourneyRunner"/>) calls it for each scan step,
+    /// on the page its steps have brought to that state. A stage that fails leaves a gap, and the result is partial.
     /// </summary>
     internal async Task<Loaded> CheckPageAsync(
         IPage page,
@@ -252,18 +378,49 @@ internal sealed class PageScanner(ScanContext scan)
     {
         var options = scan.Options;
         var finalUrl = partial.FinalUrl ?? url;
-        // The probe and axe-core run in the scanner's isolated world of each frame, out of the page scripts' reach.
-        var worlds = new IsolatedWorlds(page.Context, page);
-        var snapshot = await EvaluateWithRetryAsync<PageSnapshot>(page, worlds, Probe.Value, null, token).ConfigureAwait(false);
-        var (axeVersion, findings) = await RunAxeAsync(worlds, url, since, token).ConfigureAwait(false);
-        AxeVersion = axeVersion;
-
+        var progress = new PageProgress { FinalUrl = finalUrl };
         TlsDetails? tls = null;
         if (finalUrl.Scheme == Uri.UriSchemeHttps && await response.SecurityDetailsAsync().WaitAsync(token).ConfigureAwait(false) is { } security)
         {
             tls = new TlsDetails(security.Protocol, security.Issuer, security.ValidTo is { } validTo ? DateTimeOffset.FromUnixTimeMilliseconds((long)(validTo * 1000)) : null);
         }
 
+        progress.ResponseFindings = SecurityChecks.Check(url, finalUrl, headers, tls, options.Thresholds, DateTimeOffset.UtcNow).ToList();
+        progress.Result = partial with { Tls = tls };
+
+        var worlds = new IsolatedWorlds(page.Context, page);
+        var snapshot = await ProbeAsync(page, worlds, progress, token).ConfigureAwait(false);
+        if (snapshot is not null)
+        {
+            CheckSnapshot(url, finalUrl, response.Status, redirects, snapshot, totals, requestedUrls, progress);
+        }
+
+        progress.AxeFindings = await AxeWithRetryAsync(page, worlds, url, since, progress, token).ConfigureAwait(false);
+        var (weight, requestCount, open) = totals;
+        var error = progress.Cause;
+        var result = progress.Result with
+        {
+            WeightBytes = weight,
+            RequestCount = requestCount,
+            UnfinishedRequests = open,
+            Error = error,
+            Gaps = progress.AllGaps(error?.Message ?? "it did not finish."),
+        };
+        return new Loaded(result, finalUrl, snapshot, progress.Findings(), requestedUrls, error);
+    }
+
+    /// <summary>The page, content-security and performance checks on what the probe read.</summary>
+    private void CheckSnapshot(
+        Uri url,
+        Uri finalUrl,
+        int status,
+        IReadOnlyList<RedirectHop> redirects,
+        PageSnapshot snapshot,
+        (long WeightBytes, int RequestCount, int Open) totals,
+        IReadOnlyList<string> requestedUrls,
+        PageProgress progress)
+    {
+        var options = scan.Options;
         var (weight, requestCount, open) = totals;
         // The document's own redirects (http:// to https://) are not mixed content.
         var documentHops = redirects.Select(r => r.Url.AbsoluteUri).ToHashSet(StringComparer.Ordinal);
@@ -273,11 +430,12 @@ internal sealed class PageScanner(ScanContext scan)
             .Distinct(StringComparer.Ordinal)
             .ToList();
         var timings = snapshot.Timing.ToPageTimings();
-        findings.AddRange(PageChecks.Check(url, finalUrl, response.Status, redirects, snapshot, new NetworkSummary(weight, requestCount, insecure), options.Thresholds));
-        findings.AddRange(SecurityChecks.Check(url, finalUrl, headers, tls, options.Thresholds, DateTimeOffset.UtcNow));
+        var findings = new List<Finding>();
+        findings.AddRange(PageChecks.Check(url, finalUrl, status, redirects, snapshot, new NetworkSummary(weight, requestCount, insecure), options.Thresholds));
         findings.AddRange(PerformanceChecks.Check(url, timings, options.Thresholds));
-
-        var result = partial with
+        progress.Snapshot = snapshot;
+        progress.PageFindings = findings;
+        progress.Result = progress.Result! with
         {
             Title = snapshot.Title,
             Lang = snapshot.Lang,
@@ -285,9 +443,7 @@ internal sealed class PageScanner(ScanContext scan)
             WeightBytes = weight,
             RequestCount = requestCount,
             UnfinishedRequests = open,
-            Tls = tls,
         };
-        return new Loaded(result, finalUrl, snapshot, findings, requestedUrls, null);
     }
 
     private async Task<(string Version, List<Finding> Findings)> RunAxeAsync(IsolatedWorlds worlds, Uri url, DateTimeOffset since, CancellationToken token)
@@ -418,9 +574,9 @@ internal sealed class PageScanner(ScanContext scan)
         return new PageError(PageErrorKind.NavigationFailed, message);
     }
 
-    private static PageOutcome Failed(Uri url, int depth, DateTimeOffset startedAt, Stopwatch stopwatch, PageError error, Loaded? loaded = null)
+    private static PageOutcome Failed(Uri url, int depth, DateTimeOffset startedAt, Stopwatch stopwatch, PageError error, PageResult? loaded = null)
     {
-        var result = (loaded?.Result ?? new PageResult { RequestedUrl = url }) with
+        var result = (loaded ?? new PageResult { RequestedUrl = url }) with
         {
             Depth = depth,
             Error = error,

@@ -237,6 +237,16 @@ internal static class ScanSession
                 {
                     // What was finished is kept; the rest is dropped.
                 }
+
+                // Pages in flight keep what they had gathered: they come back partial, with what is missing.
+                foreach (var (task, item) in running)
+                {
+                    if (task.IsCompletedSuccessfully && task.Result is { } outcome)
+                    {
+                        pages.Add(outcome);
+                        progress?.Report(outcome.Result);
+                    }
+                }
             }
         }
     }

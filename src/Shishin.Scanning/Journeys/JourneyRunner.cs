@@ -186,6 +186,12 @@ internal sealed class JourneyRunner(ScanContext scan, PageScanner scanner, Journ
                 blocked.Select(b => new NodeSpec("request:" + b.Target, b.Target, b.Detail))));
         }
 
+        // A stage that failed (the probe, axe-core) leaves the step partial, with what it gathered and a gap for the rest.
+        if (loaded.Error is { } error)
+        {
+            findings.Add(PageScanner.NavigationFinding(url, error));
+        }
+
         return loaded.Result with { Step = step.Name, Findings = findings };
     }
 

@@ -150,6 +150,7 @@ public static class HtmlReport
         CountRow(html, text.ViolationsTotal, summary.Violations.Total);
         CountRow(html, text.NeedsReview, summary.NeedsReview);
         CountRow(html, text.PageErrors, summary.PageErrors);
+        CountRow(html, text.PartialPages, summary.PartialPages);
         CountRow(html, text.BlockedRequests, summary.BlockedRequests);
         CountRow(html, text.SkippedUrls, summary.Skipped);
         html.Append("</tbody>\n</table>\n");
@@ -257,6 +258,17 @@ public static class HtmlReport
                 html.Append(CultureInfo.InvariantCulture, $"<p class=\"notice\">{E(text.CouldNotScan)}{text.Colon}{E(text.ErrorKindName(error.Kind))}{text.Stop}{Text(error.Message, text.ScannerEnglish, text)}</p>\n");
             }
 
+            if (page.Gaps.Count > 0)
+            {
+                html.Append(CultureInfo.InvariantCulture, $"<div class=\"notice\"><p>{E(text.PartlyScanned)}{text.Colon}</p><ul>");
+                foreach (var gap in page.Gaps)
+                {
+                    html.Append(CultureInfo.InvariantCulture, $"<li>{E(text.GapKindName(gap.Kind))}{text.Colon}{Text(gap.Message, text.ScannerEnglish, text)}</li>");
+                }
+
+                html.Append("</ul></div>\n");
+            }
+
             if (page.Findings.Count == 0)
             {
                 html.Append(CultureInfo.InvariantCulture, $"<p>{E(text.NoFindings)}</p>\n</section>\n");
@@ -286,7 +298,7 @@ public static class HtmlReport
         html.Append(CultureInfo.InvariantCulture, $"<td>{Badge(finding.Impact, text)}<br />{E(outcome)}</td>");
 
         html.Append("<td>");
-        var description = text.RuleDescription(finding.RuleId);
+        var description = finding.Uncatalogued ? text.UncataloguedRule : text.RuleDescription(finding.RuleId);
         if (description.Length > 0)
         {
             html.Append(CultureInfo.InvariantCulture, $"<p>{E(description)}</p>");

@@ -80,6 +80,7 @@ public static class JsonReport
     private static SummaryDto Summary(ScanSummary summary) => new(
         summary.Pages,
         summary.PageErrors,
+        summary.PartialPages,
         new ViolationsDto(summary.Violations.Critical, summary.Violations.Serious, summary.Violations.Moderate, summary.Violations.Minor, summary.Violations.Total),
         summary.NeedsReview,
         summary.BlockedRequests,
@@ -90,7 +91,7 @@ public static class JsonReport
         page.FinalUrl?.AbsoluteUri,
         page.Depth,
         page.StatusCode,
-        [.. page.RedirectChain.Select(h => new RedirectDto(h.Url.AbsoluteUri, h.StatusCode))],
+        [.. page.RedirectChain.Select(h => new RedirectDto(h.Url.AbsoluteUri, h.StatusCode, h.Kind == RedirectKind.Http ? null : h.Kind))],
         page.Title,
         page.Lang,
         new TimingsDto(
@@ -105,6 +106,8 @@ public static class JsonReport
         page.UnfinishedRequests,
         page.Tls is { } tls ? new TlsDto(tls.Protocol, tls.Issuer, tls.ValidTo is { } validTo ? Timestamp(validTo) : null) : null,
         page.Error is { } error ? new ErrorDto(error.Kind, error.Message) : null,
+        page.Status,
+        page.Gaps.Count > 0 ? [.. page.Gaps.Select(g => new GapDto(g.Kind, g.Message))] : null,
         Timestamp(page.StartedAt),
         Milliseconds(page.Duration),
         [.. page.Findings.Select(Finding)],
@@ -120,6 +123,7 @@ public static class JsonReport
         finding.Wcag,
         finding.Jis,
         finding.Fingerprint,
+        finding.Uncatalogued ? true : null,
         [.. finding.Nodes.Select(n => new NodeDto(n.Selector, n.Html, n.Detail, n.Fingerprint, n.Frame?.AbsoluteUri))]);
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
@@ -160,7 +164,7 @@ public static class JsonReport
         bool Wcag22,
         bool AllowPrivate);
 
-    private sealed record SummaryDto(int Pages, int PageErrors, ViolationsDto Violations, int NeedsReview, int BlockedRequests, int Skipped);
+    private sealed record SummaryDto(int Pages, int PageErrors, int PartialPages, ViolationsDto Violations, int NeedsReview, int BlockedRequests, int Skipped);
 
     private sealed record ViolationsDto(int Critical, int Serious, int Moderate, int Minor, int Total);
 
@@ -178,18 +182,22 @@ public static class JsonReport
         int UnfinishedRequests,
         TlsDto? Tls,
         ErrorDto? Error,
+        PageStatus Status,
+        IReadOnlyList<GapDto>? Gaps,
         string StartedAt,
         long DurationMs,
         IReadOnlyList<FindingDto> Findings,
         string? Step);
 
-    private sealed record RedirectDto(string Url, int StatusCode);
+    private sealed record RedirectDto(string Url, int StatusCode, RedirectKind? Kind);
 
     private sealed record TimingsDto(long? TimeToFirstByteMs, long? FirstContentfulPaintMs, long? LargestContentfulPaintMs, double? CumulativeLayoutShift, long? DomContentLoadedMs, long? LoadMs);
 
     private sealed record TlsDto(string? Protocol, string? Issuer, string? ValidTo);
 
     private sealed record ErrorDto(PageErrorKind Kind, string Message);
+
+    private sealed record GapDto(PageGapKind Kind, string Message);
 
     private sealed record FindingDto(
         string RuleId,
@@ -201,6 +209,7 @@ public static class JsonReport
         IReadOnlyList<string> Wcag,
         IReadOnlyList<string> Jis,
         string Fingerprint,
+        bool? Uncatalogued,
         IReadOnlyList<NodeDto> Nodes);
 
     private sealed record NodeDto(string Selector, string Html, string? Detail, string Fingerprint, string? Frame);

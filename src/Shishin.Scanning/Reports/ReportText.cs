@@ -99,6 +99,17 @@ internal sealed record ReportText
 
     public required string CouldNotScan { get; init; }
 
+    public required string PartialPages { get; init; }
+
+    public required string PartlyScanned { get; init; }
+
+    public required string UncataloguedRule { get; init; }
+
+    /// <summary>What part of a page's scan is missing, in words.</summary>
+    public required IReadOnlyDictionary<PageGapKind, string> GapKinds { get; init; }
+
+    public string GapKindName(PageGapKind kind) => GapKinds.GetValueOrDefault(kind) ?? kind.ToString();
+
     public required string PageErrorsCaption { get; init; }
 
     public required string Kind { get; init; }
@@ -276,6 +287,17 @@ internal sealed record ReportText
         PageLang = "lang 属性",
         None = "なし",
         CouldNotScan = "このページは最後までスキャンできませんでした",
+        PartialPages = "一部だけスキャンできたページ",
+        PartlyScanned = "このページは一部だけスキャンできました。見つかった結果は載せていますが、次の部分が欠けています",
+        UncataloguedRule = "スキャナーのルール一覧にない axe-core のルール（チェックポイントとの対応なし）",
+        GapKinds = new Dictionary<PageGapKind, string>
+        {
+            [PageGapKind.AccessibilityChecks] = "アクセシビリティの検査（axe-core）",
+            [PageGapKind.PageChecks] = "ページの読み取りと検査（タイトル、言語、リンク、表示速度）",
+            [PageGapKind.Links] = "上限を超えたリンク",
+            [PageGapKind.LinkChecks] = "リンク切れの確認",
+            [PageGapKind.Responses] = "上限を超えて打ち切った応答",
+        },
         PageErrorsCaption = "スキャンできなかったページと理由",
         Kind = "種類",
         Message = "説明",
@@ -322,6 +344,7 @@ internal sealed record ReportText
             [PageErrorKind.Blocked] = "SSRF 対策で遮断",
             [PageErrorKind.BrowserCrashed] = "ブラウザーの異常終了",
             [PageErrorKind.NotHtml] = "HTML ではない",
+            [PageErrorKind.CheckFailed] = "ページ内の検査が失敗",
             [PageErrorKind.NavigationFailed] = "読み込みの失敗",
             [PageErrorKind.StepFailed] = "手順の失敗",
         },
@@ -397,6 +420,17 @@ internal sealed record ReportText
         PageLang = "lang attribute",
         None = "none",
         CouldNotScan = "This page could not be scanned completely",
+        PartialPages = "Pages scanned in part",
+        PartlyScanned = "This page was scanned in part. What was found is reported, but these parts are missing",
+        UncataloguedRule = "An axe-core rule that is not in the scanner rule list (no checkpoint maps to it)",
+        GapKinds = new Dictionary<PageGapKind, string>
+        {
+            [PageGapKind.AccessibilityChecks] = "Accessibility checks (axe-core)",
+            [PageGapKind.PageChecks] = "Reading and checking the page (title, language, links, speed)",
+            [PageGapKind.Links] = "Links beyond the limit",
+            [PageGapKind.LinkChecks] = "Checking the links",
+            [PageGapKind.Responses] = "Responses cut off at the limit",
+        },
         PageErrorsCaption = "Pages that could not be scanned, and why",
         Kind = "Kind",
         Message = "Message",
@@ -443,6 +477,7 @@ internal sealed record ReportText
             [PageErrorKind.Blocked] = "Blocked by the SSRF guard",
             [PageErrorKind.BrowserCrashed] = "Browser crashed",
             [PageErrorKind.NotHtml] = "Not HTML",
+            [PageErrorKind.CheckFailed] = "A check in the page failed",
             [PageErrorKind.NavigationFailed] = "Could not load",
             [PageErrorKind.StepFailed] = "A step failed",
         },

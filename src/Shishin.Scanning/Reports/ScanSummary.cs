@@ -39,6 +39,9 @@ public sealed record ImpactCounts(int Critical, int Serious, int Moderate, int M
 /// <param name="Cancelled">Whether the scan was cancelled, so that the figures cover only part of the site.</param>
 public sealed record ScanSummary(int Pages, int PageErrors, ImpactCounts Violations, int NeedsReview, int BlockedRequests, int Skipped, bool Cancelled)
 {
+    /// <summary>Pages scanned in part: what was gathered is reported, and <see cref="PageResult.Gaps"/> say what is missing.</summary>
+    public int PartialPages { get; init; }
+
     /// <summary>Counts the figures of <paramref name="result"/>.</summary>
     /// <param name="result">A finished (or cancelled) scan.</param>
     public static ScanSummary From(ScanResult result)
@@ -54,6 +57,9 @@ public sealed record ScanSummary(int Pages, int PageErrors, ImpactCounts Violati
             findings.Count(f => f.Outcome == FindingOutcome.NeedsReview),
             result.BlockedRequests.Count,
             result.Skipped.Count,
-            result.Cancelled);
+            result.Cancelled)
+        {
+            PartialPages = result.Pages.Count(p => p.Status == PageStatus.Partial),
+        };
     }
 }

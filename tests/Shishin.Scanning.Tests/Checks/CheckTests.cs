@@ -249,7 +249,7 @@ public sealed class FindingsTests
 public sealed class AxeChecksTests
 {
     [Fact]
-    public void Parse_ViolationsAndIncomplete_WithCriteriaNodesAndUnknownIdsDropped()
+    public void Parse_ViolationsAndIncomplete_WithCriteriaNodesAndUnknownIdsKept()
     {
         const string json = """
             {
@@ -271,14 +271,17 @@ public sealed class AxeChecksTests
         var (version, findings) = AxeChecks.Parse(json, new Uri("https://example.jp/a"));
 
         Assert.Equal("4.14.0", version);
-        Assert.Equal(2, findings.Count);
+        Assert.Equal(3, findings.Count);
+        var unknown = findings[1];
+        Assert.Equal(("not-a-rule-we-know", true), (unknown.RuleId, unknown.Uncatalogued));
         var imageAlt = findings[0];
         Assert.Equal(("image-alt", FindingOutcome.Violation, FindingImpact.Critical), (imageAlt.RuleId, imageAlt.Outcome, imageAlt.Impact));
         Assert.Equal(["1.1.1"], imageAlt.Wcag);
         Assert.Equal(["7.1.1.1"], imageAlt.Jis);
         Assert.Equal(["main > img", "#host >>> img"], imageAlt.Nodes.Select(n => n.Selector));
-        var contrast = findings[1];
-        Assert.Equal((FindingOutcome.NeedsReview, FindingImpact.Minor), (contrast.Outcome, contrast.Impact));
+        var contrast = findings[2];
+        // A rule without impact takes its nodes' most severe one.
+        Assert.Equal((FindingOutcome.NeedsReview, FindingImpact.Serious), (contrast.Outcome, contrast.Impact));
         Assert.Equal(["7.1.4.3"], contrast.Jis);
     }
 

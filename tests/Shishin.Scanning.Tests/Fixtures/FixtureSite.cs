@@ -279,6 +279,7 @@ public sealed class FixtureSite : IAsyncLifetime
         MapSsrfPages(site);
         MapJourneyPages(site);
         MapIntegrityPages(site);
+        MapPartialPages(site);
 
         site.MapGet("/crash-browser", async () =>
         {
@@ -572,6 +573,48 @@ public sealed class FixtureSite : IAsyncLifetime
         site.MapGet("/journeys/bounce.png", () => Results.Redirect($"https://127.0.0.1:{HttpsPort}/journeys/bounced.png"));
         site.MapGet("/journeys/third-party.png", () => Results.Bytes(Blob.AsSpan(0, 100).ToArray(), "image/png"));
         site.MapGet("/journeys/bounced.png", () => Results.Bytes(Blob.AsSpan(0, 100).ToArray(), "image/png"));
+    }
+
+    /// <summary>Set by the cancellation test: completed when a page in flight asks for its never-ending image.</summary>
+    public TaskCompletionSource InFlight { get; private set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void ResetInFlight() => InFlight = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    // Issue 13, points 3, 4 and 7 (partial results, findings of the right document, truncation): pages whose odd
+    // elements, slow parts or client-side navigations once cost the whole page or put findings under the wrong URL.
+    private void MapPartialPages(WebApplication site)
+    {
+        var canary = Canary.Port;
+        site.MapGet("/partial/svg-link", () => Html(Page("Link inside SVG", $"<p>{Text}</p><svg width=\"20\" height=\"20\" role=\"img\" aria-label=\"Icon\"><a href=\"/missing\"><text x=\"0\" y=\"15\">x</text></a></svg>")));
+        site.MapGet("/partial/many-links", () => Html(Page("Many links", $"<p>{Text}</p><ul>{string.Concat(Enumerable.Range(0, HostileDom.ManyLinks).Select(i => string.Create(CultureInfo.InvariantCulture, $"<li><a href=\"#item-{i}\">Item {i}</a></li>")))}</ul>")));
+        site.MapGet("/partial/shadow-link", () => Html(Page("Link in a shadow root", $"<p>{Text}</p><div id=\"host\"></div>", head: "<script src=\"/partial/shadow.js\" defer></script>")));
+        site.MapGet("/partial/shadow.js", () => Results.Text("document.getElementById('host').attachShadow({ mode: 'open' }).innerHTML = '<p><a href=\"/missing-in-shadow\">A broken link in a shadow root</a></p>';", "text/javascript"));
+        // A style sheet over the response cap: Chromium reads a style sheet whole, and the parser does not wait for it.
+        site.MapGet("/partial/oversized-style", () => Html(Page("Oversized style sheet", $"<p>{Text}</p><img src=\"/img/photo.png\" width=\"10\" height=\"10\">", head: "<link rel=\"stylesheet\" href=\"/partial/big.css\">")));
+        site.MapGet("/partial/big.css", () => Results.Text("/*" + new string('x', 3_000_000) + "*/", "text/css"));
+        site.MapGet("/partial/in-flight", () => Html(Page("In flight", $"<p>{Text}</p><img src=\"/partial/never-image\" alt=\"\" width=\"4\" height=\"4\">")));
+        site.MapGet("/partial/never-image", async (HttpContext c) =>
+        {
+            InFlight.TrySetResult();
+            try
+            {
+                await Task.Delay(Timeout.Infinite, c.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                // The scan was cancelled and the browser went away.
+            }
+        });
+
+        // Client-side navigations: an instant meta refresh and a script navigation to the canary (the guard refuses
+        // both), and a meta refresh to a page of the site.
+        site.MapGet("/partial/meta-refresh-blocked", () => Html(Page("Meta refresh to a refused host", $"<p>{Text}</p>", head: $"<meta http-equiv=\"refresh\" content=\"0; url=http://127.0.0.1:{canary}/meta\">")));
+        site.MapGet("/partial/script-navigation-blocked", () => Html(Page("Script navigation to a refused host", $"<p>{Text}</p>", head: "<script src=\"/partial/navigate.js\"></script>")));
+        site.MapGet("/partial/navigate.js", () => Results.Text($"location.href = 'https://127.0.0.1:{canary}/script';", "text/javascript"));
+        site.MapGet("/partial/meta-refresh-ok", () => Html(Page("Meta refresh within the site", $"<p>{Text}</p>", head: "<meta http-equiv=\"refresh\" content=\"0; url=/from-sitemap\">")));
+
+        site.MapGet("/fuzz/{number:int}", (int number) => Html(HostileDom.Html(number)));
+        site.MapGet("/fuzz/{number:int}.js", (int number) => Results.Text(HostileDom.Script(number), "text/javascript"));
     }
 
     private static IResult Html(string html) => Results.Content(html, "text/html; charset=utf-8", Encoding.UTF8);
