@@ -14,6 +14,8 @@ public sealed class AuditBursts(IServiceScopeFactory scopes, TimeProvider clock,
     /// <summary>Past this many open bursts (a spread-out attack), events are written one by one rather than held.</summary>
     private const int MaxOpenBursts = 10_000;
 
+    private const int SummaryAttempts = 3;
+
     private readonly Lock gate = new();
     private readonly Dictionary<(string Action, string Client), Burst> open = [];
 
@@ -97,28 +99,42 @@ public sealed class AuditBursts(IServiceScopeFactory scopes, TimeProvider clock,
             return;
         }
 
-        try
+        // The held count exists nowhere else, so a failed write (a busy database at shutdown) is tried again before it
+        // is given up and logged.
+        for (var attempt = 1; ; attempt++)
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var actor = scope.ServiceProvider.GetRequiredService<AuditActor>();
-            actor.Name = "anonymous";
-            actor.ClientIp = burst.ClientIp;
-            var entityId = burst.EntityIds.Count == 1 ? burst.EntityIds.First() : null;
-            await scope.ServiceProvider.GetRequiredService<AuditLog>().RecordAsync(burst.Action, burst.EntityType, entityId, new
+            try
             {
-                reason = "repeated",
-                count = burst.Held,
-                reasons = burst.Reasons,
-                accounts = burst.EntityIds.Count,
-                firstAt = burst.FirstHeldAt.UtcDateTime,
-                lastAt = burst.LastHeldAt.UtcDateTime,
-            }, cancellationToken);
-        }
+                await using var scope = scopes.CreateAsyncScope();
+                var actor = scope.ServiceProvider.GetRequiredService<AuditActor>();
+                actor.Name = "anonymous";
+                actor.ClientIp = burst.ClientIp;
+                var entityId = burst.EntityIds.Count == 1 ? burst.EntityIds.First() : null;
+                await scope.ServiceProvider.GetRequiredService<AuditLog>().RecordAsync(burst.Action, burst.EntityType, entityId, new
+                {
+                    reason = "repeated",
+                    count = burst.Held,
+                    reasons = burst.Reasons,
+                    accounts = burst.EntityIds.Count,
+                    firstAt = burst.FirstHeldAt.UtcDateTime,
+                    lastAt = burst.LastHeldAt.UtcDateTime,
+                }, cancellationToken);
+                return;
+            }
 #pragma warning disable CA1031 // The flush runs outside any request; a database outage must not stop the host. Logged instead.
-        catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e) when (e is not OperationCanceledException)
 #pragma warning restore CA1031
-        {
-            logger.LogError(e, "Could not write the audit summary of {Count} repeated {Action} events from {Client}.", burst.Held, burst.Action, burst.ClientIp);
+            {
+                if (attempt < SummaryAttempts)
+                {
+                    logger.LogWarning(e, "Writing the audit summary of {Count} repeated {Action} events failed (attempt {Attempt}); trying again.", burst.Held, burst.Action, attempt);
+                    await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), clock, cancellationToken);
+                    continue;
+                }
+
+                logger.LogError(e, "Could not write the audit summary of {Count} repeated {Action} events from {Client}.", burst.Held, burst.Action, burst.ClientIp);
+                return;
+            }
         }
     }
 

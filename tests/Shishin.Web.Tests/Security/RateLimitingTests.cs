@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -29,8 +30,12 @@ public class RateLimitedAppFactory(TestProvider provider) : ShishinAppFactory(pr
     public const int WrittenEach = 2;
     public const string KnownProxy = "10.0.0.5";
 
+    /// <summary>The host's warnings and errors, for the failure messages of tests that depend on work done at shutdown.</summary>
+    public LogCollector Logs { get; } = new();
+
     protected override void ConfigureMore(IWebHostBuilder builder)
     {
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         builder.UseSetting("RateLimiting:Enabled", "true");
         builder.UseSetting("RateLimiting:SignIn:PermitLimit", SignInLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         foreach (var page in new[] { "TwoFactor", "Setup", "Invitation" })
@@ -207,7 +212,8 @@ public abstract class RateLimitingTests(RateLimitedAppFactory app)
             await ((WebApplicationFactory<Program>)instance).DisposeAsync();
 
             var rows = await FailedSignInRowsAsync(instance);
-            Assert.Equal(RateLimitedAppFactory.WrittenEach + 1, rows.Count);
+            Assert.True(rows.Count == RateLimitedAppFactory.WrittenEach + 1,
+                $"Expected {RateLimitedAppFactory.WrittenEach + 1} rows after shutdown, found {rows.Count}. The host logged: {string.Join(" | ", instance.Logs.Warnings)}");
             Assert.All(rows.Take(RateLimitedAppFactory.WrittenEach), r => Assert.Equal("invalid", r.GetProperty("reason").GetString()));
             var summary = rows[^1];
             Assert.Equal("repeated", summary.GetProperty("reason").GetString());

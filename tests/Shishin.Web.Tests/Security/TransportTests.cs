@@ -57,7 +57,7 @@ public sealed class LogCollector : ILoggerProvider, ILogger
     {
         if (IsEnabled(logLevel))
         {
-            Warnings.Enqueue(formatter(state, exception));
+            Warnings.Enqueue(exception is null ? formatter(state, exception) : $"{formatter(state, exception)} {exception}");
         }
     }
 
