@@ -363,10 +363,13 @@ internal sealed partial class PageScanner(ScanContext scan)
     /// Checks a page that is loaded, stage by stage as <see cref="LoadAndCheckAsync"/> does: the response's checks, the
     /// probe and the page checks on it, axe-core. A journey (<see cref="JourneyRunner"/>) calls it for each scan step,
     /// on the page its steps have brought to that state. A stage that fails leaves a gap, and the result is partial.
+    /// The caller owns <paramref name="progress"/>, so that what was gathered is still there when the step's budget
+    /// stops the check half-way.
     /// </summary>
     internal async Task<Loaded> CheckPageAsync(
         IPage page,
         Uri url,
+        PageProgress progress,
         PageResult partial,
         IResponse response,
         IReadOnlyList<RedirectHop> redirects,
@@ -378,7 +381,7 @@ internal sealed partial class PageScanner(ScanContext scan)
     {
         var options = scan.Options;
         var finalUrl = partial.FinalUrl ?? url;
-        var progress = new PageProgress { FinalUrl = finalUrl };
+        progress.FinalUrl = finalUrl;
         TlsDetails? tls = null;
         if (finalUrl.Scheme == Uri.UriSchemeHttps && await response.SecurityDetailsAsync().WaitAsync(token).ConfigureAwait(false) is { } security)
         {

@@ -93,11 +93,13 @@ internal sealed class JourneyRunner(ScanContext scan, PageScanner scanner, Journ
                 var stopwatch = Stopwatch.StartNew();
                 using var budget = new CancellationTokenSource(step.Action == StepAction.Scan ? options.PageBudget : options.NavigationTimeout + options.NavigationTimeout);
                 using var stepToken = CancellationTokenSource.CreateLinkedTokenSource(aborted.Token, budget.Token);
+                // What a scan step has gathered, stage by stage: kept when the step is stopped half-way.
+                var gathered = new PageProgress();
                 try
                 {
                     if (step.Action == StepAction.Scan)
                     {
-                        var result = await ScanStepAsync(page, step, document, network, since, startedAt, stepToken.Token).ConfigureAwait(false);
+                        var result = await ScanStepAsync(page, step, document, network, since, startedAt, gathered, stepToken.Token).ConfigureAwait(false);
                         var (weight, requests, _) = network.Totals();
                         since = new Measured(weight, requests, network.Urls.Count);
                         Add(result with { StartedAt = startedAt, Duration = stopwatch.Elapsed });
@@ -113,9 +115,32 @@ internal sealed class JourneyRunner(ScanContext scan, PageScanner scanner, Journ
                 }
                 catch (Exception e) when (e is OperationCanceledException or TimeoutException or PlaywrightException or JsonException)
                 {
-                    failed = step;
                     var why = abortReason
                         ?? (budget.IsCancellationRequested ? "it took longer than its time limit" : BrowserHost.FirstLine(e.Message));
+                    if (gathered.Result is { } partial)
+                    {
+                        // The scan step had its document and checked part of it: as for a crawled page, what was
+                        // gathered is kept and the page is partial. Only the step's own budget leaves the journey able
+                        // to go on: the page is still in the state the steps brought it to, just slow to check.
+                        var overrun = abortReason is null && budget.IsCancellationRequested;
+                        var stop = overrun
+                            ? new PageError(PageErrorKind.BudgetExceeded, string.Create(CultureInfo.InvariantCulture, $"{step.Describe()} took longer than its budget of {options.PageBudget.TotalSeconds:0} s."))
+                            : new PageError(PageErrorKind.StepFailed, $"{step.Describe()} failed: {why}");
+                        var error = gathered.Cause ?? stop;
+                        var requested = network.Urls.Skip(since.UrlCount).ToList();
+                        var (weight, requests, _) = network.Totals();
+                        since = new Measured(weight, requests, network.Urls.Count);
+                        if (!overrun)
+                        {
+                            failed = step;
+                        }
+
+                        Add(StepResult(step, partial with { Gaps = gathered.AllGaps(stop.Message) }, gathered.Findings(), requested, error, startedAt)
+                            with { StartedAt = startedAt, Duration = stopwatch.Elapsed });
+                        continue;
+                    }
+
+                    failed = step;
                     Add(Failure(step, CurrentUrl(page), $"{step.Describe()} failed: {why}", startedAt, stopwatch.Elapsed));
                 }
             }
@@ -144,7 +169,8 @@ internal sealed class JourneyRunner(ScanContext scan, PageScanner scanner, Journ
     /// <summary>What the network monitor had counted at the previous scan step: each scan step measures its own traffic.</summary>
     private sealed record Measured(long WeightBytes, int Requests, int UrlCount);
 
-    private async Task<PageResult> ScanStepAsync(IPage page, JourneyStep step, IResponse? document, NetworkMonitor network, Measured since, DateTimeOffset startedAt, CancellationToken token)
+    private async Task<PageResult> ScanStepAsync(
+        IPage page, JourneyStep step, IResponse? document, NetworkMonitor network, Measured since, DateTimeOffset startedAt, PageProgress gathered, CancellationToken token)
     {
         // A click may have started a navigation: the page is checked once it has loaded, as far as the timeout allows.
         try
@@ -172,11 +198,18 @@ internal sealed class JourneyRunner(ScanContext scan, PageScanner scanner, Journ
         var (weight, requests, open) = network.Totals();
         var urls = network.Urls;
         var loaded = await scanner.CheckPageAsync(
-            page, url, partial, response, redirects, headers, (weight - since.WeightBytes, requests - since.Requests, open), urls.Skip(since.UrlCount).ToList(), startedAt, token)
+            page, url, gathered, partial, response, redirects, headers, (weight - since.WeightBytes, requests - since.Requests, open), urls.Skip(since.UrlCount).ToList(), startedAt, token)
             .ConfigureAwait(false);
 
-        var findings = loaded.Findings;
-        var blocked = scan.Blocked.For(loaded.RequestedUrls, startedAt);
+        // A stage that failed (the probe, axe-core) leaves the step partial, with what it gathered and a gap for the rest.
+        return StepResult(step, loaded.Result, loaded.Findings, loaded.RequestedUrls, loaded.Error, startedAt);
+    }
+
+    /// <summary>A scan step's page: what its checks found, the requests the guard blocked, and why it is incomplete when it is.</summary>
+    private PageResult StepResult(JourneyStep step, PageResult gathered, List<Finding> findings, IReadOnlyList<string> requestedUrls, PageError? error, DateTimeOffset startedAt)
+    {
+        var url = gathered.RequestedUrl;
+        var blocked = scan.Blocked.For(requestedUrls, startedAt);
         if (blocked.Count > 0)
         {
             findings.Add(Findings.Create(
@@ -186,13 +219,12 @@ internal sealed class JourneyRunner(ScanContext scan, PageScanner scanner, Journ
                 blocked.Select(b => new NodeSpec("request:" + b.Target, b.Target, b.Detail))));
         }
 
-        // A stage that failed (the probe, axe-core) leaves the step partial, with what it gathered and a gap for the rest.
-        if (loaded.Error is { } error)
+        if (error is not null)
         {
             findings.Add(PageScanner.NavigationFinding(url, error));
         }
 
-        return loaded.Result with { Step = step.Name, Findings = findings };
+        return gathered with { Step = step.Name, Error = error, Findings = findings };
     }
 
     private static async Task ActAsync(IPage page, JourneyStep step, TimeSpan timeout, CancellationToken token)

@@ -220,7 +220,7 @@ public static class HtmlReport
         {
             var page = pages[i];
             var status = page.Error is { } error ? $"{page.StatusCode?.ToString(CultureInfo.InvariantCulture) ?? "-"} ({text.ErrorKindName(error.Kind)})" : page.StatusCode?.ToString(CultureInfo.InvariantCulture) ?? "-";
-            html.Append(CultureInfo.InvariantCulture, $"<tr><th scope=\"row\"><a href=\"#page-{i + 1}\">{E(page.RequestedUrl.AbsoluteUri)}</a></th><td>{E(status)}</td>");
+            html.Append(CultureInfo.InvariantCulture, $"<tr><th scope=\"row\"><a href=\"#page-{i + 1}\">{E(page.RequestedUrl.AbsoluteUri)}</a>{StepLine(page, text)}</th><td>{E(status)}</td>");
             html.Append(CultureInfo.InvariantCulture, $"<td class=\"number\">{page.Findings.Count(f => f.Outcome == FindingOutcome.Violation)}</td><td class=\"number\">{page.Findings.Count(f => f.Outcome == FindingOutcome.NeedsReview)}</td></tr>\n");
         }
 
@@ -234,7 +234,9 @@ public static class HtmlReport
         {
             var page = pages[i];
             var id = string.Create(CultureInfo.InvariantCulture, $"page-{i + 1}");
-            html.Append(CultureInfo.InvariantCulture, $"<section aria-labelledby=\"{id}\">\n<h3 id=\"{id}\">{E(page.RequestedUrl.AbsoluteUri)}</h3>\n<dl class=\"facts\">\n");
+            // A journey's page is headed by its step too: the same URL may be reported at several steps.
+            var heading = page.Step is { } step ? $"{E(page.RequestedUrl.AbsoluteUri)} — {E(text.Step)}{text.Colon}{E(step)}" : E(page.RequestedUrl.AbsoluteUri);
+            html.Append(CultureInfo.InvariantCulture, $"<section aria-labelledby=\"{id}\">\n<h3 id=\"{id}\">{heading}</h3>\n<dl class=\"facts\">\n");
             if (page.FinalUrl is { } final && final != page.RequestedUrl)
             {
                 Fact(html, text.FinalUrl, final.AbsoluteUri);
@@ -366,7 +368,7 @@ public static class HtmlReport
         html.Append(CultureInfo.InvariantCulture, $"<table>\n<caption>{E(text.PageErrorsCaption)}</caption>\n<thead><tr><th scope=\"col\">{E(text.Page)}</th><th scope=\"col\">{E(text.Kind)}</th><th scope=\"col\">{E(text.Message)}</th></tr></thead>\n<tbody>\n");
         foreach (var page in failed)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<tr><th scope=\"row\">{E(page.RequestedUrl.AbsoluteUri)}</th><td>{E(text.ErrorKindName(page.Error!.Kind))}</td><td>{Text(page.Error.Message, text.ScannerEnglish, text)}</td></tr>\n");
+            html.Append(CultureInfo.InvariantCulture, $"<tr><th scope=\"row\">{E(page.RequestedUrl.AbsoluteUri)}{StepLine(page, text)}</th><td>{E(text.ErrorKindName(page.Error!.Kind))}</td><td>{Text(page.Error.Message, text.ScannerEnglish, text)}</td></tr>\n");
         }
 
         html.Append("</tbody>\n</table>\n</section>\n");
@@ -450,6 +452,13 @@ public static class HtmlReport
 
         return string.Join("\n", lines);
     }
+
+    /// <summary>
+    /// Under a page's URL in a table, the journey step it is the state of: a journey may show the same URL at several
+    /// steps, and only the step tells those rows apart.
+    /// </summary>
+    private static string StepLine(PageResult page, ReportText text) =>
+        page.Step is { } step ? $"<br />{E(text.Step)}{text.Colon}{E(step)}" : "";
 
     private static void Fact(StringBuilder html, string term, string value) =>
         html.Append(CultureInfo.InvariantCulture, $"<dt>{E(term)}</dt><dd>{E(value).Replace("\n", "<br />", StringComparison.Ordinal)}</dd>\n");

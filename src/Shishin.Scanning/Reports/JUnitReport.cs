@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using System.Xml;
 using Shishin.Scanning.Rules;
 
@@ -11,7 +12,10 @@ namespace Shishin.Scanning.Reports;
 /// the selectors, HTML and details. The rules listed on every page are those that found something anywhere in the
 /// scan, plus <c>page.navigation-error</c>: the scanner keeps no record of passes, so a passing test case means that
 /// the rule found nothing on that page. A finding that needs review is a skipped test case; on a page that could not
-/// be loaded, every rule but <c>page.navigation-error</c> is skipped.
+/// be loaded, every rule but <c>page.navigation-error</c> is skipped. A page scanned in part has a skipped test case
+/// <c>gap:KIND</c> for each part that is missing, says so in its <c>system-out</c>, and skips the rules that the
+/// missing part would have checked instead of letting them pass. A journey's page (<c>--steps</c>) is named by its URL
+/// and its step.
 /// </summary>
 public static class JUnitReport
 {
@@ -29,9 +33,14 @@ public static class JUnitReport
             .OrderBy(id => ruleOrder.GetValueOrDefault(id, int.MaxValue))
             .ThenBy(id => id, StringComparer.Ordinal)
             .ToList();
+        // The category of every rule that can have a test case, uncatalogued axe-core rules included.
+        var categories = result.Pages
+            .SelectMany(p => p.Findings)
+            .GroupBy(f => f.RuleId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().Category, StringComparer.Ordinal);
         var suites = result.Pages
             .OrderBy(p => p.RequestedUrl.AbsoluteUri, StringComparer.Ordinal)
-            .Select(page => Suite(page, rules))
+            .Select(page => Suite(page, rules, categories))
             .ToList();
 
         var settings = new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false), CloseOutput = false };
@@ -52,7 +61,7 @@ public static class JUnitReport
         xml.WriteEndDocument();
     }
 
-    private static SuiteData Suite(PageResult page, List<string> rules)
+    private static SuiteData Suite(PageResult page, List<string> rules, Dictionary<string, RuleCategory> categories)
     {
         var byRule = page.Findings.ToDictionary(f => f.RuleId, StringComparer.Ordinal);
         var cases = rules.Select(ruleId =>
@@ -62,17 +71,69 @@ public static class JUnitReport
                 return new CaseData(ruleId, finding, null);
             }
 
-            return page.Error is not null && ruleId != ScannerRules.PageNavigationError
-                ? new CaseData(ruleId, null, "Not checked: the page could not be loaded.")
+            if (ruleId == ScannerRules.PageNavigationError)
+            {
+                return new CaseData(ruleId, null, null);
+            }
+
+            if (page.Status == PageStatus.Failed)
+            {
+                return new CaseData(ruleId, null, "Not checked: the page could not be loaded.");
+            }
+
+            // A rule whose check a gap left out found nothing because it did not run: it must not pass.
+            var category = ScannerRules.Find(ruleId)?.Category ?? categories.GetValueOrDefault(ruleId, RuleCategory.Accessibility);
+            return page.Gaps.FirstOrDefault(gap => Leaves(gap.Kind, ruleId, category)) is { } missing
+                ? new CaseData(ruleId, null, $"Not checked: {missing.Message}")
                 : new CaseData(ruleId, null, null);
         }).ToList();
+
+        // Each missing part is a test case of its own, skipped: CI test views list skipped tests with their text, so a
+        // pipeline sees that the page was checked only in part and why. Skipped, not failed or in error: whether a scan
+        // fails the build is decided by --fail-on, on violations alone, and a part that could not be checked is no
+        // violation; a failure here would fail builds that the command's exit code passes.
+        cases.AddRange(page.Gaps.Select(gap => new CaseData(
+            "gap:" + JsonNamingPolicy.CamelCase.ConvertName(gap.Kind.ToString()),
+            null,
+            $"Scanned in part. Missing: {ReportText.English.GapKindName(gap.Kind)} ({ReportText.Japanese.GapKindName(gap.Kind)}): {gap.Message}")));
         return new SuiteData(page, cases);
+    }
+
+    /// <summary>Whether a gap of <paramref name="kind"/> leaves the check of a rule out entirely.</summary>
+    private static bool Leaves(PageGapKind kind, string ruleId, RuleCategory category) => kind switch
+    {
+        PageGapKind.AccessibilityChecks => category == RuleCategory.Accessibility,
+        // Every page and performance rule is checked on the probe's reading of the page (and its links on the links read).
+        PageGapKind.PageChecks => category is RuleCategory.Page or RuleCategory.Performance,
+        PageGapKind.LinkChecks => ruleId is ScannerRules.PageBrokenLink or ScannerRules.PageLinkUnverifiable,
+        // Links beyond the limit and cut-off responses: the rules ran on what there was; the gap's own case says so.
+        _ => false,
+    };
+
+    /// <summary>How a page is named in the report: its URL, and for a journey's page also its step.</summary>
+    private static string Name(PageResult page) =>
+        page.Step is { } step ? $"{page.RequestedUrl.AbsoluteUri} [step: {step}]" : page.RequestedUrl.AbsoluteUri;
+
+    /// <summary>The gaps of a page scanned in part, in English and in Japanese, as the HTML report words them.</summary>
+    private static string GapSummary(PageResult page)
+    {
+        var text = new StringBuilder();
+        foreach (var words in new[] { ReportText.English, ReportText.Japanese })
+        {
+            text.Append(words.PartlyScanned).Append(words.Colon.TrimEnd()).Append('\n');
+            foreach (var gap in page.Gaps)
+            {
+                text.Append("- ").Append(words.GapKindName(gap.Kind)).Append(words.Colon).Append(gap.Message).Append('\n');
+            }
+        }
+
+        return text.ToString();
     }
 
     private static void WriteSuite(XmlWriter xml, SuiteData suite, ScanResult result)
     {
         var page = suite.Page;
-        var url = page.RequestedUrl.AbsoluteUri;
+        var url = Name(page);
         xml.WriteStartElement("testsuite");
         xml.WriteAttributeString("name", Clean(url));
         xml.WriteAttributeString("tests", Number(suite.Cases.Count));
@@ -86,6 +147,8 @@ public static class JUnitReport
         xml.WriteStartElement("properties");
         Property(xml, "finalUrl", page.FinalUrl?.AbsoluteUri);
         Property(xml, "statusCode", page.StatusCode?.ToString(CultureInfo.InvariantCulture));
+        Property(xml, "step", page.Step);
+        Property(xml, "status", JsonNamingPolicy.CamelCase.ConvertName(page.Status.ToString()));
         Property(xml, "title", page.Title);
         Property(xml, "scanner", $"Shishin {result.ScannerVersion}");
         Property(xml, "axeCore", result.AxeVersion);
@@ -116,6 +179,11 @@ public static class JUnitReport
             }
 
             xml.WriteEndElement();
+        }
+
+        if (page.Gaps.Count > 0)
+        {
+            xml.WriteElementString("system-out", Clean(GapSummary(page)));
         }
 
         if (page.Error is { } error)

@@ -91,6 +91,9 @@ internal sealed record ReportText
 
     public required string FinalUrl { get; init; }
 
+    /// <summary>The scan step of a journey (<c>--steps</c>) whose state of the page is reported.</summary>
+    public required string Step { get; init; }
+
     public required string PageTitle { get; init; }
 
     public required string PageLang { get; init; }
@@ -283,6 +286,7 @@ internal sealed record ReportText
         Criteria = "達成基準",
         Help = "解説",
         FinalUrl = "最終 URL",
+        Step = "手順",
         PageTitle = "タイトル",
         PageLang = "lang 属性",
         None = "なし",
@@ -416,6 +420,7 @@ internal sealed record ReportText
         Criteria = "Success criteria",
         Help = "Help",
         FinalUrl = "Final URL",
+        Step = "Step",
         PageTitle = "Title",
         PageLang = "lang attribute",
         None = "none",

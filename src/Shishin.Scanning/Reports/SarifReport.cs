@@ -15,7 +15,9 @@ namespace Shishin.Scanning.Reports;
 /// <c>element</c> (<c>resource</c> for headers, cookies and requests), with selector, HTML and node fingerprint in
 /// the location's properties. Levels: critical and serious violations are errors,
 /// moderate ones warnings, minor ones and findings that need review notes. <c>partialFingerprints</c> carries the
-/// finding's fingerprint. Page errors and blocked requests also appear as tool execution notifications.
+/// finding's fingerprint. Page errors and blocked requests also appear as tool execution notifications, and so does
+/// each part missing from a page scanned in part (a warning located at the page; the run stays successful). A
+/// journey's page (<c>--steps</c>) carries its step in the result's properties and in its notifications.
 /// </summary>
 public static partial class SarifReport
 {
@@ -139,6 +141,20 @@ public static partial class SarifReport
         var locations = finding.Nodes.Count == 0
             ? new JsonArray(new JsonObject { ["physicalLocation"] = new JsonObject { ["artifactLocation"] = new JsonObject { ["uri"] = pageUri } } })
             : new JsonArray([.. finding.Nodes.Select(node => (JsonNode)NodeLocation(pageUri, node))]);
+        var properties = new JsonObject
+        {
+            ["category"] = finding.Category.ToString().ToLowerInvariant(),
+            ["outcome"] = JsonNamingPolicy.CamelCase.ConvertName(finding.Outcome.ToString()),
+            ["impact"] = finding.Impact.ToString().ToLowerInvariant(),
+            ["wcag"] = new JsonArray([.. finding.Wcag.Select(c => (JsonNode)c)]),
+            ["jis"] = new JsonArray([.. finding.Jis.Select(c => (JsonNode)c)]),
+        };
+        if (page.Step is { } step)
+        {
+            // The same URL may be scanned at several steps of a journey: the step says which state of it this is.
+            properties["step"] = step;
+        }
+
         return new JsonObject
         {
             ["ruleId"] = finding.RuleId,
@@ -147,16 +163,16 @@ public static partial class SarifReport
             ["message"] = new JsonObject { ["text"] = finding.Message },
             ["locations"] = locations,
             ["partialFingerprints"] = new JsonObject { [FingerprintKey] = finding.Fingerprint },
-            ["properties"] = new JsonObject
-            {
-                ["category"] = finding.Category.ToString().ToLowerInvariant(),
-                ["outcome"] = JsonNamingPolicy.CamelCase.ConvertName(finding.Outcome.ToString()),
-                ["impact"] = finding.Impact.ToString().ToLowerInvariant(),
-                ["wcag"] = new JsonArray([.. finding.Wcag.Select(c => (JsonNode)c)]),
-                ["jis"] = new JsonArray([.. finding.Jis.Select(c => (JsonNode)c)]),
-            },
+            ["properties"] = properties,
         };
     }
+
+    /// <summary>A page as notifications name it: its URL, and for a journey's page also its step.</summary>
+    private static string Name(PageResult page) =>
+        page.Step is { } step ? $"{page.RequestedUrl.AbsoluteUri} (step \"{step}\")" : page.RequestedUrl.AbsoluteUri;
+
+    private static JsonArray PageLocation(PageResult page) =>
+        new(new JsonObject { ["physicalLocation"] = new JsonObject { ["artifactLocation"] = new JsonObject { ["uri"] = page.RequestedUrl.AbsoluteUri } } });
 
     private static JsonObject NodeLocation(string pageUri, FindingNode node)
     {
@@ -195,16 +211,55 @@ public static partial class SarifReport
     private static JsonObject Invocation(ScanResult result, Dictionary<string, int> ruleIndex)
     {
         var notifications = new JsonArray();
-        foreach (var page in result.Pages.Where(p => p.Error is not null))
+        foreach (var page in result.Pages.Where(p => p.Status == PageStatus.Failed && p.Error is not null))
         {
+            var properties = new JsonObject { ["kind"] = JsonNamingPolicy.CamelCase.ConvertName(page.Error!.Kind.ToString()) };
+            if (page.Step is { } step)
+            {
+                properties["step"] = step;
+            }
+
             notifications.Add(new JsonObject
             {
                 ["level"] = "error",
-                ["message"] = new JsonObject { ["text"] = $"{page.RequestedUrl.AbsoluteUri} could not be scanned ({page.Error!.Kind}): {page.Error.Message}" },
-                ["locations"] = new JsonArray(new JsonObject { ["physicalLocation"] = new JsonObject { ["artifactLocation"] = new JsonObject { ["uri"] = page.RequestedUrl.AbsoluteUri } } }),
+                ["message"] = new JsonObject { ["text"] = $"{Name(page)} could not be scanned ({page.Error.Kind}): {page.Error.Message}" },
+                ["locations"] = PageLocation(page),
                 ["associatedRule"] = RuleReference(ScannerRules.PageNavigationError, ruleIndex),
-                ["properties"] = new JsonObject { ["kind"] = JsonNamingPolicy.CamelCase.ConvertName(page.Error.Kind.ToString()) },
+                ["properties"] = properties,
             });
+        }
+
+        // A page scanned in part: its findings are results as usual, and each missing part is a warning, so that a
+        // reader of the log knows which checks did not run on it. The scan itself went as it should: the invocation
+        // stays successful.
+        foreach (var page in result.Pages.Where(p => p.Status == PageStatus.Partial))
+        {
+            foreach (var gap in page.Gaps)
+            {
+                var properties = new JsonObject
+                {
+                    ["status"] = "partial",
+                    ["gap"] = JsonNamingPolicy.CamelCase.ConvertName(gap.Kind.ToString()),
+                    ["gapJa"] = ReportText.Japanese.GapKindName(gap.Kind),
+                };
+                if (page.Error is { } cause)
+                {
+                    properties["cause"] = JsonNamingPolicy.CamelCase.ConvertName(cause.Kind.ToString());
+                }
+
+                if (page.Step is { } step)
+                {
+                    properties["step"] = step;
+                }
+
+                notifications.Add(new JsonObject
+                {
+                    ["level"] = "warning",
+                    ["message"] = new JsonObject { ["text"] = $"{Name(page)} was scanned in part; missing: {ReportText.English.GapKindName(gap.Kind)}. {gap.Message}" },
+                    ["locations"] = PageLocation(page),
+                    ["properties"] = properties,
+                });
+            }
         }
 
         foreach (var blocked in result.BlockedRequests)

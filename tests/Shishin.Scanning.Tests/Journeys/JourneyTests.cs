@@ -34,6 +34,22 @@ public sealed class JourneyTests(FixtureSite site, ITestOutputHelper output) : I
           - scan: Step 3
         """;
 
+    /// <summary>
+    /// Issue 13, point 3 for journeys: a journey whose first scan step finds an image without alt text and whose second
+    /// is on a page that turns busy after its load event (a script that never yields), so that step runs out of its
+    /// budget after the response's checks and before the page can be read.
+    /// </summary>
+    public const string BusyStepSteps = """
+        steps:
+          - goto: /defects/image-alt
+          - scan: Page with a defect
+          - goto: /hostile/busy-after-load
+          - scan: Busy page
+        """;
+
+    /// <summary>The budget of a scan step in <see cref="BusyStepSteps"/>: ample for the first page, never enough for the busy page.</summary>
+    public static readonly TimeSpan BusyStepBudget = TimeSpan.FromSeconds(12);
+
     private readonly string scratch = Directory.CreateTempSubdirectory("shishin-journey-").FullName;
 
     public void Dispose() => Directory.Delete(scratch, recursive: true);
@@ -118,6 +134,30 @@ public sealed class JourneyTests(FixtureSite site, ITestOutputHelper output) : I
         Assert.Equal("After", result.Pages[2].Step);
         Assert.Equal(PageErrorKind.StepFailed, result.Pages[2].Error?.Kind);
         Assert.Contains("Not scanned: step 3", result.Pages[2].Error!.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Steps_ScanStepOverrunsItsBudget_KeepsWhatWasGathered_AsPartial()
+    {
+        var options = site.Options(site.Http("/defects/image-alt")) with { StepsPath = Write("busy.yaml", BusyStepSteps), PageBudget = BusyStepBudget };
+
+        var result = await ScanTestSupport.ScanAsync(options);
+        ScanTestSupport.Describe(result, output);
+
+        Assert.Equal(["Page with a defect", "Busy page"], result.Pages.Select(p => p.Step));
+        Assert.Equal(PageStatus.Complete, result.Pages[0].Status);
+        var busy = result.Pages[1];
+        Assert.Equal(PageStatus.Partial, busy.Status);
+        Assert.Equal(PageErrorKind.BudgetExceeded, busy.Error?.Kind);
+        Assert.StartsWith("step 4 (scan \"Busy page\", busy.yaml:5:5) took longer than its budget of 12 s", busy.Error!.Message, StringComparison.Ordinal);
+        // What the step gathered before the page hung is kept: the document's status and the checks on its headers
+        // (the /hostile/ pages send no security headers).
+        Assert.Equal("/hostile/busy-after-load", busy.RequestedUrl.AbsolutePath);
+        Assert.Equal(200, busy.StatusCode);
+        Assert.Contains(busy.Findings, f => f.RuleId == "security.csp");
+        Assert.Contains(busy.Findings, f => f.RuleId == "page.navigation-error");
+        Assert.Equal([PageGapKind.PageChecks, PageGapKind.AccessibilityChecks], busy.Gaps.Select(g => g.Kind));
+        Assert.All(busy.Gaps, g => Assert.EndsWith("took longer than its budget of 12 s.", g.Message, StringComparison.Ordinal));
     }
 
     [Fact]

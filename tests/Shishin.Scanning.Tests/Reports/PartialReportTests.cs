@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Xml.Linq;
 using Json.Schema;
 using Shishin.Scanning.Reports;
 using Shishin.Scanning.Rules;
@@ -92,6 +93,24 @@ public sealed class PartialReportTests
         var evaluation = Schema().Evaluate(JsonDocument.Parse(root.ToJsonString()).RootElement);
 
         Assert.True(evaluation.IsValid);
+    }
+
+    [Fact]
+    public void JUnit_PartialPage_HasASkippedCasePerGap_AndKeepsItsFindings_AndValidates()
+    {
+        var junit = ScanReport.ToText(Result(), ReportFormat.JUnit);
+
+        var problems = ReportValidators.JenkinsXsdProblems(junit);
+        Assert.True(problems.Count == 0, string.Join("\n", problems) + "\n" + junit);
+        var suite = XDocument.Parse(junit).Root!.Element("testsuite")!;
+        var cases = suite.Elements("testcase").ToDictionary(c => (string)c.Attribute("name")!, StringComparer.Ordinal);
+        Assert.Equal(["page.navigation-error", "rule-of-a-newer-axe", "gap:accessibilityChecks", "gap:links"], cases.Keys);
+        // The page was loaded: what was found stays a failure, and nothing claims that the page could not be loaded.
+        Assert.NotNull(cases["rule-of-a-newer-axe"].Element("failure"));
+        Assert.DoesNotContain("could not be loaded", junit, StringComparison.Ordinal);
+        Assert.Contains("only the first 2,000 were followed", cases["gap:links"].Element("skipped")!.Value, StringComparison.Ordinal);
+        Assert.Equal("2", (string?)suite.Attribute("skipped"));
+        Assert.Equal("0", (string?)suite.Attribute("errors"));
     }
 
     [Theory]

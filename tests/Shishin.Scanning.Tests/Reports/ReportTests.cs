@@ -1,12 +1,9 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Xml;
 using System.Xml.Linq;
-using System.Xml.Schema;
 using Json.Schema;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -190,37 +187,7 @@ public sealed class ReportTests(FixtureSite site, ITestOutputHelper output)
         }
     }
 
-    /// <summary>Runs <c>Sarif.Multitool validate</c> (npm <c>@microsoft/sarif-multitool-linux</c>, installed by scripts/test.sh) and returns what it found.</summary>
-    private async Task<List<(string RuleId, string Level, string Text)>> MultitoolValidateAsync(string sarifFile)
-    {
-        var tool = Environment.GetEnvironmentVariable("SHISHIN_TEST_SARIF_MULTITOOL") is { Length: > 0 } configured
-            ? configured
-            : RepositoryFile("tests", "tools", "node_modules", "@microsoft", "sarif-multitool-linux", "Sarif.Multitool");
-        Assert.True(File.Exists(tool), $"The SARIF multitool is not at {tool}: run 'npm ci --prefix tests/tools' (scripts/test.sh does).");
-
-        var log = sarifFile + ".validation.sarif";
-        var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "validate", sarifFile, "--output", log, "--log", "ForceOverwrite", "--quiet" })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        output.WriteLine($"Sarif.Multitool validate {Path.GetFileName(sarifFile)}: exit {process.ExitCode}\n{await stderr}");
-        Assert.True(process.ExitCode == 0, await stdout);
-
-        using var validation = JsonDocument.Parse(await File.ReadAllTextAsync(log));
-        var run = validation.RootElement.GetProperty("runs")[0];
-        Assert.True(run.GetProperty("invocations")[0].GetProperty("executionSuccessful").GetBoolean());
-        return [.. run.GetProperty("results").EnumerateArray().Select(r => (
-            r.GetProperty("ruleId").GetString()!,
-            r.TryGetProperty("level", out var level) ? level.GetString()! : "warning",
-            r.GetProperty("message").TryGetProperty("text", out var text) ? text.GetString()! : r.GetProperty("message").GetRawText()))];
-    }
+    private Task<List<(string RuleId, string Level, string Text)>> MultitoolValidateAsync(string sarifFile) => ReportValidators.SarifMultitoolAsync(sarifFile, output);
 
     [Fact]
     public async Task JUnit_ValidatesAgainstTheJenkinsXsd_WithASuitePerPageAndAFailurePerViolation()
@@ -228,22 +195,7 @@ public sealed class ReportTests(FixtureSite site, ITestOutputHelper output)
         var result = await ResultAsync();
         var junit = ScanReport.ToText(result, ReportFormat.JUnit);
 
-        var schemas = new XmlSchemaSet();
-        using (var xsd = XmlReader.Create(SchemaFile("jenkins-junit.xsd")))
-        {
-            schemas.Add(null, xsd);
-        }
-
-        var problems = new List<string>();
-        var settings = new XmlReaderSettings { ValidationType = ValidationType.Schema, Schemas = schemas };
-        settings.ValidationFlags |= XmlSchemaValidationFlags.ReportValidationWarnings;
-        settings.ValidationEventHandler += (_, e) => problems.Add($"{e.Severity} {e.Exception?.LineNumber}:{e.Exception?.LinePosition} {e.Message}");
-        using (var reader = XmlReader.Create(new StringReader(junit), settings))
-        {
-            while (reader.Read())
-            {
-            }
-        }
+        var problems = ReportValidators.JenkinsXsdProblems(junit);
 
         Assert.True(problems.Count == 0, string.Join("\n", problems) + "\n" + junit);
 
@@ -412,16 +364,7 @@ public sealed class ReportTests(FixtureSite site, ITestOutputHelper output)
         Assert.True(evaluation.IsValid, string.Join("\n", errors.Take(30)));
     }
 
-    private static string RepositoryFile(params string[] parts)
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Shishin.slnx")))
-        {
-            directory = directory.Parent;
-        }
-
-        return Path.Combine([directory?.FullName ?? throw new InvalidOperationException("Shishin.slnx not found above the test folder."), .. parts]);
-    }
+    private static string RepositoryFile(params string[] parts) => ReportValidators.RepositoryFile(parts);
 
     private static int FreePort()
     {
