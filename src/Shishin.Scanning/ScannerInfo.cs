@@ -1,7 +1,7 @@
 namespace Shishin.Scanning;
 
 /// <summary>Identifies the scanner to the sites it visits.</summary>
-public static class ScannerInfo
+internal static class ScannerInfo
 {
     /// <summary>The scanner's version, taken from the assembly.</summary>
     public static string Version { get; } =

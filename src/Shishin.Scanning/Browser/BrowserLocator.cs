@@ -1,7 +1,7 @@
 namespace Shishin.Scanning.Browser;
 
 /// <summary>Where a Chromium-family browser was found, and how.</summary>
-public sealed record BrowserLocation(string ExecutablePath, string FoundBy);
+internal sealed record BrowserLocation(string ExecutablePath, string FoundBy);
 
 /// <summary>
 /// Finds the browser to scan with, in this order: the path given (<c>--browser</c>), <c>SHISHIN_BROWSER</c>,
@@ -13,7 +13,7 @@ public sealed record BrowserLocation(string ExecutablePath, string FoundBy);
 /// fresh context and renderer for a fraction of the CPU: on the benchmark site it scans about twice as many pages a
 /// minute with identical findings (docs/benchmarks.md, ADR 0009).
 /// </remarks>
-public static class BrowserLocator
+internal static class BrowserLocator
 {
     /// <summary>Names tried on PATH, in order.</summary>
     public static readonly IReadOnlyList<string> CommandNames = ["chromium-headless-shell", "chrome-headless-shell", "chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "msedge", "microsoft-edge"];

@@ -6,7 +6,7 @@ namespace Shishin.Scanning.Crawling;
 /// robots.txt as RFC 9309 reads it: the group for our product token (or <c>*</c>), the longest matching rule wins,
 /// Allow wins a tie, <c>*</c> and <c>$</c> wildcards; plus the <c>Sitemap:</c> lines and an optional Crawl-delay.
 /// </summary>
-public sealed class RobotsTxt
+internal sealed class RobotsTxt
 {
     private readonly List<(bool Allow, string Pattern)> rules;
 

@@ -3,10 +3,10 @@ using System.Xml;
 namespace Shishin.Scanning.Crawling;
 
 /// <summary>What a sitemap file lists: page URLs, or (for a sitemap index) further sitemaps.</summary>
-public sealed record SitemapContent(IReadOnlyList<Uri> Pages, IReadOnlyList<Uri> Sitemaps);
+internal sealed record SitemapContent(IReadOnlyList<Uri> Pages, IReadOnlyList<Uri> Sitemaps);
 
 /// <summary>Reads sitemap.xml and sitemap index files safely: no DTDs, no external entities, bounded size.</summary>
-public static class SitemapReader
+internal static class SitemapReader
 {
     /// <summary>The most URLs read from one file (the sitemap protocol's own limit).</summary>
     public const int MaxUrls = 50_000;

@@ -7,7 +7,7 @@ namespace Shishin.Scanning.Crawling;
 /// A glob over a URL's path and query: <c>*</c> matches within one path segment, <c>**</c> across segments,
 /// <c>?</c> one character. <c>/news/**</c> matches every page under /news/.
 /// </summary>
-public sealed class UrlGlob
+internal sealed class UrlGlob
 {
     private readonly Regex pattern;
 

@@ -6,7 +6,7 @@ namespace Shishin.Scanning.Crawling;
 /// One spelling per page, so no page is scanned twice: lower-case scheme and host, no fragment, no default port,
 /// no trailing slash except for the root, and query parameters in a stable order.
 /// </summary>
-public static class UrlNormalizer
+internal static class UrlNormalizer
 {
     /// <summary>The normalised form of an absolute http(s) URL.</summary>
     public static Uri Normalize(Uri url)

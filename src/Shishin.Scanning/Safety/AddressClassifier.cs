@@ -4,7 +4,7 @@ using System.Net.Sockets;
 namespace Shishin.Scanning.Safety;
 
 /// <summary>Why an address is not on the public internet.</summary>
-public enum AddressKind
+internal enum AddressKind
 {
     /// <summary>A public unicast address.</summary>
     Public,
@@ -38,7 +38,7 @@ public enum AddressKind
 /// Classifies IP addresses for the scanner's SSRF guard. IPv6 forms that carry an IPv4 address (IPv4-mapped,
 /// IPv4-compatible, NAT64, 6to4) are judged by the IPv4 address inside them, so ::ffff:127.0.0.1 is loopback.
 /// </summary>
-public static class AddressClassifier
+internal static class AddressClassifier
 {
     private static readonly (IPNetwork Network, AddressKind Kind)[] V4 =
     [

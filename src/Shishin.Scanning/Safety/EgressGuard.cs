@@ -5,7 +5,7 @@ using System.Net.Sockets;
 namespace Shishin.Scanning.Safety;
 
 /// <summary>What the SSRF guard allows. The defaults reach only public addresses on ports 80 and 443.</summary>
-public sealed record EgressPolicy
+internal sealed record EgressPolicy
 {
     /// <summary>Allow loopback, private, link-local and other internal addresses (intranet scans and tests).</summary>
     public bool AllowPrivate { get; init; }
@@ -65,7 +65,7 @@ public enum EgressBlockReason
 }
 
 /// <summary>The guard's answer for one URL or connection.</summary>
-public sealed record EgressDecision(bool Allowed, EgressBlockReason Reason, string Detail, IPAddress? Address = null)
+internal sealed record EgressDecision(bool Allowed, EgressBlockReason Reason, string Detail, IPAddress? Address = null)
 {
     internal static EgressDecision Allow(IPAddress? address = null) => new(true, EgressBlockReason.None, "", address);
 
@@ -76,7 +76,7 @@ public sealed record EgressDecision(bool Allowed, EgressBlockReason Reason, stri
 /// The scanner's SSRF guard. It checks a URL's form, then resolves the host once, checks every address, and
 /// hands back the checked address to connect to, so a second DNS answer (rebinding) can never be used.
 /// </summary>
-public sealed class EgressGuard(EgressPolicy policy, Func<string, CancellationToken, Task<IPAddress[]>>? resolve = null)
+internal sealed class EgressGuard(EgressPolicy policy, Func<string, CancellationToken, Task<IPAddress[]>>? resolve = null)
 {
     private static readonly string[] InternalNames = ["localhost", "metadata", "metadata.google.internal", "instance-data", "instance-data.ec2.internal"];
     private static readonly string[] InternalSuffixes = [".localhost", ".internal", ".local", ".home.arpa"];
@@ -291,7 +291,7 @@ public sealed class EgressGuard(EgressPolicy policy, Func<string, CancellationTo
 }
 
 /// <summary>Thrown into HttpClient when the guard refuses a connection; the decision says why.</summary>
-public sealed class EgressBlockedException(EgressDecision decision) : HttpRequestException(decision.Detail)
+internal sealed class EgressBlockedException(EgressDecision decision) : HttpRequestException(decision.Detail)
 {
     /// <summary>The guard's decision.</summary>
     public EgressDecision Decision { get; } = decision;

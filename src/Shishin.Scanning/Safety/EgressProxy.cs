@@ -15,7 +15,7 @@ public sealed record BlockedRequest(string Target, EgressBlockReason Reason, str
 /// and connected to at the checked address. It speaks CONNECT (HTTPS and WebSockets) and absolute-form HTTP requests,
 /// one request per connection, so a kept-alive connection can never be reused for a host that was not checked.
 /// </summary>
-public sealed class EgressProxy : IAsyncDisposable
+internal sealed class EgressProxy : IAsyncDisposable
 {
     private const int MaxHeadBytes = 32 * 1024;
     private static readonly TimeSpan HeadTimeout = TimeSpan.FromSeconds(30);
