@@ -87,7 +87,7 @@ public sealed class SelfScanTests(AxeFixture fixture, ITestOutputHelper output) 
         [
             "scan", .. pages.Select(p => p.AbsoluteUri),
             "--depth", "0", "--max-pages", (pages.Count + 50).ToString(CultureInfo.InvariantCulture),
-            "--allow-private", "--browser", ScanBrowser(),
+            "--allow-private", "--browser", Infrastructure.BrowserFixture.HeadlessShellPath(),
             "--format", "json", "--output", reportPath, "--fail-on", "none", "--lang", "ja",
             // WCAG 2.1 AA, as this test has always checked; the platform's profile adds best practices and WCAG 2.2.
             "--rules", "wcag2aa",
@@ -164,8 +164,4 @@ public sealed class SelfScanTests(AxeFixture fixture, ITestOutputHelper output) 
             .Select(c => (c.GetProperty("name").GetString()!, c.GetProperty("value").GetString()!))
             .ToList();
     }
-
-    /// <summary>The scanner's browser as the scanner tests choose it: SHISHIN_TEST_SCAN_BROWSER (the headless shell), else the tests' Chromium.</summary>
-    private static string ScanBrowser() =>
-        Environment.GetEnvironmentVariable("SHISHIN_TEST_SCAN_BROWSER") is { Length: > 0 } browser ? browser : Infrastructure.BrowserFixture.ChromiumPath();
 }

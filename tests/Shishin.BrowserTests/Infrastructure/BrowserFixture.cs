@@ -31,7 +31,7 @@ public class BrowserFixture : IAsyncLifetime
         playwright = await Playwright.CreateAsync();
         browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            ExecutablePath = ChromiumPath(),
+            ExecutablePath = BrowserPath(),
             Headless = true,
             Args = ChromiumArgs,
         });
@@ -48,6 +48,16 @@ public class BrowserFixture : IAsyncLifetime
         await ((IAsyncLifetime)App).DisposeAsync();
         signInLock.Dispose();
     }
+
+    /// <summary>The browser this fixture launches: the full Chromium, which is what people use.</summary>
+    protected virtual string BrowserPath() => ChromiumPath();
+
+    /// <summary>
+    /// The scanner's browser as the scanner tests choose it: SHISHIN_TEST_SCAN_BROWSER (Debian's headless shell), else
+    /// the full Chromium of <see cref="ChromiumPath"/>.
+    /// </summary>
+    public static string HeadlessShellPath() =>
+        Environment.GetEnvironmentVariable("SHISHIN_TEST_SCAN_BROWSER") is { Length: > 0 } shell ? shell : ChromiumPath();
 
     /// <summary>Debian's Chromium: SHISHIN_BROWSER, else /usr/bin/chromium, else chromium on the PATH. Never downloads one.</summary>
     public static string ChromiumPath()
