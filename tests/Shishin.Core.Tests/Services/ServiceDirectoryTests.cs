@@ -1,7 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Shishin.Core.Assessments;
-using Shishin.Core.Catalog;
 using Shishin.Core.Data;
 using Shishin.Core.Identity;
 using Shishin.Core.Organizations;
