@@ -8,14 +8,18 @@ namespace Shishin.Tests;
 
 /// <summary>
 /// Services, assessments and action items written straight through the DbContext, for tests of the read side (the
-/// workflow that normally makes them is tested on its own). Assessments pin the current published catalogue version.
+/// workflow that normally makes them is tested on its own), the one builder of these rows for every test project
+/// (<see cref="RegisterSamples"/> writes them through it too). Assessments pin the current published catalogue version.
 /// </summary>
 public static class AssessmentSamples
 {
     /// <summary>A result: checkpoint id, the team's outcome and the panel's rating.</summary>
     public sealed record Result(string CheckpointId, CheckpointOutcome? Outcome, Rag? Rag = null);
 
-    public static async Task<Service> ServiceAsync(ShishinDbContext db, string key, Guid owner, bool isPublic, params Guid[] partners)
+    /// <summary>A web service named after its key; <paramref name="more"/> sets anything else before it is saved.</summary>
+    public static async Task<Service> ServiceAsync(
+        ShishinDbContext db, string key, Guid owner, bool isPublic = true, ServicePhase phase = ServicePhase.Development, Guid[]? partners = null,
+        Action<Service>? more = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         var service = new Service
@@ -25,19 +29,23 @@ public static class AssessmentSamples
             NameEn = "Test service " + key,
             OwnerOrganizationId = owner,
             IsPublic = isPublic,
-            Phase = ServicePhase.Development,
-            Partners = [.. partners.Select(p => new ServicePartner { OrganizationId = p })],
+            Phase = phase,
+            Channel = ServiceChannel.Web,
+            Partners = [.. (partners ?? []).Select(p => new ServicePartner { OrganizationId = p })],
             CreatedAt = DateTime.UtcNow,
             UpdatedAt = DateTime.UtcNow,
         };
+        more?.Invoke(service);
         db.Services.Add(service);
         await db.SaveChangesAsync();
         return service;
     }
 
+    /// <summary>An assessment with a result for each of <paramref name="results"/>; <paramref name="more"/> sets anything else before it is saved.</summary>
     public static async Task<Assessment> AssessmentAsync(
         ShishinDbContext db, Guid serviceId, AssessmentStatus status, Rag? rag, IEnumerable<Result> results,
-        LifecyclePhase phase = LifecyclePhase.Development, DateTime? publishedAt = null, Guid? reassessmentOf = null, Guid? id = null)
+        LifecyclePhase phase = LifecyclePhase.Development, DateTime? publishedAt = null, Guid? reassessmentOf = null, Guid? id = null,
+        Action<Assessment>? more = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         var version = await db.CatalogVersions.Where(v => v.Status == CatalogVersionStatus.Published).Select(v => v.Id).FirstAsync();
@@ -68,13 +76,15 @@ public static class AssessmentSamples
                 Rag = r.Rag,
             })],
         };
+        more?.Invoke(assessment);
         db.Assessments.Add(assessment);
         await db.SaveChangesAsync();
         return assessment;
     }
 
     public static async Task<ActionItem> ActionItemAsync(
-        ShishinDbContext db, Guid serviceId, Guid? assessmentId, DateOnly due, ActionItemStatus status = ActionItemStatus.Open, Guid? owner = null, bool overdue = false, Guid? id = null)
+        ShishinDbContext db, Guid serviceId, Guid? assessmentId, DateOnly due, ActionItemStatus status = ActionItemStatus.Open, Guid? owner = null, bool overdue = false, Guid? id = null,
+        string? title = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         var item = new ActionItem
@@ -83,7 +93,7 @@ public static class AssessmentSamples
             ServiceId = serviceId,
             AssessmentId = assessmentId,
             CheckpointId = assessmentId is null ? null : "P1-02",
-            Title = "添付書類の案内を改善する " + Guid.NewGuid().ToString("N")[..6],
+            Title = title ?? "添付書類の案内を改善する " + Guid.NewGuid().ToString("N")[..6],
             Description = "申請画面で必要な書類を最初に示します。",
             DueOn = due,
             Status = status,

@@ -6,20 +6,12 @@ namespace Shishin.Cli.Tests;
 
 public abstract class AdminCommandTests(TestProvider provider)
 {
-    private static async Task<(int Exit, string Output, string Error)> RunAsync(TestDatabase database, string stdin, params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = await CliApp.RunAsync(args, new StringReader(stdin), output, error, database.Settings);
-        return (exit, output.ToString(), error.ToString());
-    }
-
     [Fact]
     public async Task AdminCreate_PasswordOnStandardInput_CreatesAnAdministrator()
     {
         await using var database = TestDatabase.Create(provider);
 
-        var (exit, output, error) = await RunAsync(database, "a long enough password\n", "admin", "create", "--email", "cli-admin@example.jp");
+        var (exit, output, error) = await CliRun.RunAsync(database, CliRun.PasswordInput, "admin", "create", "--email", "cli-admin@example.jp");
 
         Assert.True(exit == 0, error);
         Assert.Contains("cli-admin@example.jp", output, StringComparison.Ordinal);
@@ -33,7 +25,7 @@ public abstract class AdminCommandTests(TestProvider provider)
     {
         await using var database = TestDatabase.Create(provider);
 
-        var (exit, _, error) = await RunAsync(database, "", "admin", "create", "--email", "x@example.jp");
+        var (exit, _, error) = await CliRun.RunAsync(database, "", "admin", "create", "--email", "x@example.jp");
 
         Assert.Equal(2, exit);
         Assert.Contains("standard input", error, StringComparison.Ordinal);
@@ -44,7 +36,7 @@ public abstract class AdminCommandTests(TestProvider provider)
     {
         await using var database = TestDatabase.Create(provider);
 
-        var (exit, _, error) = await RunAsync(database, "short\n", "admin", "create", "--email", "y@example.jp");
+        var (exit, _, error) = await CliRun.RunAsync(database, "short\n", "admin", "create", "--email", "y@example.jp");
 
         Assert.Equal(1, exit);
         Assert.Contains("PasswordTooShort", error, StringComparison.Ordinal);
@@ -55,7 +47,7 @@ public abstract class AdminCommandTests(TestProvider provider)
     {
         await using var database = TestDatabase.Create(provider);
 
-        var (exit, output, error) = await RunAsync(database, "", "db", "migrate");
+        var (exit, output, error) = await CliRun.RunAsync(database, "", "db", "migrate");
 
         Assert.True(exit == 0, error);
         Assert.Contains("up to date", output, StringComparison.Ordinal);
@@ -67,7 +59,7 @@ public abstract class AdminCommandTests(TestProvider provider)
     {
         await using var database = TestDatabase.Create(provider);
 
-        var (exit, _, _) = await RunAsync(database, "", "no-such-command");
+        var (exit, _, _) = await CliRun.RunAsync(database, "", "no-such-command");
 
         Assert.NotEqual(0, exit);
     }

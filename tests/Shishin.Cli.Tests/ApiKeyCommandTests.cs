@@ -8,21 +8,13 @@ namespace Shishin.Cli.Tests;
 
 public abstract class ApiKeyCommandTests(TestProvider provider)
 {
-    private static async Task<(int Exit, string Output, string Error)> RunAsync(TestDatabase database, string stdin, params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = await CliApp.RunAsync(args, new StringReader(stdin), output, error, database.Settings);
-        return (exit, output.ToString(), error.ToString());
-    }
-
     [Fact]
     public async Task ApiKeyCreate_KnownUser_PrintsOnlyAKeyThatAuthenticatesAsThatUser()
     {
         await using var database = TestDatabase.Create(provider);
-        Assert.Equal(0, (await RunAsync(database, "a long enough password\n", "admin", "create", "--email", "robot@example.jp")).Exit);
+        await CliRun.CreateAdminAsync(database, "robot@example.jp");
 
-        var (exit, output, error) = await RunAsync(database, "", "apikey", "create", "--email", "robot@example.jp", "--name", "nightly import", "--expires", "7", "--scope", "write");
+        var (exit, output, error) = await CliRun.RunAsync(database, "", "apikey", "create", "--email", "robot@example.jp", "--name", "nightly import", "--expires", "7", "--scope", "write");
 
         Assert.True(exit == 0, error);
         Assert.Matches("^shk_[A-Za-z0-9_-]{43}\n$", output.Replace("\r\n", "\n", StringComparison.Ordinal));
@@ -41,9 +33,9 @@ public abstract class ApiKeyCommandTests(TestProvider provider)
     public async Task ApiKeyCreate_DefaultScopeAndExpiry_ReadsFor90Days()
     {
         await using var database = TestDatabase.Create(provider);
-        Assert.Equal(0, (await RunAsync(database, "a long enough password\n", "admin", "create", "--email", "reader@example.jp")).Exit);
+        await CliRun.CreateAdminAsync(database, "reader@example.jp");
 
-        var (exit, output, error) = await RunAsync(database, "", "apikey", "create", "--email", "reader@example.jp", "--name", "dashboard");
+        var (exit, output, error) = await CliRun.RunAsync(database, "", "apikey", "create", "--email", "reader@example.jp", "--name", "dashboard");
 
         Assert.True(exit == 0, error);
         await using var services = CoreServices(database);
@@ -58,7 +50,7 @@ public abstract class ApiKeyCommandTests(TestProvider provider)
     {
         await using var database = TestDatabase.Create(provider);
 
-        var (exit, output, error) = await RunAsync(database, "", "apikey", "create", "--email", "nobody@example.jp", "--name", "x");
+        var (exit, output, error) = await CliRun.RunAsync(database, "", "apikey", "create", "--email", "nobody@example.jp", "--name", "x");
 
         Assert.Equal(1, exit);
         Assert.Equal("", output);
@@ -84,7 +76,7 @@ public abstract class ApiKeyCommandTests(TestProvider provider)
 
         args.AddRange([option, value]);
 
-        var (exit, output, _) = await RunAsync(database, "", [.. args]);
+        var (exit, output, _) = await CliRun.RunAsync(database, "", [.. args]);
 
         Assert.Equal(2, exit);
         // A parse error prints the command's help on standard output, never a key.

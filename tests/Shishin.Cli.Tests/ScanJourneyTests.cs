@@ -7,8 +7,6 @@ namespace Shishin.Cli.Tests;
 [Collection(ScanCommandGroup.Name)]
 public sealed class ScanJourneyTests(FixtureSite site) : IDisposable
 {
-    private const string Applicant = "Hanako Confidential-93af";
-
     private readonly string scratch = Directory.CreateTempSubdirectory("shishin-scan-journey-").FullName;
 
     public void Dispose() => Directory.Delete(scratch, recursive: true);
@@ -34,23 +32,8 @@ public sealed class ScanJourneyTests(FixtureSite site) : IDisposable
     [Fact]
     public async Task Steps_MultiStepForm_SecretsAppearNeitherOnStandardErrorNorInAnyReport()
     {
-        Environment.SetEnvironmentVariable("SHISHIN_TEST_JOURNEY_PASSWORD", FixtureSite.JourneyPassword);
-        Environment.SetEnvironmentVariable("SHISHIN_TEST_APPLICANT", Applicant);
-        var steps = Write("apply.yaml", """
-            steps:
-              - goto: /journeys/sign-in
-              - fill: { selector: "#user", value: hanako }
-              - fill: { selector: "#password", value: "${env:SHISHIN_TEST_JOURNEY_PASSWORD}" }
-              - click: "#sign-in"
-              - wait-for-url: "**/journeys/apply/1"
-              - scan: Step 1
-              - fill: { selector: "#name", value: "${env:SHISHIN_TEST_APPLICANT}" }
-              - select: { selector: "#ward", value: chiyoda }
-              - check: "#agree"
-              - click: "#next"
-              - wait-for-url: "**/journeys/apply/2"
-              - scan: Step 2
-            """);
+        JourneySteps.SetSecrets();
+        var steps = Write("apply.yaml", JourneySteps.ToStep2);
 
         var outputs = new List<string>();
         foreach (var format in new[] { "json", "html", "sarif", "junit" })

@@ -169,20 +169,10 @@ public sealed class AssessmentService(ShishinDbContext db, CatalogService catalo
         ServiceScope scope, Guid id, string checkpointId, CheckpointAnswer answer, int baseRevision, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(answer);
-        var (assessment, failure) = await LoadAsync(scope, id, cancellationToken);
-        if (failure is not null)
+        var (assessment, failure) = await LoadForStepAsync(scope, id, may => may.CanSelfAssess, [AssessmentStatus.Draft], cancellationToken);
+        if (assessment is null)
         {
-            return failure;
-        }
-
-        if (!scope.CanSelfAssess(assessment!.Service!))
-        {
-            return Fail(AssessmentError.Forbidden);
-        }
-
-        if (assessment.Status != AssessmentStatus.Draft)
-        {
-            return Fail(AssessmentError.WrongStatus);
+            return failure!;
         }
 
         var result = Find(assessment, checkpointId);
@@ -238,20 +228,10 @@ public sealed class AssessmentService(ShishinDbContext db, CatalogService catalo
     /// <summary>Draft → Submitted, by the service owner (or an Admin) once every checkpoint has an outcome.</summary>
     public async Task<AssessmentResult<Assessment>> SubmitAsync(ServiceScope scope, Guid id, CancellationToken cancellationToken = default)
     {
-        var (assessment, failure) = await LoadAsync(scope, id, cancellationToken);
-        if (failure is not null)
+        var (assessment, failure) = await LoadForStepAsync(scope, id, may => may.CanSubmit, [AssessmentStatus.Draft], cancellationToken);
+        if (assessment is null)
         {
-            return failure;
-        }
-
-        if (!scope.CanSubmit(assessment!.Service!))
-        {
-            return Fail(AssessmentError.Forbidden);
-        }
-
-        if (assessment.Status != AssessmentStatus.Draft)
-        {
-            return Fail(AssessmentError.WrongStatus);
+            return failure!;
         }
 
         var unanswered = assessment.Results.Where(r => r.Outcome is null).Select(r => r.CheckpointId).ToList();
@@ -287,20 +267,11 @@ public sealed class AssessmentService(ShishinDbContext db, CatalogService catalo
         ServiceScope scope, Guid id, IReadOnlyCollection<Guid> members, Guid? lead, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(members);
-        var (assessment, failure) = await LoadAsync(scope, id, cancellationToken);
-        if (failure is not null)
+        var (assessment, failure) = await LoadForStepAsync(
+            scope, id, may => may.CanReview, [AssessmentStatus.Submitted, AssessmentStatus.InReview], cancellationToken);
+        if (assessment is null)
         {
-            return failure;
-        }
-
-        if (!scope.CanReview)
-        {
-            return Fail(AssessmentError.Forbidden);
-        }
-
-        if (assessment!.Status is not (AssessmentStatus.Submitted or AssessmentStatus.InReview))
-        {
-            return Fail(AssessmentError.WrongStatus);
+            return failure!;
         }
 
         var chosen = members.Distinct().ToList();
@@ -347,20 +318,10 @@ public sealed class AssessmentService(ShishinDbContext db, CatalogService catalo
     public async Task<AssessmentResult<CheckpointResult>> RateAsync(
         ServiceScope scope, Guid id, string checkpointId, string? comment, Rag? rag, int baseRevision, CancellationToken cancellationToken = default)
     {
-        var (assessment, failure) = await LoadAsync(scope, id, cancellationToken);
-        if (failure is not null)
+        var (assessment, failure) = await LoadForStepAsync(scope, id, may => may.CanRate, [AssessmentStatus.InReview], cancellationToken);
+        if (assessment is null)
         {
-            return failure;
-        }
-
-        if (!Permissions(scope, assessment!, assessment!.Service!).CanRate)
-        {
-            return Fail(AssessmentError.Forbidden);
-        }
-
-        if (assessment.Status != AssessmentStatus.InReview)
-        {
-            return Fail(AssessmentError.WrongStatus);
+            return failure!;
         }
 
         var result = Find(assessment, checkpointId);
@@ -390,20 +351,10 @@ public sealed class AssessmentService(ShishinDbContext db, CatalogService catalo
         ServiceScope scope, Guid id, OverallRating rating, int revision, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rating);
-        var (assessment, failure) = await LoadAsync(scope, id, cancellationToken);
-        if (failure is not null)
+        var (assessment, failure) = await LoadForStepAsync(scope, id, may => may.CanLead, [AssessmentStatus.InReview], cancellationToken);
+        if (assessment is null)
         {
-            return failure;
-        }
-
-        if (!Permissions(scope, assessment!, assessment!.Service!).CanLead)
-        {
-            return Fail(AssessmentError.Forbidden);
-        }
-
-        if (assessment.Status != AssessmentStatus.InReview)
-        {
-            return Fail(AssessmentError.WrongStatus);
+            return failure!;
         }
 
         var doneWell = (rating.DoneWell ?? "").Trim();
@@ -431,20 +382,10 @@ public sealed class AssessmentService(ShishinDbContext db, CatalogService catalo
     /// </summary>
     public async Task<AssessmentResult<Assessment>> PublishAsync(ServiceScope scope, Guid id, CancellationToken cancellationToken = default)
     {
-        var (assessment, failure) = await LoadAsync(scope, id, cancellationToken);
-        if (failure is not null)
+        var (assessment, failure) = await LoadForStepAsync(scope, id, may => may.CanLead, [AssessmentStatus.InReview], cancellationToken);
+        if (assessment is null)
         {
-            return failure;
-        }
-
-        if (!Permissions(scope, assessment!, assessment!.Service!).CanLead)
-        {
-            return Fail(AssessmentError.Forbidden);
-        }
-
-        if (assessment.Status != AssessmentStatus.InReview)
-        {
-            return Fail(AssessmentError.WrongStatus);
+            return failure!;
         }
 
         var snapshot = await catalog.GetByIdAsync(assessment.CatalogVersionId, cancellationToken);
@@ -521,20 +462,10 @@ public sealed class AssessmentService(ShishinDbContext db, CatalogService catalo
     /// </summary>
     public async Task<AssessmentResult<Assessment>> RespondAsync(ServiceScope scope, Guid id, bool accept, string? reason, CancellationToken cancellationToken = default)
     {
-        var (assessment, failure) = await LoadAsync(scope, id, cancellationToken);
-        if (failure is not null)
+        var (assessment, failure) = await LoadForStepAsync(scope, id, may => may.CanRespond, [AssessmentStatus.Published], cancellationToken);
+        if (assessment is null)
         {
-            return failure;
-        }
-
-        if (!scope.CanEdit(assessment!.Service!))
-        {
-            return Fail(AssessmentError.Forbidden);
-        }
-
-        if (assessment.Status != AssessmentStatus.Published)
-        {
-            return Fail(AssessmentError.WrongStatus);
+            return failure!;
         }
 
         if (assessment.TeamResponse != TeamResponse.None)
@@ -588,13 +519,27 @@ public sealed class AssessmentService(ShishinDbContext db, CatalogService catalo
     private IQueryable<Assessment> Query() =>
         db.Assessments.Include(a => a.Service).ThenInclude(s => s!.Partners).Include(a => a.Results).Include(a => a.Reviewers).AsSplitQuery();
 
-    private async Task<(Assessment? Assessment, AssessmentFailure? Failure)> LoadAsync(ServiceScope scope, Guid id, CancellationToken cancellationToken)
+    /// <summary>
+    /// The checks every workflow step starts with, in this order: NotFound when the viewer may not see the service,
+    /// Forbidden when <paramref name="allowed"/> says no to their <see cref="Permissions"/>, WrongStatus when the
+    /// assessment is in none of <paramref name="statuses"/>. The tracked assessment (with its service), or null and the failure.
+    /// </summary>
+    private async Task<(Assessment? Assessment, AssessmentFailure? Failure)> LoadForStepAsync(
+        ServiceScope scope, Guid id, Func<AssessmentPermissions, bool> allowed, AssessmentStatus[] statuses, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);
         var assessment = await Query().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
-        return assessment?.Service is { } service && scope.CanSee(service)
-            ? (assessment, null)
-            : (null, new AssessmentFailure(AssessmentError.NotFound, []));
+        if (assessment?.Service is not { } service || !scope.CanSee(service))
+        {
+            return (null, NotFound());
+        }
+
+        if (!allowed(Permissions(scope, assessment, service)))
+        {
+            return (null, Fail(AssessmentError.Forbidden));
+        }
+
+        return statuses.Contains(assessment.Status) ? (assessment, null) : (null, Fail(AssessmentError.WrongStatus));
     }
 
     private static CheckpointResult? Find(Assessment assessment, string? checkpointId) =>

@@ -116,7 +116,7 @@ public abstract class ActionItemServiceTests(CoreFixture fixture)
         await using var _ = scope;
         var minato = await Scopes.OrganizationAsync(fixture.Services, "minato");
         var company = await Scopes.PartnerCompanyAsync(fixture.Services);
-        var other = await ServiceAsync(db, "actions-other-" + Guid.NewGuid().ToString("N")[..8], minato, isPublic: true, company);
+        var other = await ServiceAsync(db, "actions-other-" + Guid.NewGuid().ToString("N")[..8], minato, isPublic: true, partners: [company]);
         var overdue = await ActionItemAsync(db, service.Id, null, new DateOnly(2020, 1, 1), overdue: true);
         var open = await ActionItemAsync(db, service.Id, null, Later);
         var elsewhere = await ActionItemAsync(db, other.Id, null, new DateOnly(2020, 1, 1), overdue: true);

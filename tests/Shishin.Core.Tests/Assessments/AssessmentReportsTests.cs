@@ -47,7 +47,7 @@ public abstract class AssessmentReportsTests(CoreFixture fixture)
         var minato = await Scopes.OrganizationAsync(fixture.Services, "minato");
         var company = await Scopes.PartnerCompanyAsync(fixture.Services);
         var publicService = await ServiceAsync(db, Key("public"), chiyoda, isPublic: true);
-        var internalService = await ServiceAsync(db, Key("internal"), chiyoda, isPublic: false, company);
+        var internalService = await ServiceAsync(db, Key("internal"), chiyoda, isPublic: false, partners: [company]);
         var publicReport = await AssessmentAsync(db, publicService.Id, AssessmentStatus.Published, Rag.Green, Mixed);
         var publicDraft = await AssessmentAsync(db, publicService.Id, AssessmentStatus.Draft, null, Mixed);
         var internalReport = await AssessmentAsync(db, internalService.Id, AssessmentStatus.Published, Rag.Green, Mixed);

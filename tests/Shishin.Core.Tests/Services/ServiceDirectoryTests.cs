@@ -1,11 +1,10 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Shishin.Core.Assessments;
-using Shishin.Core.Catalog;
 using Shishin.Core.Data;
 using Shishin.Core.Identity;
 using Shishin.Core.Organizations;
 using Shishin.Core.Services;
+using Shishin.Tests;
 
 namespace Shishin.Core.Tests.Services;
 
@@ -23,9 +22,9 @@ public abstract class ServiceDirectoryTests(CoreFixture fixture)
     {
         // Arrange: a bureau with a division, and a second bureau beside it
         var tree = await TreeAsync();
-        await AddAsync(tree.Prefix + "-root", tree.Root);
-        await AddAsync(tree.Prefix + "-child", tree.Child);
-        await AddAsync(tree.Prefix + "-sibling", tree.Sibling);
+        await tree.Samples.ServiceAsync("root", tree.Root);
+        await tree.Samples.ServiceAsync("child", tree.Child);
+        await tree.Samples.ServiceAsync("sibling", tree.Sibling);
 
         // Act
         var fromRoot = await ListAsync(new ServiceQuery { OrganizationId = tree.Root }, Everyone);
@@ -40,9 +39,9 @@ public abstract class ServiceDirectoryTests(CoreFixture fixture)
     public async Task List_PhaseChannelAndPublic_KeepOnlyMatches()
     {
         var tree = await TreeAsync();
-        await AddAsync(tree.Prefix + "-a", tree.Root, phase: ServicePhase.Operation, channel: ServiceChannel.Web, isPublic: true);
-        await AddAsync(tree.Prefix + "-b", tree.Root, phase: ServicePhase.Development, channel: ServiceChannel.Web, isPublic: false);
-        await AddAsync(tree.Prefix + "-c", tree.Root, phase: ServicePhase.Operation, channel: ServiceChannel.Counter, isPublic: false);
+        await tree.Samples.ServiceAsync("a", tree.Root, phase: ServicePhase.Operation, channel: ServiceChannel.Web, isPublic: true);
+        await tree.Samples.ServiceAsync("b", tree.Root, phase: ServicePhase.Development, channel: ServiceChannel.Web, isPublic: false);
+        await tree.Samples.ServiceAsync("c", tree.Root, phase: ServicePhase.Operation, channel: ServiceChannel.Counter, isPublic: false);
         var all = new ServiceQuery { OrganizationId = tree.Root };
 
         var operation = await ListAsync(all with { Phase = ServicePhase.Operation }, Everyone);
@@ -61,12 +60,12 @@ public abstract class ServiceDirectoryTests(CoreFixture fixture)
     {
         // Arrange: one service with an overdue open item, one whose overdue item is done, one without items
         var tree = await TreeAsync();
-        var late = await AddAsync(tree.Prefix + "-late", tree.Root);
-        var closed = await AddAsync(tree.Prefix + "-closed", tree.Root);
-        await AddAsync(tree.Prefix + "-none", tree.Root);
-        await AddActionAsync(late.Id, ActionItemStatus.InProgress, overdue: true);
-        await AddActionAsync(late.Id, ActionItemStatus.Open, overdue: false);
-        await AddActionAsync(closed.Id, ActionItemStatus.Done, overdue: true);
+        var late = await tree.Samples.ServiceAsync("late", tree.Root);
+        var closed = await tree.Samples.ServiceAsync("closed", tree.Root);
+        await tree.Samples.ServiceAsync("none", tree.Root);
+        await AddActionAsync(tree, late.Id, ActionItemStatus.InProgress, overdue: true);
+        await AddActionAsync(tree, late.Id, ActionItemStatus.Open, overdue: false);
+        await AddActionAsync(tree, closed.Id, ActionItemStatus.Done, overdue: true);
 
         // Act
         var withOverdue = await ListAsync(new ServiceQuery { OrganizationId = tree.Root, HasOverdueActions = true }, Everyone);
@@ -83,14 +82,14 @@ public abstract class ServiceDirectoryTests(CoreFixture fixture)
     {
         // Arrange: red, then green published; a newer amber draft does not count
         var tree = await TreeAsync();
-        var improved = await AddAsync(tree.Prefix + "-improved", tree.Root);
-        var amber = await AddAsync(tree.Prefix + "-amber", tree.Root);
-        await AddAsync(tree.Prefix + "-unrated", tree.Root);
+        var improved = await tree.Samples.ServiceAsync("improved", tree.Root);
+        var amber = await tree.Samples.ServiceAsync("amber", tree.Root);
+        await tree.Samples.ServiceAsync("unrated", tree.Root);
         var start = new DateTime(2025, 4, 1, 0, 0, 0, DateTimeKind.Utc);
-        await AddAssessmentAsync(improved.Id, AssessmentStatus.Published, Rag.Red, start);
-        await AddAssessmentAsync(improved.Id, AssessmentStatus.Published, Rag.Green, start.AddMonths(3));
-        await AddAssessmentAsync(improved.Id, AssessmentStatus.InReview, Rag.Amber, start.AddMonths(6));
-        await AddAssessmentAsync(amber.Id, AssessmentStatus.Published, Rag.Amber, start);
+        await tree.Samples.AssessmentAsync(improved.Id, AssessmentStatus.Published, Rag.Red, start);
+        await tree.Samples.AssessmentAsync(improved.Id, AssessmentStatus.Published, Rag.Green, start.AddMonths(3));
+        await tree.Samples.AssessmentAsync(improved.Id, AssessmentStatus.InReview, Rag.Amber, start.AddMonths(6));
+        await tree.Samples.AssessmentAsync(amber.Id, AssessmentStatus.Published, Rag.Amber, start);
         var all = new ServiceQuery { OrganizationId = tree.Root };
 
         // Act
@@ -119,10 +118,10 @@ public abstract class ServiceDirectoryTests(CoreFixture fixture)
     public async Task List_Text_FindsNamesDescriptionsAndKeysTypedLoosely(string text, string expected)
     {
         var tree = await TreeAsync();
-        await AddAsync(tree.Prefix + "-nursery", tree.Root, nameJa: "保育園の入園申込", nameEn: "Nursery school application",
-            descriptionJa: "オンラインで申し込めます。", descriptionEn: "Apply online for a place.");
-        await AddAsync(tree.Prefix + "-waste", tree.Root, nameJa: "粗大ごみの収集", nameEn: "Bulky waste collection",
-            descriptionJa: "収集日を予約します。", descriptionEn: "Book a collection day.");
+        await tree.Samples.ServiceAsync("nursery", tree.Root, nameJa: "保育園の入園申込", nameEn: "Nursery school application",
+            more: s => (s.DescriptionJa, s.DescriptionEn) = ("オンラインで申し込めます。", "Apply online for a place."));
+        await tree.Samples.ServiceAsync("waste", tree.Root, nameJa: "粗大ごみの収集", nameEn: "Bulky waste collection",
+            more: s => (s.DescriptionJa, s.DescriptionEn) = ("収集日を予約します。", "Book a collection day."));
 
         var found = await ListAsync(new ServiceQuery { OrganizationId = tree.Root, Text = text }, Everyone);
 
@@ -134,7 +133,7 @@ public abstract class ServiceDirectoryTests(CoreFixture fixture)
     public async Task List_TextFoundNowhere_ReturnsNothing()
     {
         var tree = await TreeAsync();
-        await AddAsync(tree.Prefix + "-nursery", tree.Root, nameJa: "保育園の入園申込", nameEn: "Nursery school application");
+        await tree.Samples.ServiceAsync("nursery", tree.Root, nameJa: "保育園の入園申込", nameEn: "Nursery school application");
 
         var found = await ListAsync(new ServiceQuery { OrganizationId = tree.Root, Text = "存在しないサービス" }, Everyone);
 
@@ -148,9 +147,9 @@ public abstract class ServiceDirectoryTests(CoreFixture fixture)
         // Arrange: names, owners, phases and update times in different orders
         var tree = await TreeAsync();
         var day = new DateTime(2025, 5, 1, 0, 0, 0, DateTimeKind.Utc);
-        await AddAsync(tree.Prefix + "-x", tree.Sibling, nameEn: "Alpha", phase: ServicePhase.Retired, updatedAt: day.AddDays(1));
-        await AddAsync(tree.Prefix + "-y", tree.Root, nameEn: "Charlie", phase: ServicePhase.Hypothesis, updatedAt: day.AddDays(3));
-        await AddAsync(tree.Prefix + "-z", tree.Child, nameEn: "Bravo", phase: ServicePhase.Operation, updatedAt: day.AddDays(2));
+        await tree.Samples.ServiceAsync("x", tree.Sibling, nameEn: "Alpha", phase: ServicePhase.Retired, more: s => s.CreatedAt = s.UpdatedAt = day.AddDays(1));
+        await tree.Samples.ServiceAsync("y", tree.Root, nameEn: "Charlie", phase: ServicePhase.Hypothesis, more: s => s.CreatedAt = s.UpdatedAt = day.AddDays(3));
+        await tree.Samples.ServiceAsync("z", tree.Child, nameEn: "Bravo", phase: ServicePhase.Operation, more: s => s.CreatedAt = s.UpdatedAt = day.AddDays(2));
         var mine = new[] { tree.Prefix + "-x", tree.Prefix + "-y", tree.Prefix + "-z" };
 
         async Task<List<string>> Sorted(ServiceSort sort, bool descending) =>
@@ -174,7 +173,7 @@ public abstract class ServiceDirectoryTests(CoreFixture fixture)
         var tree = await TreeAsync();
         for (var i = 0; i < 30; i++)
         {
-            await AddAsync($"{tree.Prefix}-{i:00}", tree.Root, nameEn: $"Service {i:00}");
+            await tree.Samples.ServiceAsync($"{i:00}", tree.Root, nameEn: $"Service {i:00}");
         }
 
         var query = new ServiceQuery { OrganizationId = tree.Root, English = true };
@@ -195,10 +194,10 @@ public abstract class ServiceDirectoryTests(CoreFixture fixture)
     {
         // Arrange: a public and an internal service of the root, the internal one with a partner company assigned
         var tree = await TreeAsync();
-        var partner = await OrganizationAsync(tree.Prefix + "-partner", OrganizationKind.Partner, null);
-        var otherPartner = await OrganizationAsync(tree.Prefix + "-other-partner", OrganizationKind.Partner, null);
-        await AddAsync(tree.Prefix + "-public", tree.Root, isPublic: true);
-        await AddAsync(tree.Prefix + "-internal", tree.Root, isPublic: false, partners: [partner]);
+        var partner = await tree.Samples.OrganizationAsync(tree.Prefix + "-partner", OrganizationKind.Partner, null);
+        var otherPartner = await tree.Samples.OrganizationAsync(tree.Prefix + "-other-partner", OrganizationKind.Partner, null);
+        await tree.Samples.ServiceAsync("public", tree.Root, isPublic: true);
+        await tree.Samples.ServiceAsync("internal", tree.Root, isPublic: false, partners: [partner]);
         var query = new ServiceQuery { OrganizationId = tree.Root };
         var pub = new[] { tree.Prefix + "-public" };
         var both = new[] { tree.Prefix + "-internal", tree.Prefix + "-public" };
@@ -219,8 +218,8 @@ public abstract class ServiceDirectoryTests(CoreFixture fixture)
     public async Task Find_InternalService_NullForThoseWhoMayNotSeeIt()
     {
         var tree = await TreeAsync();
-        var partner = await OrganizationAsync(tree.Prefix + "-partner", OrganizationKind.Partner, null);
-        var key = (await AddAsync(tree.Prefix + "-internal", tree.Root, isPublic: false, partners: [partner])).Key;
+        var partner = await tree.Samples.OrganizationAsync(tree.Prefix + "-partner", OrganizationKind.Partner, null);
+        var key = (await tree.Samples.ServiceAsync("internal", tree.Root, isPublic: false, partners: [partner])).Key;
         var directory = Directory(out var scope);
         await using var _ = scope;
 
@@ -249,8 +248,8 @@ public abstract class ServiceDirectoryTests(CoreFixture fixture)
     {
         // Arrange
         var tree = await TreeAsync();
-        var partner = await OrganizationAsync(tree.Prefix + "-partner", OrganizationKind.Partner, null);
-        var service = await AddAsync(tree.Prefix + "-full", tree.Root, partners: [partner]);
+        var partner = await tree.Samples.OrganizationAsync(tree.Prefix + "-partner", OrganizationKind.Partner, null);
+        var service = await tree.Samples.ServiceAsync("full", tree.Root, partners: [partner]);
         await using (var scope = fixture.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<ShishinDbContext>();
@@ -276,10 +275,10 @@ public abstract class ServiceDirectoryTests(CoreFixture fixture)
     public async Task Assessments_InProgress_OnlyForTheTeamAndReviewers()
     {
         var tree = await TreeAsync();
-        var service = await AddAsync(tree.Prefix + "-assessed", tree.Root);
+        var service = await tree.Samples.ServiceAsync("assessed", tree.Root);
         var start = new DateTime(2025, 4, 1, 0, 0, 0, DateTimeKind.Utc);
-        await AddAssessmentAsync(service.Id, AssessmentStatus.Published, Rag.Amber, start);
-        await AddAssessmentAsync(service.Id, AssessmentStatus.Draft, null, start.AddMonths(1));
+        await tree.Samples.AssessmentAsync(service.Id, AssessmentStatus.Published, Rag.Amber, start);
+        await tree.Samples.AssessmentAsync(service.Id, AssessmentStatus.Draft, null, start.AddMonths(1));
         var directory = Directory(out var scope);
         await using var _ = scope;
         var loaded = (await directory.FindAsync(service.Key, Everyone))!;
@@ -298,11 +297,11 @@ public abstract class ServiceDirectoryTests(CoreFixture fixture)
     public async Task OpenActions_ClosedItems_AreLeftOutAndOverdueComeFirst()
     {
         var tree = await TreeAsync();
-        var service = await AddAsync(tree.Prefix + "-actions", tree.Root);
-        await AddActionAsync(service.Id, ActionItemStatus.Open, overdue: false, title: "later");
-        await AddActionAsync(service.Id, ActionItemStatus.InProgress, overdue: true, title: "late");
-        await AddActionAsync(service.Id, ActionItemStatus.WontDo, overdue: false, title: "dropped");
-        await AddActionAsync(service.Id, ActionItemStatus.Done, overdue: true, title: "done");
+        var service = await tree.Samples.ServiceAsync("actions", tree.Root);
+        await AddActionAsync(tree, service.Id, ActionItemStatus.Open, overdue: false, title: "later");
+        await AddActionAsync(tree, service.Id, ActionItemStatus.InProgress, overdue: true, title: "late");
+        await AddActionAsync(tree, service.Id, ActionItemStatus.WontDo, overdue: false, title: "dropped");
+        await AddActionAsync(tree, service.Id, ActionItemStatus.Done, overdue: true, title: "done");
         var directory = Directory(out var scope);
         await using var _ = scope;
 
@@ -311,7 +310,10 @@ public abstract class ServiceDirectoryTests(CoreFixture fixture)
         Assert.Equal(["late", "later"], open.Select(a => a.Title));
     }
 
-    private sealed record Tree(string Prefix, Guid Root, Guid Child, Guid Sibling);
+    private sealed record Tree(RegisterSamples Samples, Guid Root, Guid Child, Guid Sibling)
+    {
+        public string Prefix => Samples.Prefix;
+    }
 
     private static ServiceScope Scope(string role, Guid[]? owned = null, Guid[]? partners = null) =>
         new(new Viewer(Guid.NewGuid(), new HashSet<string>([role], StringComparer.Ordinal)), (owned ?? []).ToHashSet(), (partners ?? []).ToHashSet());
@@ -332,71 +334,14 @@ public abstract class ServiceDirectoryTests(CoreFixture fixture)
 
     private async Task<Tree> TreeAsync()
     {
-        var prefix = "t" + Guid.NewGuid().ToString("N")[..10];
-        var root = await OrganizationAsync(prefix + "-root", OrganizationKind.Bureau, null);
-        var child = await OrganizationAsync(prefix + "-child", OrganizationKind.Bureau, root);
-        var sibling = await OrganizationAsync(prefix + "-sibling", OrganizationKind.Bureau, null);
-        return new Tree(prefix, root, child, sibling);
+        var samples = new RegisterSamples(fixture.Services);
+        var (root, child) = await samples.TreeAsync();
+        var sibling = await samples.OrganizationAsync(samples.Prefix + "-sibling", OrganizationKind.Bureau, null);
+        return new Tree(samples, root, child, sibling);
     }
 
-    private async Task<Guid> OrganizationAsync(string key, OrganizationKind kind, Guid? parent)
-    {
-        await using var scope = fixture.Services.CreateAsyncScope();
-        var organizations = scope.ServiceProvider.GetRequiredService<OrganizationService>();
-        return (await organizations.CreateAsync(new OrganizationInput(key, kind, key + " 局", key + " Bureau", null, parent))).Id;
-    }
-
-    private async Task<Service> AddAsync(
-        string key, Guid owner, bool isPublic = true, ServicePhase phase = ServicePhase.Operation, ServiceChannel channel = ServiceChannel.Web,
-        string? nameJa = null, string? nameEn = null, string descriptionJa = "", string descriptionEn = "", Guid[]? partners = null, DateTime? updatedAt = null)
-    {
-        await using var scope = fixture.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ShishinDbContext>();
-        var service = new Service
-        {
-            Key = key,
-            NameJa = nameJa ?? "試験 " + key,
-            NameEn = nameEn ?? "Test " + key,
-            DescriptionJa = descriptionJa,
-            DescriptionEn = descriptionEn,
-            OwnerOrganizationId = owner,
-            IsPublic = isPublic,
-            Phase = phase,
-            Channel = channel,
-            Partners = [.. (partners ?? []).Select(p => new ServicePartner { OrganizationId = p })],
-            CreatedAt = updatedAt ?? DateTime.UtcNow,
-            UpdatedAt = updatedAt ?? DateTime.UtcNow,
-        };
-        db.Services.Add(service);
-        await db.SaveChangesAsync();
-        return service;
-    }
-
-    private async Task AddActionAsync(Guid serviceId, ActionItemStatus status, bool overdue, string title = "対応する")
-    {
-        await using var scope = fixture.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ShishinDbContext>();
-        db.ActionItems.Add(new ActionItem { ServiceId = serviceId, Title = title, Status = status, IsOverdue = overdue, DueOn = overdue ? new DateOnly(2025, 1, 1) : new DateOnly(2099, 1, 1) });
-        await db.SaveChangesAsync();
-    }
-
-    private async Task AddAssessmentAsync(Guid serviceId, AssessmentStatus status, Rag? rag, DateTime at)
-    {
-        await using var scope = fixture.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ShishinDbContext>();
-        var version = await db.CatalogVersions.AsNoTracking().Where(v => v.Status == CatalogVersionStatus.Published).Select(v => v.Id).FirstAsync();
-        db.Assessments.Add(new Assessment
-        {
-            ServiceId = serviceId,
-            CatalogVersionId = version,
-            Phase = LifecyclePhase.Operation,
-            Status = status,
-            Rag = rag,
-            CreatedAt = at,
-            PublishedAt = status == AssessmentStatus.Published ? at : null,
-        });
-        await db.SaveChangesAsync();
-    }
+    private static Task<ActionItem> AddActionAsync(Tree tree, Guid serviceId, ActionItemStatus status, bool overdue, string title = "対応する") =>
+        tree.Samples.ActionAsync(serviceId, title, overdue, status, overdue ? new DateOnly(2025, 1, 1) : new DateOnly(2099, 1, 1));
 }
 
 public sealed class ServiceDirectoryTests_Sqlite(SqliteCoreFixture fixture) : ServiceDirectoryTests(fixture), IClassFixture<SqliteCoreFixture>;

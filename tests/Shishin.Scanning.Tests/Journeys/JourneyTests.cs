@@ -10,30 +10,6 @@ namespace Shishin.Scanning.Tests.Journeys;
 [Collection(ScannerTestGroup.Name)]
 public sealed class JourneyTests(FixtureSite site, ITestOutputHelper output) : IDisposable
 {
-    /// <summary>What the applicant's name is in the form: a secret from the environment that step 2 shows back.</summary>
-    public const string Applicant = "Hanako Confidential-93af";
-
-    /// <summary>The steps of the fixture's application form, with the password and the name from the environment.</summary>
-    public const string ApplicationSteps = """
-        steps:
-          - goto: /journeys/sign-in
-          - fill: { selector: "#user", value: hanako }
-          - fill: { selector: "#password", value: "${env:SHISHIN_TEST_JOURNEY_PASSWORD}" }
-          - click: "#sign-in"
-          - wait-for-url: "**/journeys/apply/1"
-          - scan: Step 1
-          - fill: { selector: "#name", value: "${env:SHISHIN_TEST_APPLICANT}" }
-          - select: { selector: "#ward", value: chiyoda }
-          - check: "#agree"
-          - click: "#next"
-          - wait-for-url: "**/journeys/apply/2"
-          - scan: Step 2
-          - fill: { selector: "#phone", value: "03-5321-1111" }
-          - click: "#next"
-          - wait-for: "text=Your application has been received"
-          - scan: Step 3
-        """;
-
     /// <summary>
     /// Issue 13, point 3 for journeys: a journey whose first scan step finds an image without alt text and whose second
     /// is on a page that turns busy after its load event (a script that never yields), so that step runs out of its
@@ -54,13 +30,6 @@ public sealed class JourneyTests(FixtureSite site, ITestOutputHelper output) : I
 
     public void Dispose() => Directory.Delete(scratch, recursive: true);
 
-    /// <summary>Puts the journey's secrets where a steps file takes them from: the environment.</summary>
-    private static void SetSecrets()
-    {
-        Environment.SetEnvironmentVariable("SHISHIN_TEST_JOURNEY_PASSWORD", FixtureSite.JourneyPassword);
-        Environment.SetEnvironmentVariable("SHISHIN_TEST_APPLICANT", Applicant);
-    }
-
     private string Write(string name, string text)
     {
         var path = Path.Combine(scratch, name);
@@ -71,8 +40,8 @@ public sealed class JourneyTests(FixtureSite site, ITestOutputHelper output) : I
     [Fact]
     public async Task Steps_MultiStepForm_ScansEachStepAndFindsTheDefectOfStep2()
     {
-        SetSecrets();
-        var options = site.Options(site.Http("/journeys/sign-in")) with { StepsPath = Write("apply.yaml", ApplicationSteps) };
+        JourneySteps.SetSecrets();
+        var options = site.Options(site.Http("/journeys/sign-in")) with { StepsPath = Write("apply.yaml", JourneySteps.Application) };
 
         var result = await ScanTestSupport.ScanAsync(options);
         ScanTestSupport.Describe(result, output);
@@ -92,8 +61,8 @@ public sealed class JourneyTests(FixtureSite site, ITestOutputHelper output) : I
     [Fact]
     public async Task Steps_SecretsFromTheEnvironment_AppearInNoReport()
     {
-        SetSecrets();
-        var options = site.Options(site.Http("/journeys/sign-in")) with { StepsPath = Write("apply.yaml", ApplicationSteps) };
+        JourneySteps.SetSecrets();
+        var options = site.Options(site.Http("/journeys/sign-in")) with { StepsPath = Write("apply.yaml", JourneySteps.Application) };
 
         var result = await ScanTestSupport.ScanAsync(options);
 

@@ -13,7 +13,7 @@ public abstract class ServicePageTests(ShishinAppFactory app)
     [Fact]
     public async Task Index_Anonymous_ListsAndCountsPublicServicesOnly()
     {
-        var samples = new RegisterSamples(app);
+        var samples = new RegisterSamples(app.Services);
         var (root, _) = await samples.TreeAsync();
         await samples.ServiceAsync("open", root, nameJa: "公開の手続");
         await samples.ServiceAsync("closed", root, isPublic: false, nameJa: "内部の手続");
@@ -30,7 +30,7 @@ public abstract class ServicePageTests(ShishinAppFactory app)
     public async Task Index_FiltersInTheQuery_ShowOnlyTheMatchesAndKeepTheValues()
     {
         // Arrange: the match sits in the division under the bureau, so the sub-tree counts
-        var samples = new RegisterSamples(app);
+        var samples = new RegisterSamples(app.Services);
         var (root, child) = await samples.TreeAsync();
         await samples.ServiceAsync("match", child, phase: ServicePhase.Development, channel: ServiceChannel.Counter, nameJa: "ホイク窓口の予約");
         await samples.ServiceAsync("phase", child, phase: ServicePhase.Operation, channel: ServiceChannel.Counter, nameJa: "ホイク運用中");
@@ -55,7 +55,7 @@ public abstract class ServicePageTests(ShishinAppFactory app)
     [Fact]
     public async Task Index_OverdueAndRating_FilterByActionsAndTheLatestPublishedAssessment()
     {
-        var samples = new RegisterSamples(app);
+        var samples = new RegisterSamples(app.Services);
         var (root, _) = await samples.TreeAsync();
         var late = await samples.ServiceAsync("late", root, nameJa: "遅れている手続");
         var amber = await samples.ServiceAsync("amber", root, nameJa: "黄の手続");
@@ -124,7 +124,7 @@ public abstract class ServicePageTests(ShishinAppFactory app)
     [Fact]
     public async Task Index_ManyServices_PagesWithLinksThatKeepTheFilters()
     {
-        var samples = new RegisterSamples(app);
+        var samples = new RegisterSamples(app.Services);
         var (root, _) = await samples.TreeAsync();
         for (var i = 0; i < 27; i++)
         {
@@ -149,10 +149,10 @@ public abstract class ServicePageTests(ShishinAppFactory app)
     [Fact]
     public async Task Index_ServiceOwner_SeesTheirInternalServiceAndMayRegister()
     {
-        var samples = new RegisterSamples(app);
+        var samples = new RegisterSamples(app.Services);
         var (root, child) = await samples.TreeAsync();
         await samples.ServiceAsync("internal", child, isPublic: false, nameJa: "課の内部手続");
-        var owner = await samples.SignInAsync(Roles.ServiceOwner, root);
+        var owner = await ServiceSamples.SignInAsync(app, Roles.ServiceOwner, root);
 
         var html = await owner.GetStringAsync($"/services?organization={samples.RootKey}&public=false");
 
@@ -165,7 +165,7 @@ public abstract class ServicePageTests(ShishinAppFactory app)
     public async Task Details_InternalService_NotFoundForThoseWhoMayNotSeeIt()
     {
         // Arrange: an internal service with a partner company assigned, and a bureau that has nothing to do with it
-        var samples = new RegisterSamples(app);
+        var samples = new RegisterSamples(app.Services);
         var (root, _) = await samples.TreeAsync();
         var partner = await samples.OrganizationAsync(samples.Prefix + "-vendor", Shishin.Core.Organizations.OrganizationKind.Partner, null);
         var stranger = await samples.OrganizationAsync(samples.Prefix + "-other", Shishin.Core.Organizations.OrganizationKind.Bureau, null);
@@ -174,9 +174,9 @@ public abstract class ServicePageTests(ShishinAppFactory app)
 
         // Act and assert
         Assert.Equal(HttpStatusCode.NotFound, (await app.NewClient().GetAsync(path)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await (await samples.SignInAsync(Roles.ServiceOwner, stranger)).GetAsync(path)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await (await samples.SignInAsync(Roles.Partner, partner)).GetAsync(path)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await (await samples.SignInAsync(Roles.ServiceOwner, root)).GetAsync(path)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await ServiceSamples.SignInAsync(app, Roles.ServiceOwner, stranger)).GetAsync(path)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await (await ServiceSamples.SignInAsync(app, Roles.Partner, partner)).GetAsync(path)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await (await ServiceSamples.SignInAsync(app, Roles.ServiceOwner, root)).GetAsync(path)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await app.NewClient().GetAsync("/services/no-such-service")).StatusCode);
     }
 
@@ -184,7 +184,7 @@ public abstract class ServicePageTests(ShishinAppFactory app)
     public async Task Details_PublicService_ShowsEverythingAboutItWithUnmeasuredFiguresAsNotMeasured()
     {
         // Arrange
-        var samples = new RegisterSamples(app);
+        var samples = new RegisterSamples(app.Services);
         var (root, _) = await samples.TreeAsync();
         var service = await samples.ServiceAsync("full", root, nameJa: "保育園の入園申込", nameEn: "Nursery application",
             entryUrls: "https://www.example.lg.jp/apply https://www.example.lg.jp/help", more: s =>
@@ -201,7 +201,7 @@ public abstract class ServicePageTests(ShishinAppFactory app)
 
         // Act
         var html = await app.NewClient().GetStringAsync($"/services/{service.Key}");
-        var asOwner = await (await samples.SignInAsync(Roles.ServiceOwner, root)).GetStringAsync($"/services/{service.Key}");
+        var asOwner = await (await ServiceSamples.SignInAsync(app, Roles.ServiceOwner, root)).GetStringAsync($"/services/{service.Key}");
 
         // Assert
         Assert.Contains("<h1>保育園の入園申込</h1>", html, StringComparison.Ordinal);

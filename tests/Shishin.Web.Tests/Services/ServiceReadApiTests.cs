@@ -14,7 +14,7 @@ public abstract class ServiceReadApiTests(ShishinAppFactory app)
     public async Task List_Anonymous_PagesThroughPublicServicesOnly()
     {
         // Arrange
-        var samples = new RegisterSamples(app);
+        var samples = new RegisterSamples(app.Services);
         var (root, _) = await samples.TreeAsync();
         for (var i = 0; i < 3; i++)
         {
@@ -38,7 +38,7 @@ public abstract class ServiceReadApiTests(ShishinAppFactory app)
     public async Task List_Filters_SameAsTheListPage()
     {
         // Arrange
-        var samples = new RegisterSamples(app);
+        var samples = new RegisterSamples(app.Services);
         var (root, child) = await samples.TreeAsync();
         var late = await samples.ServiceAsync("late", child, phase: ServicePhase.ServiceDesign, channel: ServiceChannel.Phone, nameJa: "電話の相談");
         var red = await samples.ServiceAsync("red", root, phase: ServicePhase.Operation, channel: ServiceChannel.App, nameJa: "アプリの申請");
@@ -66,12 +66,12 @@ public abstract class ServiceReadApiTests(ShishinAppFactory app)
     [Fact]
     public async Task List_ServiceOwner_AlsoGetsTheirInternalServiceInFull()
     {
-        var samples = new RegisterSamples(app);
+        var samples = new RegisterSamples(app.Services);
         var (root, _) = await samples.TreeAsync();
         var partner = await samples.OrganizationAsync(samples.Prefix + "-vendor", Shishin.Core.Organizations.OrganizationKind.Partner, null);
         var service = await samples.ServiceAsync("internal", root, isPublic: false, partners: [partner], entryUrls: "https://www.example.lg.jp/a", more: s =>
             s.Kpis = [new ServiceKpi { FiscalYear = 2025, AnnualApplications = 10, DigitalApplications = 5 }]);
-        var owner = await samples.SignInAsync(Roles.ServiceOwner, root);
+        var owner = await ServiceSamples.SignInAsync(app, Roles.ServiceOwner, root);
 
         using var json = await JsonAsync(owner, $"/api/v1/services?organization={samples.RootKey}");
 
@@ -117,7 +117,7 @@ public abstract class ServiceReadApiTests(ShishinAppFactory app)
     [Fact]
     public async Task Get_PublicService_AnswersTheServiceDto()
     {
-        var samples = new RegisterSamples(app);
+        var samples = new RegisterSamples(app.Services);
         var (root, _) = await samples.TreeAsync();
         var service = await samples.ServiceAsync("one", root, phase: ServicePhase.Requirements, channel: ServiceChannel.Counter, nameJa: "窓口の予約", nameEn: "Counter booking",
             entryUrls: "https://www.example.lg.jp/a https://www.example.lg.jp/b");
@@ -159,15 +159,15 @@ public abstract class ServiceReadApiTests(ShishinAppFactory app)
     [Fact]
     public async Task Get_InternalService_NotFoundForAnonymousAndOtherOrganisations()
     {
-        var samples = new RegisterSamples(app);
+        var samples = new RegisterSamples(app.Services);
         var (root, _) = await samples.TreeAsync();
         var stranger = await samples.OrganizationAsync(samples.Prefix + "-other", Shishin.Core.Organizations.OrganizationKind.Bureau, null);
         var service = await samples.ServiceAsync("secret", root, isPublic: false);
         var path = $"/api/v1/services/{service.Key}";
 
         Assert.Equal(HttpStatusCode.NotFound, (await app.NewClient().GetAsync(path)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await (await samples.SignInAsync(Roles.ServiceOwner, stranger)).GetAsync(path)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await (await samples.SignInAsync(Roles.Reviewer, null)).GetAsync(path)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await ServiceSamples.SignInAsync(app, Roles.ServiceOwner, stranger)).GetAsync(path)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await (await ServiceSamples.SignInAsync(app, Roles.Reviewer, null)).GetAsync(path)).StatusCode);
     }
 
     [Fact]

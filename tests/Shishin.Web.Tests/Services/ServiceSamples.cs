@@ -34,21 +34,37 @@ internal static class ServiceSamples
     public static async Task<string> OwnerEmailAsync(ShishinAppFactory app, string organization) =>
         await UserAsync(app, Roles.ServiceOwner, organization);
 
-    /// <summary>A new account of <paramref name="role"/>, a member of <paramref name="organization"/> when given; returns its e-mail.</summary>
+    /// <summary>A new account of <paramref name="role"/>, a member of the organisation keyed <paramref name="organization"/> when given; returns its e-mail.</summary>
     public static async Task<string> UserAsync(ShishinAppFactory app, string role, string? organization = null)
     {
-        var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@example.jp";
-        var (user, _) = await app.CreateUserAsync(email, [role]);
+        Guid? id = null;
         if (organization is not null)
         {
             await using var scope = app.Services.CreateAsyncScope();
-            var id = (await scope.ServiceProvider.GetRequiredService<OrganizationService>().FindByKeyAsync(organization))!.Id;
+            id = (await scope.ServiceProvider.GetRequiredService<OrganizationService>().FindByKeyAsync(organization))!.Id;
+        }
+
+        return await MemberAsync(app, role, id);
+    }
+
+    /// <summary>A new account of <paramref name="role"/>, a member of <paramref name="organization"/> when given; returns its e-mail.</summary>
+    public static async Task<string> MemberAsync(ShishinAppFactory app, string role, Guid? organization)
+    {
+        var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@example.jp";
+        var (user, _) = await app.CreateUserAsync(email, [role]);
+        if (organization is { } id)
+        {
+            await using var scope = app.Services.CreateAsyncScope();
             var accounts = scope.ServiceProvider.GetRequiredService<UserAdministrationService>();
             Assert.True((await accounts.SetAccessAsync((await accounts.FindAsync(user.Id))!, new UserAccess([role], [id]))).Succeeded);
         }
 
         return email;
     }
+
+    /// <summary>A new account of <paramref name="role"/> belonging to <paramref name="organization"/> (its bureau or partner company), signed in.</summary>
+    public static async Task<HttpClient> SignInAsync(ShishinAppFactory app, string role, Guid? organization) =>
+        await app.SignInAsync(await MemberAsync(app, role, organization));
 
     public static async Task<Service> FindAsync(ShishinAppFactory app, string key)
     {

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.Extensions.Localization;
 using Shishin.Core.Catalog;
+using Shishin.Web.Infrastructure;
 
 namespace Shishin.Web.Pages.Catalog;
 
@@ -127,37 +128,8 @@ public sealed class DiffModel(CatalogService catalog, IStringLocalizer<SharedRes
         return field is { Before: { } before, After: { } after } && LangOf(field.Field) is not null ? TextDiff.Compare(before, after) : null;
     }
 
-    /// <summary>
-    /// One side of a changed text with its changes marked: the old side with <c>del</c>, the new with <c>ins</c>. Built
-    /// here, not in Razor, because Razor would put whitespace between the runs, and a space is a change in Japanese.
-    /// Screen readers do not announce <c>del</c> and <c>ins</c>, so each change also says where it starts and ends.
-    /// </summary>
-    public IHtmlContent Marked(IReadOnlyList<TextSegment> segments, bool after)
-    {
-        ArgumentNullException.ThrowIfNull(segments);
-        var (hidden, element, css, starts, ends) = after
-            ? (TextChange.Deleted, "ins", "text-diff__ins", l["[added text starts]"], l["[added text ends]"])
-            : (TextChange.Inserted, "del", "text-diff__del", l["[deleted text starts]"], l["[deleted text ends]"]);
-        var html = new HtmlContentBuilder();
-        foreach (var segment in segments.Where(s => s.Change != hidden))
-        {
-            if (segment.Change == TextChange.Same)
-            {
-                html.Append(segment.Text);
-                continue;
-            }
-
-            html.AppendHtml($"<{element} class=\"{css}\"><span class=\"visually-hidden\">");
-            html.Append(starts);
-            html.AppendHtml("</span>");
-            html.Append(segment.Text);
-            html.AppendHtml("<span class=\"visually-hidden\">");
-            html.Append(ends);
-            html.AppendHtml($"</span></{element}>");
-        }
-
-        return html;
-    }
+    /// <summary>One side of a changed text with its changes marked (see <see cref="TextDiffMarkup"/>).</summary>
+    public IHtmlContent Marked(IReadOnlyList<TextSegment> segments, bool after) => TextDiffMarkup.MarkSide(segments, after, l);
 
     /// <summary>The language of a field's value, so screen readers read Japanese and English texts correctly.</summary>
     public static string? LangOf(string field)

@@ -1,42 +1,17 @@
 using Microsoft.AspNetCore.Html;
 using Microsoft.Extensions.Localization;
 using Shishin.Core.Catalog;
+using Shishin.Web.Infrastructure;
 
 namespace Shishin.Web.Pages.Services.Canvas;
 
-/// <summary>
-/// One side of a changed text with the changed words marked: the old side with <c>del</c>, the new with <c>ins</c>.
-/// Built here, not in Razor, because Razor would put whitespace between the runs, and a space is a change in Japanese.
-/// Screen readers do not announce <c>del</c> and <c>ins</c>, so each change also says where it starts and ends, and the
-/// marks are struck through or underlined, not only coloured.
-/// </summary>
+/// <summary>One side of a changed canvas text with the changed words marked (see <see cref="TextDiffMarkup"/>).</summary>
 public sealed class CanvasMarks(IStringLocalizer<SharedResource> l)
 {
     public IHtmlContent Marked(string before, string after, bool afterSide)
     {
         ArgumentNullException.ThrowIfNull(before);
         ArgumentNullException.ThrowIfNull(after);
-        var (hidden, element, css, starts, ends) = afterSide
-            ? (TextChange.Deleted, "ins", "text-diff__ins", l["[added text starts]"], l["[added text ends]"])
-            : (TextChange.Inserted, "del", "text-diff__del", l["[deleted text starts]"], l["[deleted text ends]"]);
-        var html = new HtmlContentBuilder();
-        foreach (var segment in TextDiff.Compare(before, after).Where(s => s.Change != hidden))
-        {
-            if (segment.Change == TextChange.Same)
-            {
-                html.Append(segment.Text);
-                continue;
-            }
-
-            html.AppendHtml($"<{element} class=\"{css}\"><span class=\"visually-hidden\">");
-            html.Append(starts);
-            html.AppendHtml("</span>");
-            html.Append(segment.Text);
-            html.AppendHtml("<span class=\"visually-hidden\">");
-            html.Append(ends);
-            html.AppendHtml($"</span></{element}>");
-        }
-
-        return html;
+        return TextDiffMarkup.MarkSide(TextDiff.Compare(before, after), afterSide, l);
     }
 }
