@@ -11,7 +11,7 @@ using Shishin.Scanning.Safety;
 namespace Shishin.Scanning.Engine;
 
 /// <summary>What scanning one page gave: the result, and what the crawl and the cross-page checks need from it.</summary>
-internal sealed record PageOutcome(PageResult Result, IReadOnlyList<Uri> Links, IReadOnlyList<HreflangLink> Hreflang, bool BrowserFailed);
+internal sealed record PageOutcome(PageResult Result, IReadOnlyList<Uri> Links, IReadOnlyList<HreflangLink> Hreflang, bool BrowserFailed, StageClock? Stages = null);
 
 /// <summary>Everything the pages of one scan share.</summary>
 internal sealed record ScanContext(
@@ -47,7 +47,13 @@ internal sealed partial class PageScanner(ScanContext scan)
         var stopwatch = Stopwatch.StartNew();
         var options = scan.Options;
 
-        var decision = await scan.Guard.CheckAsync(url.AbsoluteUri, scanToken).ConfigureAwait(false);
+        var progress = new PageProgress();
+        EgressDecision decision;
+        using (progress.Stages.Start("guard"))
+        {
+            decision = await scan.Guard.CheckAsync(url.AbsoluteUri, scanToken).ConfigureAwait(false);
+        }
+
         if (!decision.Allowed)
         {
             scan.Blocked.Add(new BlockedRequest(url.AbsoluteUri, decision.Reason, decision.Detail, DateTimeOffset.UtcNow));
@@ -72,17 +78,19 @@ internal sealed partial class PageScanner(ScanContext scan)
         }
 
         IBrowserContext? context = null;
-        var progress = new PageProgress();
         PageError? terminal = null;
         PageError? error = null;
         var browserFailed = false;
         var cancelled = false;
         try
         {
-            context = await browser.NewContextAsync(ContextOptions(browser)).WaitAsync(pageToken.Token).ConfigureAwait(false);
-            if (options.Cookies.Count > 0)
+            using (progress.Stages.Start("context"))
             {
-                await context.AddCookiesAsync(SessionCookies(options)).WaitAsync(pageToken.Token).ConfigureAwait(false);
+                context = await browser.NewContextAsync(ContextOptions(browser)).WaitAsync(pageToken.Token).ConfigureAwait(false);
+                if (options.Cookies.Count > 0)
+                {
+                    await context.AddCookiesAsync(SessionCookies(options)).WaitAsync(pageToken.Token).ConfigureAwait(false);
+                }
             }
 
             terminal = await LoadAndCheckAsync(context, url, progress, Abort, pageToken.Token).ConfigureAwait(false);
@@ -115,6 +123,7 @@ internal sealed partial class PageScanner(ScanContext scan)
         finally
         {
             // A cancelled scan kills the browser right after; closing each context first would only delay that.
+            using var closing = progress.Stages.Start("close");
             if (context is not null && !scanToken.IsCancellationRequested && !await CloseAsync(context).ConfigureAwait(false))
             {
                 // A context that does not close means a hung browser: start a new one for the next page.
@@ -128,7 +137,7 @@ internal sealed partial class PageScanner(ScanContext scan)
             // A response cut off at the cap is what stopped the page then, whatever the browser said afterwards.
             var why = terminal ?? (browserFailed ? error : progress.Cause ?? error);
             var failed = Failed(url, depth, startedAt, stopwatch, why ?? new PageError(PageErrorKind.NavigationFailed, "The page could not be read."), progress.Result);
-            return failed with { BrowserFailed = browserFailed };
+            return failed with { BrowserFailed = browserFailed, Stages = progress.Stages };
         }
 
         return await PartialOrCompleteAsync(url, depth, startedAt, stopwatch, progress, progress.Cause ?? error, cancelled, scanToken).ConfigureAwait(false);
@@ -173,10 +182,14 @@ internal sealed partial class PageScanner(ScanContext scan)
         {
             if (options.CheckLinks && links.Count > 0)
             {
+                using var timing = progress.Stages.Start("links");
                 findings.AddRange(await scan.Links.CheckAsync(url, links, scanToken).ConfigureAwait(false));
             }
 
-            findings.AddRange(await scan.Sites.OriginFindingsAsync(finalUrl, url, scanToken).ConfigureAwait(false));
+            using (progress.Stages.Start("origin"))
+            {
+                findings.AddRange(await scan.Sites.OriginFindingsAsync(finalUrl, url, scanToken).ConfigureAwait(false));
+            }
         }
 
         var requested = progress.Network?.Urls ?? [];
@@ -200,7 +213,7 @@ internal sealed partial class PageScanner(ScanContext scan)
             Duration = stopwatch.Elapsed,
         };
         var found = cancelled ? [] : links.Select(l => Uri.TryCreate(l.Href, UriKind.Absolute, out var u) ? u : null).OfType<Uri>().ToList();
-        return new PageOutcome(result, found, snapshot?.Hreflang ?? [], false);
+        return new PageOutcome(result, found, snapshot?.Hreflang ?? [], false, progress.Stages);
     }
 
     /// <summary>
@@ -214,6 +227,7 @@ internal sealed partial class PageScanner(ScanContext scan)
         var options = scan.Options;
         var navigationStarted = Stopwatch.StartNew();
         var since = DateTimeOffset.UtcNow;
+        var opening = progress.Stages.Start("page");
         var page = await context.NewPageAsync().WaitAsync(token).ConfigureAwait(false);
         var mainPage = page;
 
@@ -232,15 +246,21 @@ internal sealed partial class PageScanner(ScanContext scan)
         progress.Network = network;
         await SessionHeaders.AttachAsync(context, page, options).WaitAsync(token).ConfigureAwait(false);
         var navigations = new NavigationTracker(page);
+        opening.Dispose();
 
         var navigationMs = (float)options.NavigationTimeout.TotalMilliseconds;
-        var response = await page.GotoAsync(url.AbsoluteUri, new PageGotoOptions { WaitUntil = WaitUntilState.Commit, Timeout = navigationMs })
-            .WaitAsync(token).ConfigureAwait(false)
-            ?? throw new PlaywrightException("The navigation produced no response.");
+        IResponse response;
+        using (progress.Stages.Start("navigate"))
+        {
+            response = await page.GotoAsync(url.AbsoluteUri, new PageGotoOptions { WaitUntil = WaitUntilState.Commit, Timeout = navigationMs })
+                .WaitAsync(token).ConfigureAwait(false)
+                ?? throw new PlaywrightException("The navigation produced no response.");
+        }
 
         var chain = new List<RedirectHop>();
         for (var documents = 1; ; documents++)
         {
+            var responding = progress.Stages.Start("response");
             var redirects = await RedirectChainAsync(response.Request).WaitAsync(token).ConfigureAwait(false);
             chain.AddRange(redirects);
             var finalUrl = new Uri(response.Url);
@@ -280,10 +300,12 @@ internal sealed partial class PageScanner(ScanContext scan)
 
             progress.ResponseFindings = SecurityChecks.Check(url, finalUrl, headers, tls, options.Thresholds, DateTimeOffset.UtcNow).ToList();
             progress.Result = progress.Result with { Tls = tls };
+            responding.Dispose();
 
             // The document must be parsed within the navigation timeout; the load event is then awaited only as long as
             // that timeout (and the budget) allow. Requests still open after that are cut off when the context closes.
             var remaining = Math.Max(1000, navigationMs - (float)navigationStarted.Elapsed.TotalMilliseconds);
+            var loading = progress.Stages.Start("load");
             try
             {
                 await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded, new PageWaitForLoadStateOptions { Timeout = remaining }).WaitAsync(token).ConfigureAwait(false);
@@ -303,6 +325,8 @@ internal sealed partial class PageScanner(ScanContext scan)
                 // A resource that never finishes: the page is checked as it is.
             }
 
+            loading.Dispose();
+
             // Each stage is checked against the navigations: what a stage read while the document was leaving belongs to
             // no document the report can name, so it is dropped and the next document is followed instead.
             var next = navigations.Next(response.Request);
@@ -318,6 +342,7 @@ internal sealed partial class PageScanner(ScanContext scan)
 
                 if (next is null && snapshot is not null)
                 {
+                    using var checking = progress.Stages.Start("page-checks");
                     CheckSnapshot(url, finalUrl, response.Status, redirects, snapshot, network.Totals(), network.Urls, progress);
                 }
             }
@@ -446,7 +471,7 @@ internal sealed partial class PageScanner(ScanContext scan)
         };
     }
 
-    private async Task<(string Version, List<Finding> Findings)> RunAxeAsync(IsolatedWorlds worlds, Uri url, DateTimeOffset since, CancellationToken token)
+    private async Task<(string Version, List<Finding> Findings)> RunAxeAsync(IsolatedWorlds worlds, Uri url, DateTimeOffset since, StageClock stages, CancellationToken token)
     {
         // Always our own axe-core, in every frame; through the DevTools protocol, so the page's CSP does not keep it out.
         var json = await IsolatedAxeRunner.RunAsync(
@@ -454,7 +479,9 @@ internal sealed partial class PageScanner(ScanContext scan)
             AxeChecks.Arguments(scan.Options.ActiveRules, scan.Options.Language),
             scan.Options.NavigationTimeout,
             frameUrl => scan.Blocked.For([frameUrl], since).Count > 0,
+            stages,
             token).ConfigureAwait(false);
+        using var parsing = stages.Start("axe-parse");
         return AxeChecks.Parse(json, url);
     }
 

@@ -112,6 +112,7 @@ internal static class ScanSession
             http?.Dispose();
         }
 
+        StageLog.WriteIfAsked(pages);
         return new ScanResult
         {
             Options = options,
