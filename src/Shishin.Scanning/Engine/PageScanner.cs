@@ -26,7 +26,7 @@ internal sealed record ScanContext(
     SignOutLinks? SignOut = null);
 
 /// <summary>
-/// Scans one page in a fresh browser context: loads it under the navigation timeout and the page budget, reads it,
+/// Scans one page in a browser context of its own (a new one, or a tab wiped after a clean page, see <see cref="BrowserTab"/>): loads it under the navigation timeout and the page budget, reads it,
 /// runs axe-core and the page, security and performance checks, and then checks its links outside the browser.
 /// </summary>
 internal sealed partial class PageScanner(ScanContext scan)
@@ -34,6 +34,12 @@ internal sealed partial class PageScanner(ScanContext scan)
     private const string MobileUserAgentPrefix = "Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/";
     private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(3);
     private static readonly Lazy<string> Probe = new(() => Script("probe.js"));
+
+    /// <summary>How many pages one tab loads before it is closed and a new one opened, so a renderer that grows is renewed.</summary>
+    private const int MaxTabUses = 50;
+
+    /// <summary>Tabs whose last page finished cleanly and was wiped, for the next page (<see cref="BrowserTab"/>).</summary>
+    private readonly System.Collections.Concurrent.ConcurrentBag<BrowserTab> idleTabs = [];
 
     /// <summary>The axe-core version, once a page has run it.</summary>
     public string AxeVersion { get; private set; } = "";
@@ -77,7 +83,8 @@ internal sealed partial class PageScanner(ScanContext scan)
             }
         }
 
-        IBrowserContext? context = null;
+        BrowserTab? tab = null;
+        var cookies = options.Cookies.Count > 0 ? SessionCookies(options) : [];
         PageError? terminal = null;
         PageError? error = null;
         var browserFailed = false;
@@ -86,14 +93,17 @@ internal sealed partial class PageScanner(ScanContext scan)
         {
             using (progress.Stages.Start("context"))
             {
-                context = await browser.NewContextAsync(ContextOptions(browser)).WaitAsync(pageToken.Token).ConfigureAwait(false);
-                if (options.Cookies.Count > 0)
-                {
-                    await context.AddCookiesAsync(SessionCookies(options)).WaitAsync(pageToken.Token).ConfigureAwait(false);
-                }
+                tab = TakeTab(browser) ?? await BrowserTab.OpenAsync(browser, ContextOptions(browser), cookies, pageToken.Token).ConfigureAwait(false);
             }
 
-            terminal = await LoadAndCheckAsync(context, url, progress, Abort, pageToken.Token).ConfigureAwait(false);
+            tab.Begin(Abort);
+            if (tab.Uses > 1)
+            {
+                // Marks a page that a reused tab served, in the profile.
+                progress.Stages.Start("reused-tab").Dispose();
+            }
+
+            terminal = await LoadAndCheckAsync(tab, url, progress, pageToken.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (scanToken.IsCancellationRequested)
         {
@@ -123,11 +133,29 @@ internal sealed partial class PageScanner(ScanContext scan)
         finally
         {
             // A cancelled scan kills the browser right after; closing each context first would only delay that.
+            tab?.End();
             using var closing = progress.Stages.Start("close");
-            if (context is not null && !scanToken.IsCancellationRequested && !await CloseAsync(context).ConfigureAwait(false))
+            if (tab is not null && !scanToken.IsCancellationRequested)
             {
-                // A context that does not close means a hung browser: start a new one for the next page.
-                await scan.Browser.DiscardAsync(browser).ConfigureAwait(false);
+                // Only a tab whose page finished cleanly, in one origin, and was wiped serves another page.
+                var origin = "";
+                var clean = CanReuseTabs && terminal is null && error is null && progress.Cause is null && progress.Gaps.Count == 0
+                    && tab.Uses < MaxTabUses && browser.IsConnected && tab.OneOrigin(out origin);
+                if (clean)
+                {
+                    using var resetting = progress.Stages.Start("reset-tab");
+                    clean = await tab.ResetAsync(origin, cookies).ConfigureAwait(false);
+                }
+
+                if (clean)
+                {
+                    idleTabs.Add(tab);
+                }
+                else if (!await CloseAsync(tab.Context).ConfigureAwait(false))
+                {
+                    // A context that does not close means a hung browser: start a new one for the next page.
+                    await scan.Browser.DiscardAsync(browser).ConfigureAwait(false);
+                }
             }
         }
 
@@ -169,7 +197,7 @@ internal sealed partial class PageScanner(ScanContext scan)
         // With a session, sign-out links are neither checked nor followed: either would end the session.
         links = scan.SignOut?.Keep(links) ?? links;
 
-        // Outside the browser, whose context is closed by now: links and the once-per-origin checks.
+        // Outside the browser, whose context is closed (or tab wiped) by now: links and the once-per-origin checks.
         var finalUrl = progress.FinalUrl ?? url;
         if (cancelled)
         {
@@ -222,31 +250,36 @@ internal sealed partial class PageScanner(ScanContext scan)
     /// the error that makes the page no page at all (refused, not HTML, a client navigation that failed); anything that
     /// stops it later is thrown, and what <paramref name="progress"/> holds by then is kept.
     /// </summary>
-    private async Task<PageError?> LoadAndCheckAsync(IBrowserContext context, Uri url, PageProgress progress, Action<PageError> abort, CancellationToken token)
+    private async Task<PageError?> LoadAndCheckAsync(BrowserTab tab, Uri url, PageProgress progress, CancellationToken token)
     {
-        var options = scan.Options;
-        var navigationStarted = Stopwatch.StartNew();
-        var since = DateTimeOffset.UtcNow;
+        var context = tab.Context;
+        var page = tab.Page;
         var opening = progress.Stages.Start("page");
-        var page = await context.NewPageAsync().WaitAsync(token).ConfigureAwait(false);
-        var mainPage = page;
-
-        // Hostile pages: every dialog is dismissed, every popup closed, downloads are refused by the context.
-        page.Dialog += (_, dialog) => _ = Quietly(dialog.DismissAsync());
-        context.Page += (_, popup) =>
-        {
-            if (!ReferenceEquals(popup, mainPage))
-            {
-                _ = Quietly(popup.CloseAsync());
-            }
-        };
-        page.Crash += (_, _) => abort(new PageError(PageErrorKind.BrowserCrashed, "The page's renderer process crashed."));
-        var network = await NetworkMonitor.AttachAsync(context, page, options.MaxResponseBytes, tooLarge => CutOff(progress, tooLarge))
+        var network = await NetworkMonitor.AttachAsync(context, page, scan.Options.MaxResponseBytes, tooLarge => CutOff(progress, tooLarge))
             .WaitAsync(token).ConfigureAwait(false);
         progress.Network = network;
-        await SessionHeaders.AttachAsync(context, page, options).WaitAsync(token).ConfigureAwait(false);
-        var navigations = new NavigationTracker(page);
+        await SessionHeaders.AttachAsync(context, page, scan.Options).WaitAsync(token).ConfigureAwait(false);
+        using var navigations = new NavigationTracker(page);
         opening.Dispose();
+        try
+        {
+            return await FollowAndCheckAsync(tab, url, progress, network, navigations, token).ConfigureAwait(false);
+        }
+        finally
+        {
+            // The monitor stops before the tab is wiped or serves the next page; its counts are this page's alone.
+            await network.DetachAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The documents of the page, one after the other, each checked stage by stage (see <see cref="LoadAndCheckAsync"/>).</summary>
+    private async Task<PageError?> FollowAndCheckAsync(BrowserTab tab, Uri url, PageProgress progress, NetworkMonitor network, NavigationTracker navigations, CancellationToken token)
+    {
+        var options = scan.Options;
+        var context = tab.Context;
+        var page = tab.Page;
+        var navigationStarted = Stopwatch.StartNew();
+        var since = DateTimeOffset.UtcNow;
 
         var navigationMs = (float)options.NavigationTimeout.TotalMilliseconds;
         IResponse response;
@@ -303,7 +336,7 @@ internal sealed partial class PageScanner(ScanContext scan)
             responding.Dispose();
 
             // The document must be parsed within the navigation timeout; the load event is then awaited only as long as
-            // that timeout (and the budget) allow. Requests still open after that are cut off when the context closes.
+            // that timeout (and the budget) allow. Requests still open after that are cut off when the context closes or the tab is wiped.
             var remaining = Math.Max(1000, navigationMs - (float)navigationStarted.Elapsed.TotalMilliseconds);
             var loading = progress.Stages.Start("load");
             try
@@ -536,6 +569,27 @@ internal sealed partial class PageScanner(ScanContext scan)
                 SameSite = SameSiteAttribute.Lax,
             }))
             .ToList();
+
+    /// <summary>
+    /// Tabs are reused only in scans without a signed-in session or extra headers: a storage state or the headers'
+    /// interception would have to be set up again for each page.
+    /// </summary>
+    private bool CanReuseTabs => scan.AuthState is null && scan.Options.Headers.Count == 0;
+
+    private BrowserTab? TakeTab(IBrowser browser)
+    {
+        while (idleTabs.TryTake(out var tab))
+        {
+            if (ReferenceEquals(tab.Browser, browser) && browser.IsConnected)
+            {
+                return tab;
+            }
+
+            _ = Quietly(tab.Context.CloseAsync());
+        }
+
+        return null;
+    }
 
     internal BrowserNewContextOptions ContextOptions(IBrowser browser)
     {
