@@ -23,7 +23,12 @@ internal sealed record ScanContext(
     LinkChecker Links,
     string UserAgent,
     string? AuthState = null,
-    SignOutLinks? SignOut = null);
+    SignOutLinks? SignOut = null,
+    TimeProvider? Time = null)
+{
+    /// <summary>The scan's clock.</summary>
+    public TimeProvider Clock => Time ?? TimeProvider.System;
+}
 
 /// <summary>
 /// Scans one page in a browser context of its own (a new one, or a tab wiped after a clean page, see <see cref="BrowserTab"/>): loads it under the navigation timeout and the page budget, reads it,
@@ -49,11 +54,11 @@ internal sealed partial class PageScanner(ScanContext scan)
 
     public async Task<PageOutcome> ScanAsync(Uri url, int depth, CancellationToken scanToken)
     {
-        var startedAt = DateTimeOffset.UtcNow;
+        var startedAt = scan.Clock.GetUtcNow();
         var stopwatch = Stopwatch.StartNew();
         var options = scan.Options;
 
-        var progress = new PageProgress();
+        var progress = new PageProgress { Stages = new StageClock(scan.Clock) };
         EgressDecision decision;
         using (progress.Stages.Start("guard"))
         {
@@ -62,7 +67,7 @@ internal sealed partial class PageScanner(ScanContext scan)
 
         if (!decision.Allowed)
         {
-            scan.Blocked.Add(new BlockedRequest(url.AbsoluteUri, decision.Reason, decision.Detail, DateTimeOffset.UtcNow));
+            scan.Blocked.Add(new BlockedRequest(url.AbsoluteUri, decision.Reason, decision.Detail, scan.Clock.GetUtcNow()));
             return Failed(url, depth, startedAt, stopwatch, new PageError(PageErrorKind.Blocked, $"The SSRF guard refused the address: {decision.Detail}"));
         }
 
@@ -279,7 +284,7 @@ internal sealed partial class PageScanner(ScanContext scan)
         var context = tab.Context;
         var page = tab.Page;
         var navigationStarted = Stopwatch.StartNew();
-        var since = DateTimeOffset.UtcNow;
+        var since = scan.Clock.GetUtcNow();
 
         var navigationMs = (float)options.NavigationTimeout.TotalMilliseconds;
         IResponse response;
@@ -331,7 +336,7 @@ internal sealed partial class PageScanner(ScanContext scan)
                 tls = new TlsDetails(security.Protocol, security.Issuer, security.ValidTo is { } validTo ? DateTimeOffset.FromUnixTimeMilliseconds((long)(validTo * 1000)) : null);
             }
 
-            progress.ResponseFindings = SecurityChecks.Check(url, finalUrl, headers, tls, options.Thresholds, DateTimeOffset.UtcNow).ToList();
+            progress.ResponseFindings = SecurityChecks.Check(url, finalUrl, headers, tls, options.Thresholds, scan.Clock.GetUtcNow()).ToList();
             progress.Result = progress.Result with { Tls = tls };
             responding.Dispose();
 
@@ -443,7 +448,7 @@ internal sealed partial class PageScanner(ScanContext scan)
             tls = new TlsDetails(security.Protocol, security.Issuer, security.ValidTo is { } validTo ? DateTimeOffset.FromUnixTimeMilliseconds((long)(validTo * 1000)) : null);
         }
 
-        progress.ResponseFindings = SecurityChecks.Check(url, finalUrl, headers, tls, options.Thresholds, DateTimeOffset.UtcNow).ToList();
+        progress.ResponseFindings = SecurityChecks.Check(url, finalUrl, headers, tls, options.Thresholds, scan.Clock.GetUtcNow()).ToList();
         progress.Result = partial with { Tls = tls };
 
         var worlds = new IsolatedWorlds(page.Context, page);
