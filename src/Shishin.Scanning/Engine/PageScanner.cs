@@ -272,8 +272,9 @@ internal sealed partial class PageScanner(ScanContext scan)
         }
         finally
         {
-            // The monitor stops before the tab is wiped or serves the next page; its counts are this page's alone.
-            await network.DetachAsync().ConfigureAwait(false);
+            // The monitor stops following the tab (its counts are this page's alone either way). Not awaited: a page
+            // whose renderer hangs never answers the detach, and its context is closed with a time limit instead.
+            _ = network.DetachAsync();
         }
     }
 
