@@ -57,6 +57,9 @@ internal sealed class BrowserTab
             }
 
             var page = await context.NewPageAsync().WaitAsync(token).ConfigureAwait(false);
+            // Every page starts from a tab on a committed about:blank, a new tab as a wiped one (whose history keeps
+            // that entry), so that history.length is the same for every page whatever the tab served before.
+            await page.GotoAsync("about:blank").WaitAsync(token).ConfigureAwait(false);
             return new BrowserTab(browser, context, page);
         }
         catch

@@ -361,19 +361,19 @@ public sealed class FixtureSite : IAsyncLifetime
         const string Forged = "9.9.9-forged";
         // A page that leaves every trace a page can leave in its browser context and tab, and one scanned after it
         // that shows whatever of them it finds: a tab reused between pages must come to it wiped.
-        site.MapGet("/reuse/writer", () => Html(Page("Writer", $$"""
-            <p>{{Text}} <a href="/reuse/reader">Next</a>.</p>
+        site.MapGet("/hostile/reuse/writer", () => Html(Page("Writer", $$"""
+            <p>{{Text}} <a href="/hostile/reuse/reader">Next</a>.</p>
             <script>
               document.cookie = 'left=1; path=/';
               localStorage.setItem('left', '1');
               sessionStorage.setItem('left', '1');
               window.name = 'left';
-              history.pushState({}, '', '/reuse/writer#pushed');
+              history.pushState({}, '', '/hostile/reuse/writer#pushed');
               indexedDB.open('left', 1).onupgradeneeded = (e) => e.target.result.createObjectStore('left');
               navigator.permissions && navigator.permissions.query({ name: 'geolocation' });
             </script>
             """)));
-        site.MapGet("/reuse/reader", () => Html(Page("Reader", $$"""
+        site.MapGet("/hostile/reuse/reader", () => Html(Page("Reader", $$"""
             <p>{{Text}}</p><p id="found"></p>
             <script>
               const found = [];
@@ -381,7 +381,8 @@ public sealed class FixtureSite : IAsyncLifetime
               if (localStorage.getItem('left')) found.push('localStorage');
               if (sessionStorage.getItem('left')) found.push('sessionStorage');
               if (window.name) found.push('window.name');
-              if (history.length > 1) found.push('history');
+              // Every page starts from a tab on about:blank: its own entry and that one.
+              if (history.length > 2) found.push('history');
               const names = indexedDB.databases ? indexedDB.databases() : Promise.resolve([]);
               names.then((dbs) => {
                 if (dbs.some((db) => db.name === 'left')) found.push('indexedDB');
