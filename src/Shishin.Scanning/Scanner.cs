@@ -29,5 +29,9 @@ public static class Scanner
     /// <exception cref="ScanException">No browser was found, or it could not be started.</exception>
     /// <exception cref="ArgumentException">The options are invalid (no start URL, a URL that is not http or https, a limit below 1).</exception>
     public static Task<ScanResult> ScanAsync(ScanOptions options, IProgress<PageResult>? progress = null, CancellationToken cancellationToken = default) =>
-        ScanSession.RunAsync(options, progress, cancellationToken);
+        ScanSession.RunAsync(options, progress, TimeProvider.System, cancellationToken);
+
+    /// <summary>Scans the site with <paramref name="time"/> as the scan's clock (tests).</summary>
+    internal static Task<ScanResult> ScanAsync(ScanOptions options, IProgress<PageResult>? progress, TimeProvider time, CancellationToken cancellationToken) =>
+        ScanSession.RunAsync(options, progress, time, cancellationToken);
 }

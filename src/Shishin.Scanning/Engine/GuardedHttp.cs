@@ -30,11 +30,13 @@ internal sealed class GuardedHttp : IDisposable
     private readonly HttpClient client;
     private readonly TimeSpan timeout;
     private readonly ScanOptions? session;
+    private readonly TimeProvider time;
 
     // session: the scan whose cookies (ScanOptions.Cookies) go with every request to a start URL's host, as the browser
     // sends them, so a link check from a signed-in scan sees what the signed-in person sees. Never to other hosts.
-    public GuardedHttp(EgressGuard guard, BlockedLog blocked, string userAgent, TimeSpan timeout, bool ignoreCertificateErrors, ScanOptions? session = null)
+    public GuardedHttp(EgressGuard guard, BlockedLog blocked, string userAgent, TimeSpan timeout, bool ignoreCertificateErrors, ScanOptions? session = null, TimeProvider? time = null)
     {
+        this.time = time ?? TimeProvider.System;
         this.guard = guard;
         this.blocked = blocked;
         this.timeout = timeout;
@@ -140,7 +142,7 @@ internal sealed class GuardedHttp : IDisposable
 
     private FetchResult Refused(Uri url, EgressDecision decision)
     {
-        blocked.Add(new BlockedRequest(url.AbsoluteUri, decision.Reason, decision.Detail, DateTimeOffset.UtcNow));
+        blocked.Add(new BlockedRequest(url.AbsoluteUri, decision.Reason, decision.Detail, time.GetUtcNow()));
         return new FetchResult(null, url, decision.Detail, true);
     }
 

@@ -5,7 +5,7 @@ namespace Shishin.Scanning.Engine;
 /// really begins. The crawl loop already dispatches pages that far apart, but on a busy machine a dispatched page can
 /// begin late while the next one begins on time; this gate makes the later one wait for the actual start of the first.
 /// </summary>
-internal sealed class HostPacer(IReadOnlyDictionary<string, TimeSpan> delays, TimeSpan defaultDelay)
+internal sealed class HostPacer(IReadOnlyDictionary<string, TimeSpan> delays, TimeSpan defaultDelay, TimeProvider time)
 {
     private readonly Dictionary<string, DateTimeOffset> lastStart = new(StringComparer.Ordinal);
 
@@ -22,7 +22,7 @@ internal sealed class HostPacer(IReadOnlyDictionary<string, TimeSpan> delays, Ti
             TimeSpan wait;
             lock (lastStart)
             {
-                var now = DateTimeOffset.UtcNow;
+                var now = time.GetUtcNow();
                 var allowed = lastStart.TryGetValue(host, out var last) ? last + delay : now;
                 if (now >= allowed)
                 {
@@ -33,7 +33,7 @@ internal sealed class HostPacer(IReadOnlyDictionary<string, TimeSpan> delays, Ti
                 wait = allowed - now;
             }
 
-            await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
         }
     }
 }

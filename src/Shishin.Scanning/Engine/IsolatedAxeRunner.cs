@@ -27,12 +27,18 @@ internal static class IsolatedAxeRunner
     /// <paramref name="frameTimeout"/>; a frame whose address <paramref name="refused"/> says the SSRF guard refused
     /// holds no document of the site (only the proxy's empty refusal) and is reported as not checked.
     /// </summary>
-    public static async Task<string> RunAsync(IsolatedWorlds worlds, object arguments, TimeSpan frameTimeout, Func<string, bool> refused, CancellationToken token)
+    public static async Task<string> RunAsync(
+        IsolatedWorlds worlds, object arguments, TimeSpan frameTimeout, Func<string, bool> refused, StageClock stages, CancellationToken token)
     {
         var argumentsJson = JsonSerializer.SerializeToElement(arguments, ArgumentsJson.Options);
         var runOptions = argumentsJson.GetProperty("runOptions");
         var top = await worlds.TopAsync(token).ConfigureAwait(false);
-        await InjectAsync(top, token).ConfigureAwait(false);
+        using (stages.Start("axe-inject"))
+        {
+            await InjectAsync(top, token).ConfigureAwait(false);
+        }
+
+        var running = stages.Start("axe-run");
         var topPart = Part(await top.CallAsync(Partial.Value, new Dictionary<string, object?>
         {
             ["runOptions"] = runOptions,
@@ -42,9 +48,14 @@ internal static class IsolatedAxeRunner
             ["keep"] = true,
         }, token).ConfigureAwait(false));
 
+        running.Dispose();
         var run = new FrameRun(worlds, runOptions, frameTimeout, refused);
-        await run.VisitChildrenAsync(top, topPart, token).ConfigureAwait(false);
+        using (stages.Start("axe-frames"))
+        {
+            await run.VisitChildrenAsync(top, topPart, token).ConfigureAwait(false);
+        }
 
+        using var finishing = stages.Start("axe-finish");
         return await top.CallAsync(Finish.Value, new Dictionary<string, object?>
         {
             ["runOptions"] = runOptions,

@@ -8,7 +8,7 @@ namespace Shishin.Scanning.Engine;
 /// checks has started to leave (a meta refresh, a script setting <c>location</c>) and wait for where it goes, instead
 /// of racing the navigation and reporting what it found under the wrong document.
 /// </summary>
-internal sealed class NavigationTracker
+internal sealed class NavigationTracker : IDisposable
 {
     private readonly Lock gate = new();
     private readonly IPage page;
@@ -20,39 +20,53 @@ internal sealed class NavigationTracker
     public NavigationTracker(IPage page)
     {
         this.page = page;
-        page.Request += (_, request) =>
+        page.Request += OnRequest;
+        page.RequestFailed += OnRequestFailed;
+        page.FrameNavigated += OnFrameNavigated;
+    }
+
+    /// <summary>Stops following the page (its tab goes on to another page).</summary>
+    public void Dispose()
+    {
+        page.Request -= OnRequest;
+        page.RequestFailed -= OnRequestFailed;
+        page.FrameNavigated -= OnFrameNavigated;
+    }
+
+    private void OnRequest(object? sender, IRequest request)
+    {
+        if (!IsMainNavigation(request))
         {
-            if (!IsMainNavigation(request))
-            {
-                return;
-            }
+            return;
+        }
 
-            if (request.RedirectedFrom is null)
+        if (request.RedirectedFrom is null)
+        {
+            lock (gate)
             {
-                lock (gate)
-                {
-                    navigations.Add(request);
-                    commitsAtStart[request] = Commits;
-                }
+                navigations.Add(request);
+                commitsAtStart[request] = Commits;
             }
+        }
 
+        Signal();
+    }
+
+    private void OnRequestFailed(object? sender, IRequest request)
+    {
+        if (IsMainNavigation(request))
+        {
             Signal();
-        };
-        page.RequestFailed += (_, request) =>
+        }
+    }
+
+    private void OnFrameNavigated(object? sender, IFrame frame)
+    {
+        if (frame == page.MainFrame)
         {
-            if (IsMainNavigation(request))
-            {
-                Signal();
-            }
-        };
-        page.FrameNavigated += (_, frame) =>
-        {
-            if (frame == page.MainFrame)
-            {
-                Interlocked.Increment(ref commits);
-                Signal();
-            }
-        };
+            Interlocked.Increment(ref commits);
+            Signal();
+        }
     }
 
     /// <summary>How often the main frame has committed a document (or moved within one) so far.</summary>

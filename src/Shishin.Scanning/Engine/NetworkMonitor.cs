@@ -38,7 +38,19 @@ internal sealed class NetworkMonitor
         session.Event("Network.loadingFinished").OnEvent += (_, e) => monitor.OnDone(e, finished: true);
         session.Event("Network.loadingFailed").OnEvent += (_, e) => monitor.OnDone(e, finished: false);
         await session.SendAsync("Network.enable").ConfigureAwait(false);
+        // Neither the HTTP cache nor the renderer's memory cache may serve a page what an earlier page of a reused tab
+        // loaded: each page's weight and requests are measured as on a first visit.
+        await session.SendAsync("Network.setCacheDisabled", new Dictionary<string, object> { ["cacheDisabled"] = true }).ConfigureAwait(false);
         return monitor;
+    }
+
+    /// <summary>Stops following the page (its tab goes on to another page).</summary>
+    public async Task DetachAsync()
+    {
+        if (session is not null)
+        {
+            await PageScanner.Quietly(session.DetachAsync()).ConfigureAwait(false);
+        }
     }
 
     /// <summary>

@@ -16,6 +16,9 @@ internal sealed class PageProgress
 
     public NetworkMonitor? Network { get; set; }
 
+    /// <summary>How long each stage took (for profiling only, <see cref="StageLog"/>).</summary>
+    public StageClock Stages { get; init; } = new(TimeProvider.System);
+
     /// <summary>The document's status, addresses, redirects, and after the checks title, lang and timings.</summary>
     public PageResult? Result { get; set; }
 

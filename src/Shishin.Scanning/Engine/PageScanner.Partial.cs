@@ -26,6 +26,19 @@ internal sealed partial class PageScanner
     {
         try
         {
+            using (progress.Stages.Start("world"))
+            {
+                try
+                {
+                    await worlds.TopAsync(token).ConfigureAwait(false);
+                }
+                catch (PlaywrightException)
+                {
+                    // Timed apart only; the probe below meets the same failure and handles it.
+                }
+            }
+
+            using var timing = progress.Stages.Start("probe");
             return await EvaluateWithRetryAsync<PageSnapshot>(page, worlds, Probe.Value, null, token).ConfigureAwait(false);
         }
         catch (Exception e) when (e is PlaywrightException or JsonException && !token.IsCancellationRequested)
@@ -51,7 +64,7 @@ internal sealed partial class PageScanner
         {
             for (var attempt = 0; attempt < 2; attempt++)
             {
-                run = run is { IsCompleted: false } ? run : RunAxeAsync(worlds, url, since, token);
+                run = run is { IsCompleted: false } ? run : RunAxeAsync(worlds, url, since, progress.Stages, token);
                 try
                 {
                     var (version, findings) = await run.WaitAsync(timeout, token).ConfigureAwait(false);

@@ -11,7 +11,7 @@ using Shishin.Scanning.Safety;
 namespace Shishin.Scanning.Engine;
 
 /// <summary>What scanning one page gave: the result, and what the crawl and the cross-page checks need from it.</summary>
-internal sealed record PageOutcome(PageResult Result, IReadOnlyList<Uri> Links, IReadOnlyList<HreflangLink> Hreflang, bool BrowserFailed);
+internal sealed record PageOutcome(PageResult Result, IReadOnlyList<Uri> Links, IReadOnlyList<HreflangLink> Hreflang, bool BrowserFailed, StageClock? Stages = null);
 
 /// <summary>Everything the pages of one scan share.</summary>
 internal sealed record ScanContext(
@@ -23,10 +23,15 @@ internal sealed record ScanContext(
     LinkChecker Links,
     string UserAgent,
     string? AuthState = null,
-    SignOutLinks? SignOut = null);
+    SignOutLinks? SignOut = null,
+    TimeProvider? Time = null)
+{
+    /// <summary>The scan's clock.</summary>
+    public TimeProvider Clock => Time ?? TimeProvider.System;
+}
 
 /// <summary>
-/// Scans one page in a fresh browser context: loads it under the navigation timeout and the page budget, reads it,
+/// Scans one page in a browser context of its own (a new one, or a tab wiped after a clean page, see <see cref="BrowserTab"/>): loads it under the navigation timeout and the page budget, reads it,
 /// runs axe-core and the page, security and performance checks, and then checks its links outside the browser.
 /// </summary>
 internal sealed partial class PageScanner(ScanContext scan)
@@ -34,6 +39,12 @@ internal sealed partial class PageScanner(ScanContext scan)
     private const string MobileUserAgentPrefix = "Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/";
     private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(3);
     private static readonly Lazy<string> Probe = new(() => Script("probe.js"));
+
+    /// <summary>How many pages one tab loads before it is closed and a new one opened, so a renderer that grows is renewed.</summary>
+    private const int MaxTabUses = 50;
+
+    /// <summary>Tabs whose last page finished cleanly and was wiped, for the next page (<see cref="BrowserTab"/>).</summary>
+    private readonly System.Collections.Concurrent.ConcurrentBag<BrowserTab> idleTabs = [];
 
     /// <summary>The axe-core version, once a page has run it.</summary>
     public string AxeVersion { get; private set; } = "";
@@ -43,14 +54,20 @@ internal sealed partial class PageScanner(ScanContext scan)
 
     public async Task<PageOutcome> ScanAsync(Uri url, int depth, CancellationToken scanToken)
     {
-        var startedAt = DateTimeOffset.UtcNow;
+        var startedAt = scan.Clock.GetUtcNow();
         var stopwatch = Stopwatch.StartNew();
         var options = scan.Options;
 
-        var decision = await scan.Guard.CheckAsync(url.AbsoluteUri, scanToken).ConfigureAwait(false);
+        var progress = new PageProgress { Stages = new StageClock(scan.Clock) };
+        EgressDecision decision;
+        using (progress.Stages.Start("guard"))
+        {
+            decision = await scan.Guard.CheckAsync(url.AbsoluteUri, scanToken).ConfigureAwait(false);
+        }
+
         if (!decision.Allowed)
         {
-            scan.Blocked.Add(new BlockedRequest(url.AbsoluteUri, decision.Reason, decision.Detail, DateTimeOffset.UtcNow));
+            scan.Blocked.Add(new BlockedRequest(url.AbsoluteUri, decision.Reason, decision.Detail, scan.Clock.GetUtcNow()));
             return Failed(url, depth, startedAt, stopwatch, new PageError(PageErrorKind.Blocked, $"The SSRF guard refused the address: {decision.Detail}"));
         }
 
@@ -71,21 +88,27 @@ internal sealed partial class PageScanner(ScanContext scan)
             }
         }
 
-        IBrowserContext? context = null;
-        var progress = new PageProgress();
+        BrowserTab? tab = null;
+        var cookies = options.Cookies.Count > 0 ? SessionCookies(options) : [];
         PageError? terminal = null;
         PageError? error = null;
         var browserFailed = false;
         var cancelled = false;
         try
         {
-            context = await browser.NewContextAsync(ContextOptions(browser)).WaitAsync(pageToken.Token).ConfigureAwait(false);
-            if (options.Cookies.Count > 0)
+            using (progress.Stages.Start("context"))
             {
-                await context.AddCookiesAsync(SessionCookies(options)).WaitAsync(pageToken.Token).ConfigureAwait(false);
+                tab = TakeTab(browser) ?? await BrowserTab.OpenAsync(browser, ContextOptions(browser), cookies, pageToken.Token).ConfigureAwait(false);
             }
 
-            terminal = await LoadAndCheckAsync(context, url, progress, Abort, pageToken.Token).ConfigureAwait(false);
+            tab.Begin(Abort);
+            if (tab.Uses > 1)
+            {
+                // Marks a page that a reused tab served, in the profile.
+                progress.Stages.Start("reused-tab").Dispose();
+            }
+
+            terminal = await LoadAndCheckAsync(tab, url, progress, pageToken.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (scanToken.IsCancellationRequested)
         {
@@ -115,10 +138,29 @@ internal sealed partial class PageScanner(ScanContext scan)
         finally
         {
             // A cancelled scan kills the browser right after; closing each context first would only delay that.
-            if (context is not null && !scanToken.IsCancellationRequested && !await CloseAsync(context).ConfigureAwait(false))
+            tab?.End();
+            using var closing = progress.Stages.Start("close");
+            if (tab is not null && !scanToken.IsCancellationRequested)
             {
-                // A context that does not close means a hung browser: start a new one for the next page.
-                await scan.Browser.DiscardAsync(browser).ConfigureAwait(false);
+                // Only a tab whose page finished cleanly, in one origin, and was wiped serves another page.
+                var origin = "";
+                var clean = CanReuseTabs && terminal is null && error is null && progress.Cause is null && progress.Gaps.Count == 0
+                    && tab.Uses < MaxTabUses && browser.IsConnected && tab.OneOrigin(out origin);
+                if (clean)
+                {
+                    using var resetting = progress.Stages.Start("reset-tab");
+                    clean = await tab.ResetAsync(origin, cookies).ConfigureAwait(false);
+                }
+
+                if (clean)
+                {
+                    idleTabs.Add(tab);
+                }
+                else if (!await CloseAsync(tab.Context).ConfigureAwait(false))
+                {
+                    // A context that does not close means a hung browser: start a new one for the next page.
+                    await scan.Browser.DiscardAsync(browser).ConfigureAwait(false);
+                }
             }
         }
 
@@ -128,7 +170,7 @@ internal sealed partial class PageScanner(ScanContext scan)
             // A response cut off at the cap is what stopped the page then, whatever the browser said afterwards.
             var why = terminal ?? (browserFailed ? error : progress.Cause ?? error);
             var failed = Failed(url, depth, startedAt, stopwatch, why ?? new PageError(PageErrorKind.NavigationFailed, "The page could not be read."), progress.Result);
-            return failed with { BrowserFailed = browserFailed };
+            return failed with { BrowserFailed = browserFailed, Stages = progress.Stages };
         }
 
         return await PartialOrCompleteAsync(url, depth, startedAt, stopwatch, progress, progress.Cause ?? error, cancelled, scanToken).ConfigureAwait(false);
@@ -160,7 +202,7 @@ internal sealed partial class PageScanner(ScanContext scan)
         // With a session, sign-out links are neither checked nor followed: either would end the session.
         links = scan.SignOut?.Keep(links) ?? links;
 
-        // Outside the browser, whose context is closed by now: links and the once-per-origin checks.
+        // Outside the browser, whose context is closed (or tab wiped) by now: links and the once-per-origin checks.
         var finalUrl = progress.FinalUrl ?? url;
         if (cancelled)
         {
@@ -173,10 +215,14 @@ internal sealed partial class PageScanner(ScanContext scan)
         {
             if (options.CheckLinks && links.Count > 0)
             {
+                using var timing = progress.Stages.Start("links");
                 findings.AddRange(await scan.Links.CheckAsync(url, links, scanToken).ConfigureAwait(false));
             }
 
-            findings.AddRange(await scan.Sites.OriginFindingsAsync(finalUrl, url, scanToken).ConfigureAwait(false));
+            using (progress.Stages.Start("origin"))
+            {
+                findings.AddRange(await scan.Sites.OriginFindingsAsync(finalUrl, url, scanToken).ConfigureAwait(false));
+            }
         }
 
         var requested = progress.Network?.Urls ?? [];
@@ -200,7 +246,7 @@ internal sealed partial class PageScanner(ScanContext scan)
             Duration = stopwatch.Elapsed,
         };
         var found = cancelled ? [] : links.Select(l => Uri.TryCreate(l.Href, UriKind.Absolute, out var u) ? u : null).OfType<Uri>().ToList();
-        return new PageOutcome(result, found, snapshot?.Hreflang ?? [], false);
+        return new PageOutcome(result, found, snapshot?.Hreflang ?? [], false, progress.Stages);
     }
 
     /// <summary>
@@ -209,38 +255,51 @@ internal sealed partial class PageScanner(ScanContext scan)
     /// the error that makes the page no page at all (refused, not HTML, a client navigation that failed); anything that
     /// stops it later is thrown, and what <paramref name="progress"/> holds by then is kept.
     /// </summary>
-    private async Task<PageError?> LoadAndCheckAsync(IBrowserContext context, Uri url, PageProgress progress, Action<PageError> abort, CancellationToken token)
+    private async Task<PageError?> LoadAndCheckAsync(BrowserTab tab, Uri url, PageProgress progress, CancellationToken token)
     {
-        var options = scan.Options;
-        var navigationStarted = Stopwatch.StartNew();
-        var since = DateTimeOffset.UtcNow;
-        var page = await context.NewPageAsync().WaitAsync(token).ConfigureAwait(false);
-        var mainPage = page;
-
-        // Hostile pages: every dialog is dismissed, every popup closed, downloads are refused by the context.
-        page.Dialog += (_, dialog) => _ = Quietly(dialog.DismissAsync());
-        context.Page += (_, popup) =>
-        {
-            if (!ReferenceEquals(popup, mainPage))
-            {
-                _ = Quietly(popup.CloseAsync());
-            }
-        };
-        page.Crash += (_, _) => abort(new PageError(PageErrorKind.BrowserCrashed, "The page's renderer process crashed."));
-        var network = await NetworkMonitor.AttachAsync(context, page, options.MaxResponseBytes, tooLarge => CutOff(progress, tooLarge))
+        var context = tab.Context;
+        var page = tab.Page;
+        var opening = progress.Stages.Start("page");
+        var network = await NetworkMonitor.AttachAsync(context, page, scan.Options.MaxResponseBytes, tooLarge => CutOff(progress, tooLarge))
             .WaitAsync(token).ConfigureAwait(false);
         progress.Network = network;
-        await SessionHeaders.AttachAsync(context, page, options).WaitAsync(token).ConfigureAwait(false);
-        var navigations = new NavigationTracker(page);
+        await SessionHeaders.AttachAsync(context, page, scan.Options).WaitAsync(token).ConfigureAwait(false);
+        using var navigations = new NavigationTracker(page);
+        opening.Dispose();
+        try
+        {
+            return await FollowAndCheckAsync(tab, url, progress, network, navigations, token).ConfigureAwait(false);
+        }
+        finally
+        {
+            // The monitor stops following the tab (its counts are this page's alone either way). Not awaited: a page
+            // whose renderer hangs never answers the detach, and its context is closed with a time limit instead.
+            _ = network.DetachAsync();
+        }
+    }
+
+    /// <summary>The documents of the page, one after the other, each checked stage by stage (see <see cref="LoadAndCheckAsync"/>).</summary>
+    private async Task<PageError?> FollowAndCheckAsync(BrowserTab tab, Uri url, PageProgress progress, NetworkMonitor network, NavigationTracker navigations, CancellationToken token)
+    {
+        var options = scan.Options;
+        var context = tab.Context;
+        var page = tab.Page;
+        var navigationStarted = Stopwatch.StartNew();
+        var since = scan.Clock.GetUtcNow();
 
         var navigationMs = (float)options.NavigationTimeout.TotalMilliseconds;
-        var response = await page.GotoAsync(url.AbsoluteUri, new PageGotoOptions { WaitUntil = WaitUntilState.Commit, Timeout = navigationMs })
-            .WaitAsync(token).ConfigureAwait(false)
-            ?? throw new PlaywrightException("The navigation produced no response.");
+        IResponse response;
+        using (progress.Stages.Start("navigate"))
+        {
+            response = await page.GotoAsync(url.AbsoluteUri, new PageGotoOptions { WaitUntil = WaitUntilState.Commit, Timeout = navigationMs })
+                .WaitAsync(token).ConfigureAwait(false)
+                ?? throw new PlaywrightException("The navigation produced no response.");
+        }
 
         var chain = new List<RedirectHop>();
         for (var documents = 1; ; documents++)
         {
+            var responding = progress.Stages.Start("response");
             var redirects = await RedirectChainAsync(response.Request).WaitAsync(token).ConfigureAwait(false);
             chain.AddRange(redirects);
             var finalUrl = new Uri(response.Url);
@@ -278,12 +337,14 @@ internal sealed partial class PageScanner(ScanContext scan)
                 tls = new TlsDetails(security.Protocol, security.Issuer, security.ValidTo is { } validTo ? DateTimeOffset.FromUnixTimeMilliseconds((long)(validTo * 1000)) : null);
             }
 
-            progress.ResponseFindings = SecurityChecks.Check(url, finalUrl, headers, tls, options.Thresholds, DateTimeOffset.UtcNow).ToList();
+            progress.ResponseFindings = SecurityChecks.Check(url, finalUrl, headers, tls, options.Thresholds, scan.Clock.GetUtcNow()).ToList();
             progress.Result = progress.Result with { Tls = tls };
+            responding.Dispose();
 
             // The document must be parsed within the navigation timeout; the load event is then awaited only as long as
-            // that timeout (and the budget) allow. Requests still open after that are cut off when the context closes.
+            // that timeout (and the budget) allow. Requests still open after that are cut off when the context closes or the tab is wiped.
             var remaining = Math.Max(1000, navigationMs - (float)navigationStarted.Elapsed.TotalMilliseconds);
+            var loading = progress.Stages.Start("load");
             try
             {
                 await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded, new PageWaitForLoadStateOptions { Timeout = remaining }).WaitAsync(token).ConfigureAwait(false);
@@ -303,6 +364,8 @@ internal sealed partial class PageScanner(ScanContext scan)
                 // A resource that never finishes: the page is checked as it is.
             }
 
+            loading.Dispose();
+
             // Each stage is checked against the navigations: what a stage read while the document was leaving belongs to
             // no document the report can name, so it is dropped and the next document is followed instead.
             var next = navigations.Next(response.Request);
@@ -318,6 +381,7 @@ internal sealed partial class PageScanner(ScanContext scan)
 
                 if (next is null && snapshot is not null)
                 {
+                    using var checking = progress.Stages.Start("page-checks");
                     CheckSnapshot(url, finalUrl, response.Status, redirects, snapshot, network.Totals(), network.Urls, progress);
                 }
             }
@@ -388,7 +452,7 @@ internal sealed partial class PageScanner(ScanContext scan)
             tls = new TlsDetails(security.Protocol, security.Issuer, security.ValidTo is { } validTo ? DateTimeOffset.FromUnixTimeMilliseconds((long)(validTo * 1000)) : null);
         }
 
-        progress.ResponseFindings = SecurityChecks.Check(url, finalUrl, headers, tls, options.Thresholds, DateTimeOffset.UtcNow).ToList();
+        progress.ResponseFindings = SecurityChecks.Check(url, finalUrl, headers, tls, options.Thresholds, scan.Clock.GetUtcNow()).ToList();
         progress.Result = partial with { Tls = tls };
 
         var worlds = new IsolatedWorlds(page.Context, page);
@@ -449,7 +513,7 @@ internal sealed partial class PageScanner(ScanContext scan)
         };
     }
 
-    private async Task<(string Version, List<Finding> Findings)> RunAxeAsync(IsolatedWorlds worlds, Uri url, DateTimeOffset since, CancellationToken token)
+    private async Task<(string Version, List<Finding> Findings)> RunAxeAsync(IsolatedWorlds worlds, Uri url, DateTimeOffset since, StageClock stages, CancellationToken token)
     {
         // Always our own axe-core, in every frame; through the DevTools protocol, so the page's CSP does not keep it out.
         var json = await IsolatedAxeRunner.RunAsync(
@@ -457,7 +521,9 @@ internal sealed partial class PageScanner(ScanContext scan)
             AxeChecks.Arguments(scan.Options.ActiveRules, scan.Options.Language),
             scan.Options.NavigationTimeout,
             frameUrl => scan.Blocked.For([frameUrl], since).Count > 0,
+            stages,
             token).ConfigureAwait(false);
+        using var parsing = stages.Start("axe-parse");
         return AxeChecks.Parse(json, url);
     }
 
@@ -512,6 +578,27 @@ internal sealed partial class PageScanner(ScanContext scan)
                 SameSite = SameSiteAttribute.Lax,
             }))
             .ToList();
+
+    /// <summary>
+    /// Tabs are reused only in scans without a signed-in session or extra headers: a storage state or the headers'
+    /// interception would have to be set up again for each page.
+    /// </summary>
+    private bool CanReuseTabs => scan.AuthState is null && scan.Options.Headers.Count == 0;
+
+    private BrowserTab? TakeTab(IBrowser browser)
+    {
+        while (idleTabs.TryTake(out var tab))
+        {
+            if (ReferenceEquals(tab.Browser, browser) && browser.IsConnected)
+            {
+                return tab;
+            }
+
+            _ = Quietly(tab.Context.CloseAsync());
+        }
+
+        return null;
+    }
 
     internal BrowserNewContextOptions ContextOptions(IBrowser browser)
     {

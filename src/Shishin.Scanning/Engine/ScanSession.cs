@@ -19,7 +19,7 @@ internal static class ScanSession
 {
     private static readonly TimeSpan CancelGrace = TimeSpan.FromSeconds(1.5);
 
-    public static async Task<ScanResult> RunAsync(ScanOptions options, IProgress<PageResult>? progress, CancellationToken cancellationToken)
+    public static async Task<ScanResult> RunAsync(ScanOptions options, IProgress<PageResult>? progress, TimeProvider time, CancellationToken cancellationToken)
     {
         Validate(options);
         var session = SessionSetup.Load(options);
@@ -27,7 +27,7 @@ internal static class ScanSession
         var browserLocation = BrowserLocator.Find(options.BrowserPath)
             ?? throw new ScanException(ScanFailure.BrowserNotFound, options.BrowserPath is null ? BrowserLocator.InstallHelp : $"No browser at {options.BrowserPath}. {BrowserLocator.InstallHelp}");
 
-        var startedAt = DateTimeOffset.UtcNow;
+        var startedAt = time.GetUtcNow();
         var stopwatch = Stopwatch.StartNew();
         var blocked = new BlockedLog();
         var guard = new EgressGuard(new EgressPolicy
@@ -36,7 +36,7 @@ internal static class ScanSession
             AllowedPorts = options.AllowedPorts,
             AllowedEndpoints = options.AllowedEndpoints,
         });
-        var proxy = new EgressProxy(guard);
+        var proxy = new EgressProxy(guard, time);
         proxy.RequestBlocked += (_, entry) => blocked.Add(entry);
         var browserHost = new BrowserHost(browserLocation.ExecutablePath, proxy.Address);
 
@@ -53,11 +53,11 @@ internal static class ScanSession
             var browser = await browserHost.GetAsync(cancellationToken).ConfigureAwait(false);
             userAgent = $"{await DefaultUserAgentAsync(browser, cancellationToken).ConfigureAwait(false)} {options.UserAgentSuffix}".Trim();
             var linkTimeout = options.NavigationTimeout < TimeSpan.FromSeconds(10) ? options.NavigationTimeout : TimeSpan.FromSeconds(10);
-            http = new GuardedHttp(guard, blocked, userAgent, linkTimeout, options.IgnoreCertificateErrors, options);
-            var sites = new SiteDirectory(http);
+            http = new GuardedHttp(guard, blocked, userAgent, linkTimeout, options.IgnoreCertificateErrors, options, time);
+            var sites = new SiteDirectory(http, time);
             var scopeOrigins = new ConcurrentOrigins(options.StartUrls);
             links = new LinkChecker(http, sites, options, scopeOrigins.Contains);
-            var scanContext = new ScanContext(options, guard, blocked, browserHost, sites, links, userAgent, session.AuthState, session.SignOut);
+            var scanContext = new ScanContext(options, guard, blocked, browserHost, sites, links, userAgent, session.AuthState, session.SignOut, time);
             scanner = new PageScanner(scanContext);
             if (session.Journey is { } journey)
             {
@@ -97,7 +97,7 @@ internal static class ScanSession
                     }
                 }
 
-                await CrawlAsync(options, frontier, scopeOrigins, sites, scanner, hostDelays, pages, progress, cancellationToken).ConfigureAwait(false);
+                await CrawlAsync(options, frontier, scopeOrigins, sites, scanner, hostDelays, pages, progress, time, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -112,6 +112,7 @@ internal static class ScanSession
             http?.Dispose();
         }
 
+        StageLog.WriteIfAsked(pages);
         return new ScanResult
         {
             Options = options,
@@ -138,24 +139,25 @@ internal static class ScanSession
         Dictionary<string, TimeSpan> hostDelays,
         List<PageOutcome> pages,
         IProgress<PageResult>? progress,
+        TimeProvider time,
         CancellationToken cancellationToken)
     {
         var running = new Dictionary<Task<PageOutcome?>, CrawlItem>();
         var perHost = new Dictionary<string, int>(StringComparer.Ordinal);
         var nextStart = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
-        var pacer = new HostPacer(hostDelays, options.Delay);
+        var pacer = new HostPacer(hostDelays, options.Delay, time);
         try
         {
             while (true)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var now = DateTimeOffset.UtcNow;
+                var now = time.GetUtcNow();
                 while (pages.Count + running.Count < options.MaxPages
                     && frontier.TakeFirst(item => perHost.GetValueOrDefault(item.Host) < options.Concurrency && nextStart.GetValueOrDefault(item.Host) <= now) is { } item)
                 {
                     perHost[item.Host] = perHost.GetValueOrDefault(item.Host) + 1;
                     nextStart[item.Host] = now + hostDelays.GetValueOrDefault(item.Host, options.Delay);
-                    running.Add(ScanOneAsync(item, options, sites, scanner, pacer, cancellationToken), item);
+                    running.Add(ScanOneAsync(item, options, sites, scanner, pacer, time, cancellationToken), item);
                 }
 
                 if (running.Count == 0)
@@ -173,12 +175,12 @@ internal static class ScanSession
 
                     // Only delays hold the queue back: wait for the earliest host to be ready.
                     var wait = nextStart.Values.Where(t => t > now).DefaultIfEmpty(now).Min() - now;
-                    await Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.FromMilliseconds(10), cancellationToken).ConfigureAwait(false);
+                    await Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.FromMilliseconds(10), time, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
 
                 var delayed = frontier.Count > 0 && nextStart.Values.Any(t => t > now)
-                    ? Task.Delay(nextStart.Values.Where(t => t > now).Min() - now, cancellationToken)
+                    ? Task.Delay(nextStart.Values.Where(t => t > now).Min() - now, time, cancellationToken)
                     : null;
                 var finished = delayed is null
                     ? await Task.WhenAny(running.Keys).ConfigureAwait(false)
@@ -253,7 +255,7 @@ internal static class ScanSession
 
     /// <summary>Scans one page, or returns <see langword="null"/> when robots.txt disallows it.</summary>
     private static async Task<PageOutcome?> ScanOneAsync(
-        CrawlItem item, ScanOptions options, SiteDirectory sites, PageScanner scanner, HostPacer pacer, CancellationToken cancellationToken)
+        CrawlItem item, ScanOptions options, SiteDirectory sites, PageScanner scanner, HostPacer pacer, TimeProvider time, CancellationToken cancellationToken)
     {
         await Task.Yield();
         if (options.ObeyRobots && !(await sites.RobotsAsync(item.Url, cancellationToken).ConfigureAwait(false)).IsAllowed(item.Url))
@@ -277,7 +279,7 @@ internal static class ScanSession
                 Depth = item.Depth,
                 Error = error,
                 Findings = [Findings.Create(ScannerRules.PageNavigationError, item.Url, $"{error.Kind}: {error.Message}")],
-                StartedAt = DateTimeOffset.UtcNow,
+                StartedAt = time.GetUtcNow(),
             };
             return new PageOutcome(result, [], [], false);
         }

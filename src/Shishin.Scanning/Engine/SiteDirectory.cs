@@ -11,7 +11,7 @@ namespace Shishin.Scanning.Engine;
 /// What the scanner learns once per origin: robots.txt, the sitemaps, security.txt and whether plain HTTP redirects
 /// to HTTPS. Each is fetched at most once per scan, however many pages ask.
 /// </summary>
-internal sealed class SiteDirectory(GuardedHttp http)
+internal sealed class SiteDirectory(GuardedHttp http, TimeProvider? time = null)
 {
     /// <summary>The product token robots.txt groups are matched against.</summary>
     public const string RobotsProductToken = "Shishin";
@@ -141,7 +141,7 @@ internal sealed class SiteDirectory(GuardedHttp http)
                 : $"{location} could not be fetched: {result.Failure}";
         }
 
-        return SecurityTxtProblem(location, result.ContentHeaders?.ContentType?.MediaType, Encoding.UTF8.GetString(body), DateTimeOffset.UtcNow);
+        return SecurityTxtProblem(location, result.ContentHeaders?.ContentType?.MediaType, Encoding.UTF8.GetString(body), (time ?? TimeProvider.System).GetUtcNow());
     }
 
     /// <summary>Checks the parts of RFC 9116 that matter: plain text, at least one Contact, one Expires in the future.</summary>

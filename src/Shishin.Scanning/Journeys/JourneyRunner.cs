@@ -83,13 +83,13 @@ internal sealed class JourneyRunner(ScanContext scan, PageScanner scanner, Journ
                 {
                     if (step.Action == StepAction.Scan)
                     {
-                        Add(Failure(step, CurrentUrl(page), $"Not scanned: {failed.Describe()} failed before {step.Describe()} was reached.", DateTimeOffset.UtcNow, TimeSpan.Zero));
+                        Add(Failure(step, CurrentUrl(page), $"Not scanned: {failed.Describe()} failed before {step.Describe()} was reached.", scan.Clock.GetUtcNow(), TimeSpan.Zero));
                     }
 
                     continue;
                 }
 
-                var startedAt = DateTimeOffset.UtcNow;
+                var startedAt = scan.Clock.GetUtcNow();
                 var stopwatch = Stopwatch.StartNew();
                 using var budget = new CancellationTokenSource(step.Action == StepAction.Scan ? options.PageBudget : options.NavigationTimeout + options.NavigationTimeout);
                 using var stepToken = CancellationTokenSource.CreateLinkedTokenSource(aborted.Token, budget.Token);

@@ -27,11 +27,14 @@ internal sealed class EgressProxy : IAsyncDisposable
     private readonly ConcurrentDictionary<Task, byte> connections = new();
     private readonly Task acceptLoop;
 
-    /// <summary>Starts the proxy on a free loopback port.</summary>
-    public EgressProxy(EgressGuard guard)
+    private readonly TimeProvider time;
+
+    /// <summary>Starts the proxy on a free loopback port; <paramref name="time"/> dates the requests it refuses (the system clock by default).</summary>
+    public EgressProxy(EgressGuard guard, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(guard);
         this.guard = guard;
+        this.time = time ?? TimeProvider.System;
         listener.Start();
         Address = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}"));
         acceptLoop = AcceptAsync();
@@ -175,7 +178,7 @@ internal sealed class EgressProxy : IAsyncDisposable
 
     private async Task RefuseAsync(NetworkStream client, string target, EgressDecision decision)
     {
-        var entry = new BlockedRequest(target, decision.Reason, decision.Detail, DateTimeOffset.UtcNow);
+        var entry = new BlockedRequest(target, decision.Reason, decision.Detail, time.GetUtcNow());
         blocked.Enqueue(entry);
         RequestBlocked?.Invoke(this, entry);
         await RespondAsync(client, 403, "Forbidden by Shishin's SSRF guard").ConfigureAwait(false);

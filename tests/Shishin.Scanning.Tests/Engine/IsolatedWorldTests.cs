@@ -39,6 +39,29 @@ public sealed class IsolatedWorldTests(FixtureSite site, ITestOutputHelper outpu
     }
 
     [Fact]
+    public async Task Scan_PageAfterOneThatLeftStorageCookiesNameAndHistory_FindsNoneOfThem()
+    {
+        // One page at a time, so the reader is loaded in the tab the writer used (it is reused after a clean page).
+        var options = site.Options(site.Http("/hostile/reuse/writer")) with
+        {
+            MaxDepth = 1,
+            Concurrency = 1,
+            ReadSitemaps = false,
+            CheckLinks = false,
+        };
+
+        var result = await ScanTestSupport.ScanAsync(options);
+        ScanTestSupport.Describe(result, output);
+
+        Assert.Equal(["/hostile/reuse/reader", "/hostile/reuse/writer"], result.Pages.Select(p => p.RequestedUrl.AbsolutePath).Order(StringComparer.Ordinal));
+        var reader = result.Pages.Single(p => p.RequestedUrl.AbsolutePath == "/hostile/reuse/reader");
+        Assert.Null(reader.Error);
+        Assert.Equal("Reader", reader.Title);
+        Assert.Empty(AccessibilityRules(reader));
+        Assert.DoesNotContain("left=", site.ReceivedCookies["/hostile/reuse/reader"], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Scan_PageThatReplacesBuiltInsAndDomGetters_GivesTheRealFindingsAndSnapshot()
     {
         var options = site.Options(site.Http("/hostile/prototypes")) with

@@ -359,6 +359,40 @@ public sealed class FixtureSite : IAsyncLifetime
     {
         const string Image = "<img src=\"/img/photo.png\" width=\"10\" height=\"10\">";
         const string Forged = "9.9.9-forged";
+        // A page that leaves every trace a page can leave in its browser context and tab, and one scanned after it
+        // that shows whatever of them it finds: a tab reused between pages must come to it wiped.
+        site.MapGet("/hostile/reuse/writer", () => Html(Page("Writer", $$"""
+            <p>{{Text}} <a href="/hostile/reuse/reader">Next</a>.</p>
+            <script>
+              document.cookie = 'left=1; path=/';
+              localStorage.setItem('left', '1');
+              sessionStorage.setItem('left', '1');
+              window.name = 'left';
+              history.pushState({}, '', '/hostile/reuse/writer#pushed');
+              indexedDB.open('left', 1).onupgradeneeded = (e) => e.target.result.createObjectStore('left');
+              navigator.permissions && navigator.permissions.query({ name: 'geolocation' });
+            </script>
+            """)));
+        site.MapGet("/hostile/reuse/reader", () => Html(Page("Reader", $$"""
+            <p>{{Text}}</p><p id="found"></p>
+            <script>
+              const found = [];
+              if (document.cookie.includes('left=')) found.push('cookie');
+              if (localStorage.getItem('left')) found.push('localStorage');
+              if (sessionStorage.getItem('left')) found.push('sessionStorage');
+              if (window.name) found.push('window.name');
+              // Every page starts from a tab on about:blank: its own entry and that one.
+              if (history.length > 2) found.push('history');
+              const names = indexedDB.databases ? indexedDB.databases() : Promise.resolve([]);
+              names.then((dbs) => {
+                if (dbs.some((db) => db.name === 'left')) found.push('indexedDB');
+                if (found.length > 0) {
+                  document.title = 'Left behind: ' + found.join(' ');
+                  document.getElementById('found').innerHTML = '<img src="/img/left.png" width="10" height="10">';
+                }
+              });
+            </script>
+            """)));
         site.MapGet("/hostile/forged-axe", () => Html(Page("Forged axe", $$"""
             <p>{{Text}}</p>{{Image}}
             <script>window.axe = { run: async () => ({ testEngine: { version: '{{Forged}}' }, violations: [], incomplete: [] }) };</script>
