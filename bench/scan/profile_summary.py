@@ -10,17 +10,20 @@ import statistics
 import sys
 
 
+def stage_times(pages):
+    """The stages in the order they first appear, and each stage's durations in ms over the pages."""
+    times = {}
+    for page in pages:
+        for stage, ms in page["stages"].items():
+            times.setdefault(stage, []).append(ms)
+    return list(times), times
+
+
 def main() -> None:
     path = sys.argv[1]
     label = sys.argv[2] if len(sys.argv) > 2 else path
     pages = [json.loads(line) for line in open(path, encoding="utf-8-sig") if line.strip()]
-    order, times = [], {}
-    for page in pages:
-        for stage, ms in page["stages"].items():
-            if stage not in times:
-                order.append(stage)
-                times[stage] = []
-            times[stage].append(ms)
+    order, times = stage_times(pages)
     total = sum(page["totalMs"] for page in pages) or 1
     print(f"{label}: {len(pages)} pages, {sum(1 for p in pages if p.get('error'))} page errors, "
           f"median page {statistics.median(p['totalMs'] for p in pages):.0f} ms\n")

@@ -12,6 +12,8 @@ import pathlib
 import statistics
 import sys
 
+from profile_summary import stage_times
+
 out = pathlib.Path(sys.argv[1])
 ENGINES = ("chromium", "headless-shell")
 SHORT = {"shishin scan": "shishin", "pa11y-ci": "pa11y-ci", "chromium": "full", "headless-shell": "shell"}
@@ -111,13 +113,7 @@ for engine in ENGINES:
         pages = [json.loads(line) for line in path.read_text(encoding="utf-8-sig").splitlines() if line.strip()]
         if not pages:
             continue
-        order, times = [], {}
-        for page in pages:
-            for stage, ms in page["stages"].items():
-                if stage not in times:
-                    order.append(stage)
-                    times[stage] = []
-                times[stage].append(ms)
+        order, times = stage_times(pages)
         total = sum(page["totalMs"] for page in pages) or 1
         print(f"Shishin's stages per page, {SHORT[engine]} c{concurrency} (wall time, stages may overlap):\n")
         print("| stage | median ms | mean ms | share of page time |")
