@@ -75,6 +75,10 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<SetupService>();
         services.AddScoped<Demo.DemoData>();
         services.AddScoped<ApiKeys.ApiKeyService>();
+        services.AddOptions<Scans.ScanningOptions>().Bind(configuration.GetSection(Scans.ScanningOptions.SectionName));
+        services.AddScoped<Scans.ScanRunService>();
+        services.AddScoped<Scans.ScanDispatcher>();
+        services.AddScoped<Notifications.Notifier>();
         services.AddShishinEmail(configuration);
         services.AddSingleton<DatabaseInitializer>();
         // Keys in the database so that every web node and the CLI read the same protected values (TOTP secrets, cookies).

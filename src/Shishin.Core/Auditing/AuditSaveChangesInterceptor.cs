@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -124,7 +125,8 @@ public sealed class AuditSaveChangesInterceptor(AuditActor actor, TimeProvider c
         foreach (var entry in context.ChangeTracker.Entries())
         {
             // Sessions are renewed on every sliding request; sign-in and sign-out are audited as account events instead.
-            if (entry.Entity is AuditEvent or DataProtectionKey or Identity.UserSession || entry.State is EntityState.Unchanged or EntityState.Detached)
+            if (entry.Entity is AuditEvent or DataProtectionKey or Identity.UserSession || entry.State is EntityState.Unchanged or EntityState.Detached
+                || IsMeasurementData(entry.Metadata.ClrType))
             {
                 continue;
             }
@@ -189,6 +191,11 @@ public sealed class AuditSaveChangesInterceptor(AuditActor actor, TimeProvider c
 
         return (before, after);
     }
+
+    private static readonly ConcurrentDictionary<Type, bool> MeasurementTypes = new();
+
+    private static bool IsMeasurementData(Type type) =>
+        MeasurementTypes.GetOrAdd(type, t => t.IsDefined(typeof(MeasurementDataAttribute), inherit: false));
 
     private static string? Mask(object? value) => value is null ? null : "***";
 

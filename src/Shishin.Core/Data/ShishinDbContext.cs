@@ -8,6 +8,7 @@ using Shishin.Core.Auditing;
 using Shishin.Core.Catalog;
 using Shishin.Core.Identity;
 using Shishin.Core.Organizations;
+using Shishin.Core.Scans;
 using Shishin.Core.Services;
 
 namespace Shishin.Core.Data;
@@ -41,6 +42,11 @@ public abstract class ShishinDbContext(DbContextOptions options)
     public DbSet<AssessmentReviewer> AssessmentReviewers => Set<AssessmentReviewer>();
     public DbSet<ActionItem> ActionItems => Set<ActionItem>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<ScanProfile> ScanProfiles => Set<ScanProfile>();
+    public DbSet<ScanRun> ScanRuns => Set<ScanRun>();
+    public DbSet<ScanPage> ScanPages => Set<ScanPage>();
+    public DbSet<ScanFinding> ScanFindings => Set<ScanFinding>();
+    public DbSet<ScanDailyAggregate> ScanDailyAggregates => Set<ScanDailyAggregate>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -25,11 +25,7 @@ public static class JobsServiceCollectionExtensions
         services.AddScoped<PurgeExpiredInvitationsJob>();
         services.AddScoped<PurgeExpiredSessionsJob>();
         services.AddScoped<MarkOverdueActionItemsJob>();
-        if (!options.Enabled)
-        {
-            return services;
-        }
-
+        services.AddScoped<RunScanJob>();
         var tokyo = JapanTime.Zone;
         services.AddQuartz(q =>
         {
@@ -46,7 +42,12 @@ public static class JobsServiceCollectionExtensions
                     .WithIdentity(MarkOverdueActionItemsJob.NightlyTrigger)
                     .WithCronSchedule("0 5 0 * * ?", c => c.InTimeZone(tokyo)));
         });
-        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        // The scheduler is always there to queue jobs (a web node queues scans); only a node with jobs enabled runs them.
+        if (options.Enabled)
+        {
+            services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        }
+
         return services;
     }
 }
