@@ -78,6 +78,7 @@ public static class CoreServiceCollectionExtensions
         services.AddOptions<Scans.ScanningOptions>().Bind(configuration.GetSection(Scans.ScanningOptions.SectionName));
         services.AddScoped<Scans.ScanRunService>();
         services.AddScoped<Scans.ScanDispatcher>();
+        services.AddScoped<Scans.ScanSchedules>();
         services.AddScoped<Notifications.Notifier>();
         services.AddShishinEmail(configuration);
         services.AddSingleton<DatabaseInitializer>();
