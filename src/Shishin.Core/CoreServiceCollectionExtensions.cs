@@ -58,6 +58,8 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<OrganizationService>();
         services.AddScoped<Services.ServiceAccess>();
         services.AddScoped<Services.CanvasService>();
+        services.AddScoped<Assessments.ScanEvidence>();
+        services.AddScoped<Assessments.SuggestionOverrides>();
         services.AddScoped<Assessments.AssessmentService>();
         services.AddScoped<Services.ServiceRegistry>();
         services.AddScoped<Services.ServiceCsvImporter>();

@@ -28,6 +28,9 @@ public enum AssessmentError
 
     UnknownCheckpoint,
     ReasonRequired,
+
+    /// <summary>The outcome differs from the one the latest scan suggests, and no reason was given.</summary>
+    OverrideReasonRequired,
     InvalidLink,
     TooManyLinks,
     TooLong,

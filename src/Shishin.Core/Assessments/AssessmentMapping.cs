@@ -43,6 +43,10 @@ internal sealed class CheckpointResultMapping : IEntityTypeConfiguration<Checkpo
         builder.Property(r => r.EvidenceLinks).HasMaxLength(4000);
         builder.Property(r => r.AssessorNote).HasMaxLength(4000);
         builder.Property(r => r.PanelComment).HasMaxLength(4000);
+        builder.Property(r => r.SuggestedOutcome).HasConversion<string>().HasMaxLength(16);
+        builder.Property(r => r.SuggestionDecision).HasConversion<string>().HasMaxLength(16);
+        builder.Property(r => r.OverrideReason).HasMaxLength(2000);
+        builder.HasIndex(r => r.SuggestionDecision);
         builder.Property(r => r.UpdatedByName).HasMaxLength(200);
         builder.Property(r => r.Revision).IsConcurrencyToken();
     }

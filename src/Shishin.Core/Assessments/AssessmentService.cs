@@ -14,7 +14,7 @@ namespace Shishin.Core.Assessments;
 /// sends it back to the panel. Callers pass the viewer's <see cref="ServiceScope"/>; a refusal is a result, never an
 /// exception. Every change raises a revision (optimistic concurrency) and is audited by SaveChanges.
 /// </summary>
-public sealed class AssessmentService(ShishinDbContext db, CatalogService catalog, AuditActor actor, TimeProvider clock)
+public sealed class AssessmentService(ShishinDbContext db, CatalogService catalog, ScanEvidence evidence, AuditActor actor, TimeProvider clock)
 {
     public const int MaxLinks = 20;
     public const int MaxReasonLength = 2000;
@@ -165,6 +165,10 @@ public sealed class AssessmentService(ShishinDbContext db, CatalogService catalo
     }
 
     /// <summary>Saves the team's answer for one checkpoint of a draft, if it is still at <paramref name="baseRevision"/>.</summary>
+    /// <remarks>
+    /// For a checkpoint the latest scan speaks to (<see cref="ScanEvidence"/>, looked up here, never taken from the form),
+    /// an outcome other than the suggested one needs a reason, and the answer records the suggestion and the decision.
+    /// </remarks>
     public async Task<AssessmentResult<CheckpointResult>> SaveResultAsync(
         ServiceScope scope, Guid id, string checkpointId, CheckpointAnswer answer, int baseRevision, CancellationToken cancellationToken = default)
     {
@@ -212,11 +216,29 @@ public sealed class AssessmentService(ShishinDbContext db, CatalogService catalo
             return linksTooLong;
         }
 
+        var suggestion = await SuggestionForAsync(assessment, result.CheckpointId, cancellationToken);
+        var overrideReason = (answer.OverrideReason ?? "").Trim();
+        var overrides = suggestion is not null && answer.Outcome is { } chosen && chosen != suggestion.Outcome;
+        if (overrides && overrideReason.Length == 0)
+        {
+            return new AssessmentFailure(AssessmentError.OverrideReasonRequired, [], nameof(CheckpointAnswer.OverrideReason));
+        }
+
+        if (Longer(overrideReason, MaxReasonLength, nameof(CheckpointAnswer.OverrideReason)) is { } reasonTooLong)
+        {
+            return reasonTooLong;
+        }
+
         if (result.Revision != baseRevision)
         {
             return Conflict(result);
         }
 
+        result.SuggestedOutcome = answer.Outcome is null ? null : suggestion?.Outcome;
+        result.SuggestionRunId = answer.Outcome is null ? null : suggestion?.RunId;
+        result.SuggestionDecision = answer.Outcome is null || suggestion is null ? null
+            : overrides ? SuggestionDecision.Overridden : SuggestionDecision.Confirmed;
+        result.OverrideReason = overrides ? overrideReason : "";
         result.Outcome = answer.Outcome;
         result.NotApplicableReason = answer.Outcome == CheckpointOutcome.NotApplicable ? reason : "";
         result.Evidence = evidence;
@@ -540,6 +562,19 @@ public sealed class AssessmentService(ShishinDbContext db, CatalogService catalo
         }
 
         return statuses.Contains(assessment.Status) ? (assessment, null) : (null, Fail(AssessmentError.WrongStatus));
+    }
+
+    /// <summary>The latest scan's suggestion for one checkpoint of the assessment's pinned catalogue, if it makes one.</summary>
+    private async Task<ScanSuggestion?> SuggestionForAsync(Assessment assessment, string checkpointId, CancellationToken cancellationToken)
+    {
+        var checkpoint = (await catalog.GetByIdAsync(assessment.CatalogVersionId, cancellationToken))?.Document.FindCheckpoint(checkpointId);
+        if (checkpoint is null || !ScanEvidence.IsMeasured(checkpoint))
+        {
+            return null;
+        }
+
+        var suggestions = await evidence.SuggestAsync(assessment.ServiceId, [checkpoint], cancellationToken);
+        return suggestions.GetValueOrDefault(checkpoint.Id);
     }
 
     private static CheckpointResult? Find(Assessment assessment, string? checkpointId) =>

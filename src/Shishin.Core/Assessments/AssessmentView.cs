@@ -53,7 +53,7 @@ public sealed record AssessmentView(
 public sealed record ReviewerOption(Guid Id, string Name, string Email);
 
 /// <summary>The team's answer for one checkpoint, as typed (validated by <see cref="AssessmentService"/>).</summary>
-public sealed record CheckpointAnswer(CheckpointOutcome? Outcome, string? NotApplicableReason, string? Evidence, string? Links, string? Note);
+public sealed record CheckpointAnswer(CheckpointOutcome? Outcome, string? NotApplicableReason, string? Evidence, string? Links, string? Note, string? OverrideReason = null);
 
 /// <summary>The panel's overall result.</summary>
 public sealed record OverallRating(Rag? Rag, string? DoneWell, string? ToImprove);

@@ -31,6 +31,18 @@ public class CheckpointResult
     public string EvidenceLinks { get; set; } = "";
 
     public string AssessorNote { get; set; } = "";
+
+    /// <summary>The outcome the latest scan suggested when the answer was saved (check types A and S), if it suggested one.</summary>
+    public CheckpointOutcome? SuggestedOutcome { get; set; }
+
+    /// <summary>The scan run the suggestion came from.</summary>
+    public Guid? SuggestionRunId { get; set; }
+
+    /// <summary>Whether the saved outcome follows the suggestion or overrides it; null without a suggestion.</summary>
+    public SuggestionDecision? SuggestionDecision { get; set; }
+
+    /// <summary>Why the team overrode the scan's suggestion (required for an override; counted for guideline owners).</summary>
+    public string OverrideReason { get; set; } = "";
     public string PanelComment { get; set; } = "";
     public Rag? Rag { get; set; }
 

@@ -26,6 +26,7 @@ public static class AssessmentMessages
             AssessmentError.AlreadyOpen => l["An assessment of this service in this phase is still open; continue it instead."],
             AssessmentError.UnknownCheckpoint => l["The checkpoint {0} is not part of this assessment.", items],
             AssessmentError.ReasonRequired => l["Give the reason why the checkpoint does not apply."],
+            AssessmentError.OverrideReasonRequired => l["The outcome differs from the one the latest scan suggests: give the reason."],
             AssessmentError.InvalidLink => l["Write each link as a full http or https address on a line of its own: {0}", items],
             AssessmentError.TooManyLinks => l["Give at most {0} links.", AssessmentService.MaxLinks],
             AssessmentError.TooLong => l["Use at most {0} characters.", items],

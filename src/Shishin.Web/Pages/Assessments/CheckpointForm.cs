@@ -10,6 +10,7 @@ public sealed class CheckpointForm
     public string? Evidence { get; set; }
     public string? Links { get; set; }
     public string? Note { get; set; }
+    public string? OverrideReason { get; set; }
 
     /// <summary>The checkpoint result's revision the form was loaded with.</summary>
     public int Revision { get; set; }
@@ -26,6 +27,7 @@ public sealed class CheckpointForm
             Evidence = result.Evidence,
             Links = result.EvidenceLinks,
             Note = result.AssessorNote,
+            OverrideReason = result.OverrideReason,
             Revision = result.Revision,
         };
     }

@@ -9,9 +9,12 @@ namespace Shishin.Web.Pages.Assessments;
 /// The self-assessment: every checkpoint of the assessment is a form of its own that saves on its own (save as you go),
 /// without JavaScript. After a save the page comes back at that checkpoint; a refused save keeps what was typed.
 /// </summary>
-public sealed class EditModel(AssessmentService assessments, ServiceAccess access, IStringLocalizer<SharedResource> l)
+public sealed class EditModel(AssessmentService assessments, ScanEvidence evidence, ServiceAccess access, IStringLocalizer<SharedResource> l)
     : AssessmentPage(assessments, access, l)
 {
+    /// <summary>What the latest scan suggests for the checkpoints of check types A and S, by checkpoint id.</summary>
+    public IReadOnlyDictionary<string, ScanSuggestion> Suggestions { get; private set; } = new Dictionary<string, ScanSuggestion>();
+
     [BindProperty]
     public CheckpointForm Input { get; set; } = new();
 
@@ -23,11 +26,25 @@ public sealed class EditModel(AssessmentService assessments, ServiceAccess acces
 
     public bool Editable => View.Assessment.Status == AssessmentStatus.Draft && View.May.CanSelfAssess;
 
-    public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id, may => may.CanSelfAssess) ?? Page();
+    public async Task<IActionResult> OnGetAsync(Guid id) => await LoadWithEvidenceAsync(id) ?? Page();
+
+    private async Task<IActionResult?> LoadWithEvidenceAsync(Guid id)
+    {
+        if (await LoadAsync(id, may => may.CanSelfAssess) is { } refused)
+        {
+            return refused;
+        }
+
+        Suggestions = await evidence.SuggestAsync(View.Service.Id, View.Groups.SelectMany(g => g.Checkpoints), HttpContext.RequestAborted);
+        return null;
+    }
+
+    /// <summary>Whether the checkpoint is one the scanner measures (check type A or S with rules), with or without a scan yet.</summary>
+    public static bool IsMeasured(Shishin.Core.Catalog.Checkpoint checkpoint) => ScanEvidence.IsMeasured(checkpoint);
 
     public async Task<IActionResult> OnPostSaveAsync(Guid id, string? checkpoint)
     {
-        if (await LoadAsync(id, may => may.CanSelfAssess) is { } refused)
+        if (await LoadWithEvidenceAsync(id) is { } refused)
         {
             return refused;
         }
@@ -36,7 +53,7 @@ public sealed class EditModel(AssessmentService assessments, ServiceAccess acces
         ModelState.Clear();
         var checkpointId = checkpoint ?? "";
         var saved = await Assessments.SaveResultAsync(Scope, id, checkpointId,
-            new CheckpointAnswer(Input.ParsedOutcome, Input.NotApplicableReason, Input.Evidence, Input.Links, Input.Note), Input.Revision, HttpContext.RequestAborted);
+            new CheckpointAnswer(Input.ParsedOutcome, Input.NotApplicableReason, Input.Evidence, Input.Links, Input.Note, Input.OverrideReason), Input.Revision, HttpContext.RequestAborted);
         if (saved.Succeeded)
         {
             TempData["Notice"] = L["{0} saved.", saved.Value!.CheckpointId].Value;
@@ -55,6 +72,7 @@ public sealed class EditModel(AssessmentService assessments, ServiceAccess acces
             nameof(CheckpointAnswer.Evidence) => "evidence",
             nameof(CheckpointAnswer.Links) => "links",
             nameof(CheckpointAnswer.Note) => "note",
+            nameof(CheckpointAnswer.OverrideReason) => "override",
             _ => null,
         };
         if (saved.Failure.Error == AssessmentError.Conflict && saved.Failure.Current is { } current)
@@ -70,7 +88,7 @@ public sealed class EditModel(AssessmentService assessments, ServiceAccess acces
 
     public async Task<IActionResult> OnPostSubmitAsync(Guid id)
     {
-        if (await LoadAsync(id, may => may.CanSelfAssess) is { } refused)
+        if (await LoadWithEvidenceAsync(id) is { } refused)
         {
             return refused;
         }
