@@ -3,6 +3,7 @@ using Shishin.Core.Assessments;
 using Shishin.Core.Catalog;
 using Shishin.Core.Data;
 using Shishin.Core.Organizations;
+using Shishin.Core.Scans;
 using Shishin.Core.Services;
 
 namespace Shishin.BrowserTests.Accessibility;
@@ -10,7 +11,9 @@ namespace Shishin.BrowserTests.Accessibility;
 /// <summary>
 /// Assessments of the workflow's pages for the page table: {assessment-draft} (a self-assessment with one answer and
 /// one conflict-free draft), {assessment-review} (in review) and {assessment-published} (published Red, the response
-/// window open), all of the internal service <c>axe-assessed</c> of Chiyoda, which the admin sees.
+/// window open), all of the internal service <c>axe-assessed</c> of Chiyoda, which the admin sees. The service has a
+/// finished scan with an image-alt violation, so the self-assessment shows scan evidence, and its UX-01 answer overrides
+/// the suggestion (also counted on the overrides page).
 /// </summary>
 internal static class AssessmentSamples
 {
@@ -63,6 +66,23 @@ internal static class AssessmentSamples
         published.Rag = Rag.Red;
         published.PublishedAt = DateTime.UtcNow;
         published.ResponseDueOn = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(14));
+        var run = new ScanRun
+        {
+            ServiceId = service.Id, Status = ScanRunStatus.Done, Trigger = ScanTrigger.Uploaded, QueuedAt = DateTime.UtcNow, FinishedAt = DateTime.UtcNow,
+            OptionsJson = """{"rules":["wcag22aa","best-practice"]}""", Pages = 1, PagesWithViolations = 1, Serious = 1,
+        };
+        db.ScanRuns.Add(run);
+        db.ScanPages.Add(new ScanPage
+        {
+            RunId = run.Id, RequestedUrl = "https://city.example/", Title = "トップ",
+            Findings = [new ScanFinding { RunId = run.Id, RuleId = "image-alt", Category = "accessibility", Outcome = "violation", Impact = "serious", Fingerprint = "image-alt|/" }],
+        });
+        var ux01 = draft.Results.Single(r => r.CheckpointId == "UX-01");
+        ux01.Outcome = CheckpointOutcome.Met;
+        ux01.SuggestedOutcome = CheckpointOutcome.NotMet;
+        ux01.SuggestionRunId = run.Id;
+        ux01.SuggestionDecision = SuggestionDecision.Overridden;
+        ux01.OverrideReason = "装飾画像の誤検出のため。";
         await db.SaveChangesAsync();
         return new(StringComparer.Ordinal)
         {

@@ -204,6 +204,7 @@ public static class PageTable
         new("action item, won't do without a reason", "actions/{id:guid}", "/actions/{action}", Viewer.Admin, After: WontDoWithoutReason, ShowsErrors: true),
         new("portfolio", "portfolio", "/portfolio", Viewer.Admin),
         new("portfolio, unknown organisation", "portfolio", "/portfolio?Organization=nowhere", Viewer.Admin, ShowsErrors: true),
+        new("overridden scan suggestions", "portfolio/overrides", "/portfolio/overrides", Viewer.Admin),
     ];
 
     public static PageCase Find(string name) => All.Single(c => c.Name == name);

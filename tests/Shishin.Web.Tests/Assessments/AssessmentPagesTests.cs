@@ -85,6 +85,53 @@ public abstract partial class AssessmentPagesTests(ShishinAppFactory app)
     }
 
     [Fact]
+    public async Task SaveCheckpoint_AgainstTheScansSuggestion_AsksForAReasonInTheField_ThenRecordsTheOverride()
+    {
+        var (key, owner) = await ServiceAndOwnerAsync();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            // A finished upload with an image-alt violation: UX-01 (automated) is suggested Not met.
+            var db = scope.ServiceProvider.GetRequiredService<ShishinDbContext>();
+            var serviceId = await db.Services.Where(s => s.Key == key).Select(s => s.Id).SingleAsync();
+            var run = new Shishin.Core.Scans.ScanRun
+            {
+                ServiceId = serviceId, Status = Shishin.Core.Scans.ScanRunStatus.Done, Trigger = Shishin.Core.Scans.ScanTrigger.Uploaded,
+                QueuedAt = DateTime.UtcNow, FinishedAt = DateTime.UtcNow, OptionsJson = """{"rules":["wcag22aa","best-practice"]}""", Pages = 1,
+            };
+            db.ScanRuns.Add(run);
+            db.ScanPages.Add(new Shishin.Core.Scans.ScanPage
+            {
+                RunId = run.Id, RequestedUrl = "https://city.example/",
+                Findings = [new() { RunId = run.Id, RuleId = "image-alt", Category = "accessibility", Outcome = "violation", Impact = "serious", Fingerprint = "image-alt|/" }],
+            });
+            await db.SaveChangesAsync();
+        }
+
+        var edit = await StartAsync(owner, key);
+        var page = WebUtility.HtmlDecode(await owner.GetStringAsync(edit));
+        Assert.Contains("スキャンによる根拠", page, StringComparison.Ordinal);
+        Assert.Contains("のスキャンが示す結果：未達成", page, StringComparison.Ordinal);
+        Assert.Contains("id=\"UX-01-override\"", page, StringComparison.Ordinal);
+
+        using var refused = await owner.PostFormAsync($"{edit}?handler=Save&checkpoint=UX-01", new() { ["Input.Revision"] = "0", ["Input.Outcome"] = "Met", ["Input.Evidence"] = "目視で確認" }, edit);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var html = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+        Assert.Contains("id=\"UX-01-override-error\"", html, StringComparison.Ordinal);
+        Assert.Contains("最新のスキャンが示す結果と異なります。理由を記入してください。", html, StringComparison.Ordinal);
+        Assert.Contains("目視で確認</textarea>", html, StringComparison.Ordinal);
+        Assert.Null((await ResultsAsync(edit)).Single(r => r.CheckpointId == "UX-01").Outcome);
+
+        using var saved = await owner.PostFormAsync($"{edit}?handler=Save&checkpoint=UX-01", new()
+        {
+            ["Input.Revision"] = "0", ["Input.Outcome"] = "Met", ["Input.Evidence"] = "目視で確認", ["Input.OverrideReason"] = "装飾画像の誤検出",
+        }, edit);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var stored = (await ResultsAsync(edit)).Single(r => r.CheckpointId == "UX-01");
+        Assert.Equal((CheckpointOutcome.Met, SuggestionDecision.Overridden, "装飾画像の誤検出"), (stored.Outcome!.Value, stored.SuggestionDecision!.Value, stored.OverrideReason));
+        Assert.Contains("提示された結果と異なる判断をした理由：装飾画像の誤検出", WebUtility.HtmlDecode(await owner.GetStringAsync(edit)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SaveCheckpoint_TwoPeopleOnTheSameRevision_SecondSeesTheChangeAndKeepsTheirInput()
     {
         var (key, owner) = await ServiceAndOwnerAsync();

@@ -214,6 +214,7 @@ public sealed record Access(string Route, string Method, string Sample, Outcome 
         // The portfolio is for guideline owners (reviewers and admins).
         new("portfolio", "GET", "/portfolio", Outcome.SignIn, Outcome.Forbidden, Outcome.Forbidden, Outcome.Ok, Outcome.Ok),
         new("portfolio.csv", "GET", "/portfolio.csv", Outcome.SignIn, Outcome.Forbidden, Outcome.Forbidden, Outcome.Ok, Outcome.Ok),
+        new("portfolio/overrides", "GET", "/portfolio/overrides", Outcome.SignIn, Outcome.Forbidden, Outcome.Forbidden, Outcome.Ok, Outcome.Ok),
         new("api/v1/services/{key}/assessments", "GET", "/api/v1/services/matrix-public/assessments", Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
         new("api/v1/services/{key}/assessments", "GET", "/api/v1/services/matrix-other/assessments", Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.Ok, Outcome.Ok),
         new("api/v1/assessments/{id:guid}", "GET", "/api/v1/assessments/a0000000-0000-0000-0000-0000000000a1", Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
