@@ -83,6 +83,11 @@ internal static class AssessmentSamples
         ux01.SuggestionRunId = run.Id;
         ux01.SuggestionDecision = SuggestionDecision.Overridden;
         ux01.OverrideReason = "装飾画像の誤検出のため。";
+        var reviewed = review.Results.Single(r => r.CheckpointId == "UX-01");
+        reviewed.SuggestedOutcome = CheckpointOutcome.NotMet;
+        reviewed.SuggestionRunId = run.Id;
+        reviewed.SuggestionDecision = SuggestionDecision.Overridden;
+        reviewed.OverrideReason = "装飾画像の誤検出のため。";
         await db.SaveChangesAsync();
         return new(StringComparer.Ordinal)
         {
