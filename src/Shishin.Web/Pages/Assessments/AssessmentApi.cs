@@ -78,8 +78,10 @@ public static class AssessmentApi
             new GroupSummaryDto("UX", null, "UX", 4, 0, 0, 1, 0, 4, "green"),
         ],
         [
-            new CheckpointResultDto("P1-01", "met", null, "利用者インタビュー12件の記録。", ["https://example.jp/research/interviews"], "", "十分な調査です。", "green"),
-            new CheckpointResultDto("UX-04", "not-applicable", "窓口のみのサービスのため。", "", [], "", "", null),
+            new CheckpointResultDto("P1-01", "met", null, "利用者インタビュー12件の記録。", ["https://example.jp/research/interviews"], "", "十分な調査です。", "green", null),
+            new CheckpointResultDto("UX-01", "met", null, "画像の代替テキストを目視で確認。", [], "", "", "green",
+                new ScanEvidenceDto("not-met", new Guid("0194e4a0-0000-7000-8000-000000000001"), "overridden", "装飾画像の誤検出のため。")),
+            new CheckpointResultDto("UX-04", "not-applicable", "窓口のみのサービスのため。", "", [], "", "", null, null),
         ],
         new TeamResponseDto("accepted", "", new DateTime(2025, 6, 5, 2, 0, 0, DateTimeKind.Utc), new DateOnly(2025, 6, 16)),
         null, []);

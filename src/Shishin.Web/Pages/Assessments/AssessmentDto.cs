@@ -13,7 +13,17 @@ public sealed record GroupSummaryDto(string Key, int? Principle, string? Theme, 
 
 public sealed record CheckpointResultDto(
     string CheckpointId, string? Outcome, string? NotApplicableReason, string Evidence, IReadOnlyList<string> Links,
-    string AssessorNote, string PanelComment, string? Rating);
+    string AssessorNote, string PanelComment, string? Rating, ScanEvidenceDto? ScanEvidence);
+
+/// <summary>What the latest scan suggested when the answer was saved, and whether the team confirmed (confirmed) or overrode it (overridden).</summary>
+public sealed record ScanEvidenceDto(string? SuggestedOutcome, Guid? RunId, string Decision, string? OverrideReason)
+{
+    public static ScanEvidenceDto? From(CheckpointResult result) => result?.SuggestionDecision is { } decision
+        ? new(Codes.Outcome(result.SuggestedOutcome), result.SuggestionRunId,
+            decision == SuggestionDecision.Overridden ? "overridden" : "confirmed",
+            decision == SuggestionDecision.Overridden ? result.OverrideReason : null)
+        : null;
+}
 
 public sealed record TeamResponseDto(string Response, string Reason, DateTime? RespondedAt, DateOnly? DueOn);
 
@@ -33,7 +43,7 @@ public sealed record AssessmentDto(
             [.. report.Sections.SelectMany(s => s.Items).Select(i => new CheckpointResultDto(
                 i.Result.CheckpointId, Codes.Outcome(i.Result.Outcome),
                 i.Result.Outcome == CheckpointOutcome.NotApplicable ? i.Result.NotApplicableReason : null,
-                i.Result.Evidence, i.Links, i.Result.AssessorNote, i.Result.PanelComment, Codes.Rating(i.Result.Rag)))],
+                i.Result.Evidence, i.Links, i.Result.AssessorNote, i.Result.PanelComment, Codes.Rating(i.Result.Rag), ScanEvidenceDto.From(i.Result)))],
             new TeamResponseDto(Codes.Response(a.TeamResponse), a.TeamResponseReason, a.TeamRespondedAt, a.ResponseDueOn),
             report.ReassessmentOf?.Id, [.. report.ReassessedBy.Select(r => r.Id)]);
     }
