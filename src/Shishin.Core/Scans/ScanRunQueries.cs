@@ -30,6 +30,12 @@ public sealed class ScanRunQueries(ShishinDbContext db)
     public Task<ScanRun?> FindAsync(Guid id, CancellationToken cancellationToken = default) =>
         db.ScanRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
 
+    /// <summary>A run of the service that is queued or running, if any (one at a time per service on demand).</summary>
+    public Task<ScanRun?> ActiveRunAsync(Guid serviceId, CancellationToken cancellationToken = default) =>
+        db.ScanRuns.AsNoTracking()
+            .Where(r => r.ServiceId == serviceId && (r.Status == ScanRunStatus.Queued || r.Status == ScanRunStatus.Running))
+            .OrderBy(r => r.QueuedAt).FirstOrDefaultAsync(cancellationToken);
+
     /// <summary>The run's service with its partners (what <see cref="ServiceScope.CanSee"/> needs).</summary>
     public Task<Service?> ServiceOfAsync(ScanRun run, CancellationToken cancellationToken = default)
     {
