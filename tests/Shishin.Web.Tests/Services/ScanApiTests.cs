@@ -15,6 +15,7 @@ using Shishin.Core.Organizations;
 using Shishin.Core.Scans;
 using Shishin.Scanning;
 using Shishin.Scanning.Reports;
+using Shishin.Scanning.Rules;
 using Shishin.Tests;
 
 namespace Shishin.Web.Tests.Services;
@@ -25,6 +26,9 @@ namespace Shishin.Web.Tests.Services;
 /// </summary>
 public abstract class ScanApiTests(ShishinAppFactory app)
 {
+    private static readonly string[] OneUrl = ["https://www.example.lg.jp/a"];
+    private static readonly string[] BadUrls = ["https://ok.example.jp/", "ftp://files.example.jp/", "/relative", "https://user:pw@example.jp/"];
+
     // ---- POST /api/v1/services/{key}/scans
 
     [Fact]
@@ -33,7 +37,7 @@ public abstract class ScanApiTests(ShishinAppFactory app)
         var service = await ServiceSamples.CreateAsync(app, "chiyoda", isPublic: false);
         var owner = await KeyClientAsync(Roles.ServiceOwner, "chiyoda");
 
-        var response = await owner.PostAsJsonAsync($"/api/v1/services/{service}/scans", new { startUrls = new[] { "https://www.example.lg.jp/a" }, maxPages = 1 });
+        var response = await owner.PostAsJsonAsync($"/api/v1/services/{service}/scans", new { startUrls = OneUrl, maxPages = 1 });
         var id = (await JsonAsync(response)).GetProperty("id").GetGuid();
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
@@ -55,7 +59,7 @@ public abstract class ScanApiTests(ShishinAppFactory app)
         var owner = await KeyClientAsync(Roles.ServiceOwner, "chiyoda");
 
         var response = await owner.PostAsJsonAsync($"/api/v1/services/{service}/scans",
-            new { startUrls = new[] { "https://ok.example.jp/", "ftp://files.example.jp/", "/relative", "https://user:pw@example.jp/" }, maxPages = 0 });
+            new { startUrls = BadUrls, maxPages = 0 });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
