@@ -225,7 +225,8 @@ internal static class ScanCommand
         {
             // Not the invocation's token either: the scan is done, and a CI job's report should reach the server.
             var (run, status, problem) = await uploader.SendAsync(
-                System.Text.Encoding.UTF8.GetBytes(ScanReport.ToText(result, Scanning.Reports.ReportFormat.Json, settings.Language)), CancellationToken.None);
+                System.Text.Encoding.UTF8.GetBytes(ScanReport.ToText(result, Scanning.Reports.ReportFormat.Json, settings.Language)),
+                settings.Language == ReportLanguage.English ? "en" : "ja", CancellationToken.None);
             if (run is null)
             {
                 await context.Error.WriteLineAsync(ScanTerminalText.Format(settings.Text.UploadFailed, status ?? "", problem ?? ""));

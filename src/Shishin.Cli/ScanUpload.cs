@@ -67,7 +67,8 @@ internal sealed class ScanUpload
     }
 
     /// <summary>Posts the report; returns the stored run's address, or why it was not stored (never with the key).</summary>
-    public async Task<(Uri? Run, string? Status, string? Problem)> SendAsync(byte[] report, CancellationToken cancellationToken)
+    /// <param name="language">ja or en: the language the server's problem details are asked in (that of <c>--lang</c>).</param>
+    public async Task<(Uri? Run, string? Status, string? Problem)> SendAsync(byte[] report, string language, CancellationToken cancellationToken)
     {
         // No redirects: a redirect elsewhere must not take the key (or the report) with it.
         using var handler = new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false };
@@ -77,6 +78,7 @@ internal sealed class ScanUpload
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
         request.Headers.Accept.ParseAdd("application/json");
         request.Headers.Accept.ParseAdd("application/problem+json");
+        request.Headers.AcceptLanguage.ParseAdd(language);
         try
         {
             using var response = await client.SendAsync(request, cancellationToken);

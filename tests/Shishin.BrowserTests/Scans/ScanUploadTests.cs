@@ -26,6 +26,10 @@ namespace Shishin.BrowserTests.Scans;
 [Collection(ScanUploadGroup.Name)]
 public sealed class ScanUploadTests(BrowserAppFactory app) : IClassFixture<BrowserAppFactory>
 {
+    /// <summary>The exit code and variable docs/scanner.md documents (the command's own constants are internal).</summary>
+    private const int UploadFailedExit = 3;
+    private const string KeyVariable = "SHISHIN_API_KEY";
+
     [Fact]
     public async Task Upload_KeyFromTheEnvironment_StoresAnUploadedRunAndPrintsItsAddress()
     {
@@ -45,9 +49,9 @@ public sealed class ScanUploadTests(BrowserAppFactory app) : IClassFixture<Brows
         Assert.Equal(("uploaded", "full", 1), (run.RootElement.GetProperty("trigger").GetString(), run.RootElement.GetProperty("detail").GetString(),
             run.RootElement.GetProperty("pages").GetArrayLength()));
         Assert.Equal(new Uri(app.BaseAddress, "accessibility").AbsoluteUri, run.RootElement.GetProperty("pages")[0].GetProperty("requestedUrl").GetString());
+        var id = Guid.Parse(runUrl.Segments[^1]);
         await using var scope = app.Services.CreateAsyncScope();
-        var stored = await scope.ServiceProvider.GetRequiredService<ShishinDbContext>().ScanRuns.AsNoTracking()
-            .SingleAsync(r => r.Id == Guid.Parse(runUrl.Segments[^1]));
+        var stored = await scope.ServiceProvider.GetRequiredService<ShishinDbContext>().ScanRuns.AsNoTracking().SingleAsync(r => r.Id == id);
         Assert.Equal((ScanTrigger.Uploaded, ScanRunStatus.Done), (stored.Trigger, stored.Status));
     }
 
@@ -59,7 +63,7 @@ public sealed class ScanUploadTests(BrowserAppFactory app) : IClassFixture<Brows
 
         var (exit, output, error) = await ScanAsync(key, useEnvironment: false, service);
 
-        Assert.True(exit == ScanUpload.FailedExitCode, output + error);
+        Assert.True(exit == UploadFailedExit, output + error);
         Assert.Contains("The upload failed (HTTP 404)", error, StringComparison.Ordinal);
         Assert.Contains("Service not found", error, StringComparison.Ordinal);
         Assert.DoesNotContain(key, output + error, StringComparison.Ordinal);
@@ -73,7 +77,7 @@ public sealed class ScanUploadTests(BrowserAppFactory app) : IClassFixture<Brows
 
         var (exit, output, error) = await ScanAsync(key, useEnvironment: false, service);
 
-        Assert.True(exit == ScanUpload.FailedExitCode, output + error);
+        Assert.True(exit == UploadFailedExit, output + error);
         Assert.Contains("The upload failed (HTTP 401)", error, StringComparison.Ordinal);
         Assert.DoesNotContain(key, output + error, StringComparison.Ordinal);
     }
@@ -90,7 +94,7 @@ public sealed class ScanUploadTests(BrowserAppFactory app) : IClassFixture<Brows
         using var stdout = new StringWriter(CultureInfo.InvariantCulture);
         using var stderr = new StringWriter(CultureInfo.InvariantCulture);
         // Tests of this collection run one at a time, so the process-wide variable is this test's alone.
-        Environment.SetEnvironmentVariable(ScanUpload.KeyVariable, useEnvironment ? key : null);
+        Environment.SetEnvironmentVariable(KeyVariable, useEnvironment ? key : null);
         try
         {
             var exit = await CliApp.RunAsync(args, new StringReader(""), stdout, stderr);
@@ -98,7 +102,7 @@ public sealed class ScanUploadTests(BrowserAppFactory app) : IClassFixture<Brows
         }
         finally
         {
-            Environment.SetEnvironmentVariable(ScanUpload.KeyVariable, null);
+            Environment.SetEnvironmentVariable(KeyVariable, null);
         }
     }
 
