@@ -12,7 +12,8 @@ namespace Shishin.Cli;
 /// <c>shishin scan &lt;url&gt;...</c>: crawls a site in Chromium and reports what it found. Progress goes to standard
 /// error (a live display on a terminal, one plain line per page otherwise); the report goes to <c>--output</c> or to
 /// standard output. Exit codes: 0 no violation at or above <c>--fail-on</c>, 1 there are, 2 usage error, no browser,
-/// a scan that could not run or was cancelled (its partial report is still written).
+/// a scan that could not run or was cancelled (its partial report is still written), 3 the report could not be stored
+/// by <c>--upload</c> (see <see cref="ScanUpload"/>).
 /// </summary>
 internal static class ScanCommand
 {
@@ -86,6 +87,10 @@ internal static class ScanCommand
         });
         var steps = new Option<string?>("--steps") { Description = "A steps file (YAML: goto, fill, select, check, click, wait-for, wait-for-url, scan) walked in one browser session instead of crawling; each scan step is reported as a page. See docs/scanner.md." };
         var sessionExclude = new Option<string[]>("--session-exclude") { Description = "With a session (--cookie, --auth, --header), also never follow links whose path or text matches this pattern (repeatable; * is a wildcard), besides logout, sign out, ログアウト and the like." };
+        var upload = new Option<string?>("--upload") { Description = "After the scan, store the JSON report as a run of --service on this Shishin server (https://HOST, or http to loopback), e.g. from CI. Exit code 3 when it could not be stored." };
+        var apiKey = new Option<string?>("--api-key") { Description = $"The API key (write scope) for --upload. Better: set {ScanUpload.KeyVariable}, which stays out of shell history. Never printed or written to reports." };
+        var service = new Option<string?>("--service") { Description = "The key of the service the --upload run belongs to." };
+        var allowInsecureUpload = new Option<bool>("--allow-insecure-upload") { Description = "Let --upload send the API key over plain http to a host other than loopback (only on a network you trust)." };
         AtLeast(maxPages, 1);
         AtLeast(depth, 0);
         AtLeast(concurrency, 1);
@@ -93,7 +98,7 @@ internal static class ScanCommand
         var command = new Command("scan", "Crawl a site in Chromium and check accessibility (axe-core), page basics, security headers and performance.")
         {
             urls, maxPages, depth, concurrency, include, exclude, mobile, format, output, failOn, allowPrivate, browser, ignoreRobots, delay, rules, wcag22, lang, cookie,
-            auth, header, steps, sessionExclude,
+            auth, header, steps, sessionExclude, upload, apiKey, service, allowInsecureUpload,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -105,6 +110,14 @@ internal static class ScanCommand
             if (settings.Format == "table" && settings.OutputPath is not null)
             {
                 await context.Error.WriteLineAsync("--output writes a report file; choose its format with --format json, junit, sarif or html.");
+                return 2;
+            }
+
+            // Before the scan: a wrong upload setting should not cost a whole scan to find out.
+            var (uploader, uploadProblem) = ScanUpload.Create(parse.GetValue(upload), parse.GetValue(service), parse.GetValue(apiKey), parse.GetValue(allowInsecureUpload));
+            if (uploadProblem is not null)
+            {
+                await context.Error.WriteLineAsync(uploadProblem);
                 return 2;
             }
 
@@ -144,7 +157,7 @@ internal static class ScanCommand
                 StepsPath = parse.GetValue(steps),
                 SessionExclude = [.. ScanOptions.DefaultSessionExclude, .. parse.GetValue(sessionExclude) ?? []],
             };
-            return await RunAsync(context, options, settings, ct);
+            return await RunAsync(context, options, settings with { Upload = uploader }, ct);
         });
         return command;
     }
@@ -206,6 +219,21 @@ internal static class ScanCommand
                 ? settings.Text.Cancelled
                 : ScanTerminalText.Format(settings.Text.CancelledWithReport, settings.OutputPath));
             return 2;
+        }
+
+        if (settings.Upload is { } uploader)
+        {
+            // Not the invocation's token either: the scan is done, and a CI job's report should reach the server.
+            var (run, status, problem) = await uploader.SendAsync(
+                System.Text.Encoding.UTF8.GetBytes(ScanReport.ToText(result, Scanning.Reports.ReportFormat.Json, settings.Language)),
+                settings.Language == ReportLanguage.English ? "en" : "ja", CancellationToken.None);
+            if (run is null)
+            {
+                await context.Error.WriteLineAsync(ScanTerminalText.Format(settings.Text.UploadFailed, status ?? "", problem ?? ""));
+                return ScanUpload.FailedExitCode;
+            }
+
+            await summaryWriter.WriteLineAsync(ScanTerminalText.Format(settings.Text.Uploaded, run.AbsoluteUri));
         }
 
         return settings.FailOn is { } threshold && summary.Violations.AtOrAbove(threshold) > 0 ? 1 : 0;
@@ -383,6 +411,9 @@ internal static class ScanCommand
 
     private sealed record ScanSettings(string Format, string? OutputPath, string FailOnText, ReportLanguage Language)
     {
+        /// <summary>Where the JSON report goes after the scan (<c>--upload</c>), if anywhere.</summary>
+        public ScanUpload? Upload { get; init; }
+
         /// <summary>The report format, or null for the table on the terminal.</summary>
         public ReportFormat? ReportFormat => Format switch
         {

@@ -77,6 +77,12 @@ internal sealed record ScanTerminalText
     /// <summary>{0} the report's path.</summary>
     public required string ReportWritten { get; init; }
 
+    /// <summary>{0} the stored run's address.</summary>
+    public required string Uploaded { get; init; }
+
+    /// <summary>{0} the HTTP status (or what went wrong on the way), {1} the server's explanation.</summary>
+    public required string UploadFailed { get; init; }
+
     public required string Cancelled { get; init; }
 
     /// <summary>{0} the partial report's path.</summary>
@@ -115,6 +121,8 @@ internal sealed record ScanTerminalText
         Gate = "重大度「{1}」以上の違反：{0} 件（--fail-on）。",
         GateNone = "--fail-on none：指摘があっても失敗にはしません。",
         ReportWritten = "報告書を {0} に書き出しました。",
+        Uploaded = "スキャン結果をアップロードしました：{0}",
+        UploadFailed = "アップロードできませんでした（{0}）：{1}",
         Cancelled = "スキャンは中止されました。報告は、中止までに終わったページだけのものです。",
         CancelledWithReport = "スキャンは中止されました。{0} は、中止までに終わったページだけのものです。",
         ImpactName = impact => impact switch
@@ -155,6 +163,8 @@ internal sealed record ScanTerminalText
         Gate = "{0} violation(s) at or above {1} (--fail-on).",
         GateNone = "--fail-on none: findings do not fail the run.",
         ReportWritten = "Report written to {0}.",
+        Uploaded = "Scan uploaded: {0}",
+        UploadFailed = "The upload failed ({0}): {1}",
         Cancelled = "The scan was cancelled; the report covers the pages finished before that.",
         CancelledWithReport = "The scan was cancelled; {0} covers the pages finished before that.",
         ImpactName = impact => impact.ToString().ToLowerInvariant(),

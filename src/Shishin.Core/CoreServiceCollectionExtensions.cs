@@ -81,6 +81,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Scans.ScanRunService>();
         services.AddScoped<Scans.ScanDispatcher>();
         services.AddScoped<Scans.ScanSchedules>();
+        services.AddScoped<Scans.ScanRunQueries>();
         services.AddScoped<Notifications.Notifier>();
         services.AddShishinEmail(configuration);
         services.AddSingleton<DatabaseInitializer>();

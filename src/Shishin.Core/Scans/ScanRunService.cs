@@ -31,6 +31,30 @@ public sealed class ScanRunService(ShishinDbContext db, TimeProvider clock)
         return run;
     }
 
+    /// <summary>
+    /// Stores a report pushed from a vendor's pipeline as a run of <paramref name="serviceId"/>, exactly as a run of ours
+    /// is stored (<see cref="RecordAsync"/>), marked <see cref="ScanTrigger.Uploaded"/> with who uploaded it. The report
+    /// must be valid against the schema (<see cref="ScanReportSchema"/>).
+    /// </summary>
+    public async Task<ScanRun> RecordUploadAsync(Guid serviceId, JsonElement report, Guid? uploadedById, string uploadedByName,
+        CancellationToken cancellationToken = default)
+    {
+        var run = new ScanRun
+        {
+            ServiceId = serviceId,
+            Status = ScanRunStatus.Running,
+            Trigger = ScanTrigger.Uploaded,
+            RequestedById = uploadedById,
+            RequestedByName = uploadedByName.Length <= 200 ? uploadedByName : uploadedByName[..200],
+            QueuedAt = clock.GetUtcNow().UtcDateTime,
+            StartedAt = report.TryGetProperty("startedAt", out var started) && started.TryGetDateTimeOffset(out var at) ? at.UtcDateTime : null,
+        };
+        // Added, not saved: RecordAsync saves the run with its pages in one transaction, so a failed upload leaves nothing.
+        db.ScanRuns.Add(run);
+        await RecordAsync(run, report, cancellationToken);
+        return run;
+    }
+
     /// <summary>The overrides a queued run was created with.</summary>
     public static ScanRunOverrides? OverridesOf(ScanRun run)
     {

@@ -3,6 +3,7 @@ using Shishin.Web.Pages.Assessments;
 using Shishin.Web.Pages.Catalog;
 using Shishin.Web.Pages.Organizations;
 using Shishin.Web.Pages.Services;
+using Shishin.Web.Pages.Services.Scans;
 
 namespace Shishin.Web.Endpoints;
 
@@ -22,5 +23,7 @@ public static class ApiV1
         api.MapServiceImportApi();
         api.MapServiceReadApi();
         api.MapAssessmentApi();
+        api.MapScanReadApi();
+        api.MapScanWriteApi();
     }
 }

@@ -22,6 +22,9 @@ public static class ShishinRateLimiting
     public const string InvitationPolicy = "invitation";
     public const string PasswordResetPolicy = "password-reset";
 
+    /// <summary>Starting scans and uploading reports through /api/v1, per user (issue 14).</summary>
+    public const string ScanApiPolicy = "scan-api";
+
     /// <summary>Which page's POST each policy guards (Razor page paths).</summary>
     private static readonly (string Page, string Policy)[] Pages =
     [
@@ -69,6 +72,7 @@ public static class ShishinRateLimiting
             o.AddPolicy(SetupPolicy, context => PostPerClient(context, limits.Setup));
             o.AddPolicy(InvitationPolicy, context => PostPerClient(context, limits.Invitation));
             o.AddPolicy(PasswordResetPolicy, context => PostPerClient(context, limits.PasswordReset));
+            o.AddPolicy(ScanApiPolicy, context => PerUser(context, limits.ScanApi));
         });
         return services;
     }
@@ -116,6 +120,12 @@ public static class ShishinRateLimiting
 
     private static RateLimitPartition<string> PostPerClient(HttpContext context, RateLimit limit) =>
         HttpMethods.IsPost(context.Request.Method) ? PerClient(context, limit) : RateLimitPartition.GetNoLimiter("");
+
+    /// <summary>Per signed-in user or key holder (all their keys together), so a shared office address does not count against everyone.</summary>
+    private static RateLimitPartition<string> PerUser(HttpContext context, RateLimit limit) =>
+        RateLimitPartition.GetFixedWindowLimiter(
+            context.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value is { } user ? "user:" + user : ClientKey(context),
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = limit.PermitLimit, Window = limit.Window, QueueLimit = 0 });
 
     private static RateLimitPartition<string> PerClient(HttpContext context, RateLimit limit) =>
         RateLimitPartition.GetFixedWindowLimiter(ClientKey(context), _ => new FixedWindowRateLimiterOptions

@@ -41,6 +41,12 @@ public sealed class RateLimitingOptions
     /// </summary>
     public RateLimit ApiKeyFailures { get; set; } = new() { PermitLimit = 10, Window = TimeSpan.FromMinutes(1) };
 
+    /// <summary>
+    /// Scans started and reports uploaded through /api/v1 per user (issue 14): a CI pipeline uploads once per build, a
+    /// person starts a scan now and then; a script in a loop is stopped here before it fills the queue.
+    /// </summary>
+    public RateLimit ScanApi { get; set; } = new() { PermitLimit = 30, Window = TimeSpan.FromMinutes(1) };
+
     /// <summary>How repeated failures of one client reach the audit log.</summary>
     public AuditBurstOptions AuditBursts { get; set; } = new();
 }

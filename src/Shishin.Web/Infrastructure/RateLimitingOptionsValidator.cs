@@ -14,7 +14,7 @@ internal sealed class RateLimitingOptionsValidator(IOptions<IdentityOptions> ide
                      (nameof(options.SignIn), options.SignIn), (nameof(options.TwoFactor), options.TwoFactor),
                      (nameof(options.Setup), options.Setup), (nameof(options.Invitation), options.Invitation), (nameof(options.PasswordReset), options.PasswordReset),
                      (nameof(options.AnonymousPost), options.AnonymousPost), (nameof(options.AccountFailures), options.AccountFailures),
-                     (nameof(options.ApiKeyFailures), options.ApiKeyFailures),
+                     (nameof(options.ApiKeyFailures), options.ApiKeyFailures), (nameof(options.ScanApi), options.ScanApi),
                  })
         {
             if (limit is null || limit.PermitLimit < 1 || limit.Window <= TimeSpan.Zero)

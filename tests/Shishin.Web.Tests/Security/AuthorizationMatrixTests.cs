@@ -331,6 +331,24 @@ public sealed record Access(string Route, string Method, string Sample, Outcome 
         new("admin/services/import", "POST", "/admin/services/import", Outcome.SignIn, Outcome.Forbidden, Outcome.Ok, Outcome.Forbidden, Outcome.Ok),
         new("admin/services/import", "POST", "/admin/services/import?handler=Import", Outcome.SignIn, Outcome.Forbidden, Outcome.Ok, Outcome.Forbidden, Outcome.Ok) { Handler = "Import" },
         new("api/v1/services/import", "POST", "/api/v1/services/import", Outcome.Unauthorized, Outcome.Forbidden, Outcome.UnsupportedMediaType, Outcome.Forbidden, Outcome.UnsupportedMediaType),
+        // Scans API (issue 14), object-level: see ScanSamplesAsync for the fixed run ids (…c1 on matrix-public, …c2 on
+        // matrix-own, …c3 on matrix-other). Runs are read by whoever sees the service; starting a scan needs edit rights,
+        // uploading edit rights or the assigned partner's. A form body reaches the JSON check (415) only past every access check.
+        new("api/v1/services/{key}/scans", "GET", "/api/v1/services/matrix-public/scans", Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
+        new("api/v1/services/{key}/scans", "GET", "/api/v1/services/matrix-own/scans", Outcome.NotFound, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
+        new("api/v1/services/{key}/scans", "GET", "/api/v1/services/matrix-other/scans", Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.Ok, Outcome.Ok),
+        new("api/v1/scans/{id:guid}", "GET", "/api/v1/scans/c0000000-0000-0000-0000-0000000000c1", Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
+        new("api/v1/scans/{id:guid}", "GET", "/api/v1/scans/c0000000-0000-0000-0000-0000000000c2", Outcome.NotFound, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
+        new("api/v1/scans/{id:guid}", "GET", "/api/v1/scans/c0000000-0000-0000-0000-0000000000c3", Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.Ok, Outcome.Ok),
+        new("api/v1/scans/{id:guid}/diff", "GET", "/api/v1/scans/c0000000-0000-0000-0000-0000000000c1/diff?against=c0000000-0000-0000-0000-0000000000c1", Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
+        new("api/v1/scans/{id:guid}/diff", "GET", "/api/v1/scans/c0000000-0000-0000-0000-0000000000c2/diff?against=c0000000-0000-0000-0000-0000000000c2", Outcome.NotFound, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
+        new("api/v1/scans/{id:guid}/diff", "GET", "/api/v1/scans/c0000000-0000-0000-0000-0000000000c3/diff?against=c0000000-0000-0000-0000-0000000000c3", Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.Ok, Outcome.Ok),
+        new("api/v1/services/{key}/scans", "POST", "/api/v1/services/matrix-own/scans", Outcome.Unauthorized, Outcome.Forbidden, Outcome.UnsupportedMediaType, Outcome.Forbidden, Outcome.UnsupportedMediaType),
+        new("api/v1/services/{key}/scans", "POST", "/api/v1/services/matrix-other/scans", Outcome.Unauthorized, Outcome.NotFound, Outcome.NotFound, Outcome.Forbidden, Outcome.UnsupportedMediaType),
+        new("api/v1/services/{key}/scans", "POST", "/api/v1/services/matrix-public/scans", Outcome.Unauthorized, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.UnsupportedMediaType),
+        new("api/v1/services/{key}/scans/upload", "POST", "/api/v1/services/matrix-own/scans/upload", Outcome.Unauthorized, Outcome.UnsupportedMediaType, Outcome.UnsupportedMediaType, Outcome.Forbidden, Outcome.UnsupportedMediaType),
+        new("api/v1/services/{key}/scans/upload", "POST", "/api/v1/services/matrix-other/scans/upload", Outcome.Unauthorized, Outcome.NotFound, Outcome.NotFound, Outcome.Forbidden, Outcome.UnsupportedMediaType),
+        new("api/v1/services/{key}/scans/upload", "POST", "/api/v1/services/matrix-public/scans/upload", Outcome.Unauthorized, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.UnsupportedMediaType),
     ];
 }
 
@@ -396,6 +414,7 @@ public abstract class AuthorizationMatrixTests(ShishinAppFactory app)
         await CatalogSamplesAsync();
         await ServiceSamplesAsync();
         await ReportSamplesAsync();
+        await ScanSamplesAsync();
         var basePath = row.Sample.Replace("{admin}", adminId.ToString(), StringComparison.Ordinal)
             .Replace("{organization}", organizationId.ToString(), StringComparison.Ordinal);
         basePath = (await AssessmentSamplesAsync()).Aggregate(basePath, (p, pair) => p.Replace(pair.Key, pair.Value.ToString(), StringComparison.Ordinal));
@@ -675,6 +694,40 @@ public abstract class AuthorizationMatrixTests(ShishinAppFactory app)
                     await AssessmentSamples.ActionItemAsync(db, services[key], null, new DateOnly(2030, 1, 1), id: new Guid(id));
                 }
             }
+        })).Value;
+
+    /// <summary>Scan runs for object-level rows, by fixed ids: …c1 on <c>matrix-public</c>, …c2 on <c>matrix-own</c>, …c3 on <c>matrix-other</c>.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<ShishinAppFactory, Lazy<Task>> ScanSampleSets = new();
+
+    private Task ScanSamplesAsync() =>
+        ScanSampleSets.GetOrAdd(app, _ => new Lazy<Task>(async () =>
+        {
+            await ServiceSamplesAsync();
+            await using var scope = app.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<Shishin.Core.Data.ShishinDbContext>();
+            var services = db.Services.Where(s => s.Key.StartsWith("matrix-")).ToDictionary(s => s.Key, s => s.Id);
+            foreach (var (id, key) in new[]
+            {
+                ("c0000000-0000-0000-0000-0000000000c1", "matrix-public"),
+                ("c0000000-0000-0000-0000-0000000000c2", "matrix-own"),
+                ("c0000000-0000-0000-0000-0000000000c3", "matrix-other"),
+            })
+            {
+                if (!db.ScanRuns.Any(r => r.Id == new Guid(id)))
+                {
+                    db.ScanRuns.Add(new Shishin.Core.Scans.ScanRun
+                    {
+                        Id = new Guid(id),
+                        ServiceId = services[key],
+                        Status = Shishin.Core.Scans.ScanRunStatus.Done,
+                        Trigger = Shishin.Core.Scans.ScanTrigger.Scheduled,
+                        QueuedAt = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc),
+                        FinishedAt = new DateTime(2026, 1, 1, 0, 5, 0, DateTimeKind.Utc),
+                    });
+                }
+            }
+
+            await db.SaveChangesAsync();
         })).Value;
 }
 
