@@ -60,6 +60,16 @@ public abstract partial class NotificationPagesTests(ShishinAppFactory app)
     }
 
     [Fact]
+    public async Task AdminPage_SmtpNotConfigured_SaysNotificationEmailIsOff()
+    {
+        var admin = await app.SignInAsync(ShishinAppFactory.SetupAdminEmail, app.SetupAdminKey);
+
+        var html = await admin.GetStringAsync("/admin");
+
+        Assert.Contains("通知メールは無効です。Notifications:Smtp:Host が設定されていない", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AddWebhook_PublicHttpsAddress_ShowsTheSecretOnceAndStoresItProtected()
     {
         var (_, client, service) = await OwnerWithServiceAsync();
