@@ -9,6 +9,7 @@ using Shishin.Core.Catalog;
 using Shishin.Core.Data;
 using Shishin.Core.Email;
 using Shishin.Core.Identity;
+using Shishin.Core.Notifications;
 using Shishin.Core.Organizations;
 
 namespace Shishin.Core;
@@ -82,7 +83,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Scans.ScanDispatcher>();
         services.AddScoped<Scans.ScanSchedules>();
         services.AddScoped<Scans.ScanRunQueries>();
-        services.AddScoped<Notifications.Notifier>();
+        services.AddShishinNotifications(configuration);
         services.AddShishinEmail(configuration);
         services.AddSingleton<DatabaseInitializer>();
         // Keys in the database so that every web node and the CLI read the same protected values (TOTP secrets, cookies).

@@ -23,6 +23,8 @@ public sealed class AuditSaveChangesInterceptor(AuditActor actor, TimeProvider c
         "PasswordHash", "SecurityStamp", "TokenHash", "Value", "Xml",
         // An API key's hash: a secret's fingerprint is still not for the log.
         "Hash",
+        // A webhook's secret, protected but still not for the log.
+        "ProtectedSecret",
     };
 
     private static readonly HashSet<string> IgnoredProperties = new(StringComparer.Ordinal)

@@ -7,6 +7,7 @@ using Shishin.Core.Assessments;
 using Shishin.Core.Auditing;
 using Shishin.Core.Catalog;
 using Shishin.Core.Identity;
+using Shishin.Core.Notifications;
 using Shishin.Core.Organizations;
 using Shishin.Core.Scans;
 using Shishin.Core.Services;
@@ -47,6 +48,10 @@ public abstract class ShishinDbContext(DbContextOptions options)
     public DbSet<ScanPage> ScanPages => Set<ScanPage>();
     public DbSet<ScanFinding> ScanFindings => Set<ScanFinding>();
     public DbSet<ScanDailyAggregate> ScanDailyAggregates => Set<ScanDailyAggregate>();
+    public DbSet<NotificationSubscription> NotificationSubscriptions => Set<NotificationSubscription>();
+    public DbSet<NotificationWebhook> NotificationWebhooks => Set<NotificationWebhook>();
+    public DbSet<NotificationEventRecord> NotificationEvents => Set<NotificationEventRecord>();
+    public DbSet<NotificationDelivery> NotificationDeliveries => Set<NotificationDelivery>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

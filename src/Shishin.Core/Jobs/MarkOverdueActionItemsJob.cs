@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Quartz;
 using Shishin.Core.Assessments;
 using Shishin.Core.Data;
+using Shishin.Core.Notifications;
 
 namespace Shishin.Core.Jobs;
 
@@ -12,7 +13,7 @@ namespace Shishin.Core.Jobs;
 /// The flag is derived, so the item's revision stays: a form open at the time still saves.
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed class MarkOverdueActionItemsJob(ShishinDbContext db, TimeProvider clock, ILogger<MarkOverdueActionItemsJob> logger) : IJob
+public sealed class MarkOverdueActionItemsJob(ShishinDbContext db, TimeProvider clock, Notifier notifier, ILogger<MarkOverdueActionItemsJob> logger) : IJob
 {
     public static readonly JobKey Key = new("mark-overdue-action-items", "assessments");
     public static readonly TriggerKey NightlyTrigger = new("mark-overdue-action-items-nightly", "assessments");
@@ -40,6 +41,18 @@ public sealed class MarkOverdueActionItemsJob(ShishinDbContext db, TimeProvider 
         toMark.ForEach(i => i.IsOverdue = true);
         toClear.ForEach(i => i.IsOverdue = false);
         await db.SaveChangesAsync(cancellationToken);
+        // One event per service with the items that became overdue just now (not every day they stay overdue).
+        var occurredAt = clock.GetUtcNow().UtcDateTime;
+        foreach (var service in toMark.GroupBy(i => i.ServiceId))
+        {
+            var facts = new Dictionary<string, string>
+            {
+                [NotificationFacts.Count] = service.Count().ToString(System.Globalization.CultureInfo.InvariantCulture),
+                [NotificationFacts.Titles] = string.Join('\n', service.OrderBy(i => i.DueOn).Select(i => i.Title)),
+            };
+            await notifier.PublishAsync(new NotificationEvent(NotificationKind.ActionItemsOverdue, service.Key, occurredAt, facts, "/actions?Overdue=true"), cancellationToken);
+        }
+
         return (toMark.Count, toClear.Count);
     }
 }

@@ -193,6 +193,13 @@ public static class PageTable
         new("service KPIs", "services/{key}/kpis", "/services/axe-register/kpis", Viewer.Admin),
         new("service KPIs, year chosen", "services/{key}/kpis", "/services/axe-register/kpis?year=2025", Viewer.Admin),
         new("service KPIs, bad figures", "services/{key}/kpis", "/services/axe-register/kpis", Viewer.Admin, After: BadKpis, ShowsErrors: true),
+        // Notifications (issue 14): one's own of a service, the service's webhooks, and one's list in the account.
+        new("service notifications", "services/{key}/notifications", "/services/axe-register/notifications", Viewer.Admin | Viewer.Staff),
+        new("service notifications, nothing chosen", "services/{key}/notifications", "/services/axe-register/notifications", Viewer.Admin, After: SubscribeToNothing, ShowsErrors: true),
+        new("service webhooks", "services/{key}/webhooks", "/services/axe-register/webhooks", Viewer.Admin),
+        new("service webhooks, bad address", "services/{key}/webhooks", "/services/axe-register/webhooks", Viewer.Admin, After: AddBadWebhook, ShowsErrors: true),
+        new("service webhooks, secret shown", "services/{key}/webhooks", "/services/axe-register/webhooks", Viewer.Admin, After: AddWebhook),
+        new("your notifications", "account/notifications", "/account/notifications", Viewer.Admin | Viewer.Staff),
         // Assessments (issue 12): a published amber report of a public service, its history, an overdue action item, the portfolio.
         new("assessment report", "assessments/{id:guid}", "/assessments/{assessment}", Viewer.Anonymous | Viewer.Admin),
         new("assessment report, print", "assessments/{id:guid}/print", "/assessments/{assessment}/print", Viewer.Anonymous),
@@ -254,6 +261,30 @@ public static class PageTable
         await session.Page.Locator("#Input_NameEn").FillAsync("Renamed while someone else saved");
         await session.ClickAndWaitForLoadAsync(MainSubmit);
         Assert.Equal(1, await session.Page.Locator("#changes-caption").CountAsync());
+    }
+
+    private static async Task SubscribeToNothing(BrowserSession session)
+    {
+        foreach (var box in await session.Page.Locator("#subscribe-form input[type=checkbox]").AllAsync())
+        {
+            await box.UncheckAsync();
+        }
+
+        await session.ClickAndWaitForLoadAsync("#subscribe-form button[type=submit]");
+    }
+
+    private static async Task AddBadWebhook(BrowserSession session)
+    {
+        await session.Page.Locator("#WebhookUrl").FillAsync("ftp://example.jp/hook");
+        await session.ClickAndWaitForLoadAsync("#webhook-form button[type=submit]");
+    }
+
+    /// <summary>A webhook to a public address (nothing is sent: no event happens during the test).</summary>
+    private static async Task AddWebhook(BrowserSession session)
+    {
+        await session.Page.Locator("#WebhookUrl").FillAsync("https://hooks.example.jp/shishin");
+        await session.ClickAndWaitForLoadAsync("#webhook-form button[type=submit]");
+        Assert.Equal(1, await session.Page.Locator("#created-secret").CountAsync());
     }
 
     private static async Task BadKpis(BrowserSession session)

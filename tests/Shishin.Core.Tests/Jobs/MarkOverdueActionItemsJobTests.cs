@@ -35,7 +35,7 @@ public abstract class MarkOverdueActionItemsJobTests(CoreFixture fixture)
         var moved = await ActionItemAsync(db, service.Id, null, new DateOnly(2031, 6, 1), overdue: true);
         var ids = new[] { dueYesterday.Id, inProgress.Id, dueToday.Id, done.Id, wontDo.Id, moved.Id };
         var revisions = await db.ActionItems.AsNoTracking().Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Revision);
-        var job = new MarkOverdueActionItemsJob(db, clock, NullLogger<MarkOverdueActionItemsJob>.Instance);
+        var job = new MarkOverdueActionItemsJob(db, clock, scope.ServiceProvider.GetRequiredService<Shishin.Core.Notifications.Notifier>(), NullLogger<MarkOverdueActionItemsJob>.Instance);
 
         var (marked, cleared) = await job.MarkAsync();
         db.ChangeTracker.Clear();

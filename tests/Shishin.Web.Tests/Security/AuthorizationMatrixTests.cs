@@ -166,6 +166,28 @@ public sealed record Access(string Route, string Method, string Sample, Outcome 
         new("services/{key}/phase", "GET", "/services/matrix-other/phase", Outcome.SignIn, Outcome.NotFound, Outcome.NotFound, Outcome.Forbidden, Outcome.Ok),
         new("services/{key}/kpis", "GET", "/services/matrix-own/kpis", Outcome.SignIn, Outcome.Forbidden, Outcome.Ok, Outcome.Forbidden, Outcome.Ok),
         new("services/{key}/kpis", "GET", "/services/matrix-other/kpis", Outcome.SignIn, Outcome.NotFound, Outcome.NotFound, Outcome.Forbidden, Outcome.Ok),
+        // Notifications (issue 14): whoever signed in may see the service chooses their own; webhooks are for those who edit it.
+        new("services/{key}/notifications", "GET", "/services/matrix-own/notifications", Outcome.SignIn, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
+        new("services/{key}/notifications", "GET", "/services/matrix-other/notifications", Outcome.SignIn, Outcome.NotFound, Outcome.NotFound, Outcome.Ok, Outcome.Ok),
+        new("services/{key}/notifications", "GET", "/services/matrix-public/notifications", Outcome.SignIn, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
+        new("services/{key}/webhooks", "GET", "/services/matrix-own/webhooks", Outcome.SignIn, Outcome.Forbidden, Outcome.Ok, Outcome.Forbidden, Outcome.Ok),
+        new("services/{key}/webhooks", "GET", "/services/matrix-other/webhooks", Outcome.SignIn, Outcome.NotFound, Outcome.NotFound, Outcome.Forbidden, Outcome.Ok),
+        new("services/{key}/webhooks", "GET", "/services/matrix-public/webhooks", Outcome.SignIn, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.Ok),
+        new("account/notifications", "GET", "/account/notifications", Outcome.SignIn, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
+        // Posted with no event chosen (the form comes back with its errors); stopping notifications nobody had changes nothing.
+        new("services/{key}/notifications", "POST", "/services/matrix-own/notifications", Outcome.SignIn, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok) { Form = "Mode=Immediate" },
+        new("services/{key}/notifications", "POST", "/services/matrix-other/notifications", Outcome.SignIn, Outcome.NotFound, Outcome.NotFound, Outcome.Ok, Outcome.Ok) { Form = "Mode=Immediate" },
+        new("services/{key}/notifications", "POST", "/services/matrix-own/notifications?handler=Unsubscribe", Outcome.SignIn, Outcome.RedirectElsewhere, Outcome.RedirectElsewhere, Outcome.RedirectElsewhere, Outcome.RedirectElsewhere) { Handler = "Unsubscribe" },
+        new("services/{key}/notifications", "POST", "/services/matrix-other/notifications?handler=Unsubscribe", Outcome.SignIn, Outcome.NotFound, Outcome.NotFound, Outcome.RedirectElsewhere, Outcome.RedirectElsewhere) { Handler = "Unsubscribe" },
+        // Webhooks: an empty form comes back with its errors; the handlers of a webhook that does not exist answer 404 once past the checks.
+        new("services/{key}/webhooks", "POST", "/services/matrix-own/webhooks", Outcome.SignIn, Outcome.Forbidden, Outcome.Ok, Outcome.Forbidden, Outcome.Ok),
+        new("services/{key}/webhooks", "POST", "/services/matrix-other/webhooks", Outcome.SignIn, Outcome.NotFound, Outcome.NotFound, Outcome.Forbidden, Outcome.Ok),
+        new("services/{key}/webhooks", "POST", "/services/matrix-own/webhooks?handler=Test&id=00000000-0000-0000-0000-000000000001", Outcome.SignIn, Outcome.Forbidden, Outcome.NotFound, Outcome.Forbidden, Outcome.NotFound) { Handler = "Test" },
+        new("services/{key}/webhooks", "POST", "/services/matrix-other/webhooks?handler=Test&id=00000000-0000-0000-0000-000000000001", Outcome.SignIn, Outcome.NotFound, Outcome.NotFound, Outcome.Forbidden, Outcome.NotFound) { Handler = "Test" },
+        new("services/{key}/webhooks", "POST", "/services/matrix-own/webhooks?handler=Enable&id=00000000-0000-0000-0000-000000000001&enabled=false", Outcome.SignIn, Outcome.Forbidden, Outcome.NotFound, Outcome.Forbidden, Outcome.NotFound) { Handler = "Enable" },
+        new("services/{key}/webhooks", "POST", "/services/matrix-other/webhooks?handler=Enable&id=00000000-0000-0000-0000-000000000001&enabled=false", Outcome.SignIn, Outcome.NotFound, Outcome.NotFound, Outcome.Forbidden, Outcome.NotFound) { Handler = "Enable" },
+        new("services/{key}/webhooks", "POST", "/services/matrix-own/webhooks?handler=Delete&id=00000000-0000-0000-0000-000000000001", Outcome.SignIn, Outcome.Forbidden, Outcome.NotFound, Outcome.Forbidden, Outcome.NotFound) { Handler = "Delete" },
+        new("services/{key}/webhooks", "POST", "/services/matrix-other/webhooks?handler=Delete&id=00000000-0000-0000-0000-000000000001", Outcome.SignIn, Outcome.NotFound, Outcome.NotFound, Outcome.Forbidden, Outcome.NotFound) { Handler = "Delete" },
         // The register's write API answers JSON only: a visitor past every check meets the form body with 415.
         new("api/v1/services", "POST", "/api/v1/services", Outcome.Unauthorized, Outcome.Forbidden, Outcome.UnsupportedMediaType, Outcome.Forbidden, Outcome.UnsupportedMediaType),
         new("api/v1/services/{key}", "PUT", "/api/v1/services/matrix-own", Outcome.Unauthorized, Outcome.Forbidden, Outcome.UnsupportedMediaType, Outcome.Forbidden, Outcome.UnsupportedMediaType),
