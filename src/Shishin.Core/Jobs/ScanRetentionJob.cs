@@ -15,7 +15,7 @@ namespace Shishin.Core.Jobs;
 /// queued for long without a job is queued again.
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed class ScanRetentionJob(ShishinDbContext db, ScanRunService runs, IOptions<ScanningOptions> settings, ISchedulerFactory schedulers,
+public sealed class ScanRetentionJob(ShishinDbContext db, ScanRunService runs, IOptions<ScanningOptions> settings,
     TimeProvider clock, ILogger<ScanRetentionJob> logger) : IJob
 {
     public static readonly JobKey Key = new("scan-retention", "scans");
@@ -26,8 +26,9 @@ public sealed class ScanRetentionJob(ShishinDbContext db, ScanRunService runs, I
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(context);
         var pruned = await PruneAsync(cancellationToken);
-        var (failed, requeued) = await RepairOrphansAsync(cancellationToken);
+        var (failed, requeued) = await RepairOrphansAsync(context.Scheduler, cancellationToken);
         if (pruned + failed + requeued > 0)
         {
             logger.LogInformation("Scan retention: detail of {Pruned} run(s) pruned, {Failed} orphaned run(s) failed, {Requeued} requeued", pruned, failed, requeued);
@@ -64,9 +65,9 @@ public sealed class ScanRetentionJob(ShishinDbContext db, ScanRunService runs, I
     }
 
     /// <summary>Fails Running runs whose job no longer exists and queues again Queued runs left without one.</summary>
-    public async Task<(int Failed, int Requeued)> RepairOrphansAsync(CancellationToken cancellationToken = default)
+    public async Task<(int Failed, int Requeued)> RepairOrphansAsync(IScheduler scheduler, CancellationToken cancellationToken = default)
     {
-        var scheduler = await schedulers.GetScheduler(cancellationToken);
+        ArgumentNullException.ThrowIfNull(scheduler);
         var before = clock.GetUtcNow().UtcDateTime - QueuedGrace;
         var open = await db.ScanRuns
             .Where(r => r.Trigger != ScanTrigger.Uploaded && (r.Status == ScanRunStatus.Running || (r.Status == ScanRunStatus.Queued && r.QueuedAt < before)))
