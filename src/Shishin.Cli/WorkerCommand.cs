@@ -78,8 +78,8 @@ internal static class WorkerCommand
 
         public ValueTask JobWasExecuted(IJobExecutionContext context, JobExecutionException? jobException, CancellationToken cancellationToken = default)
         {
-            var outcome = jobException is null ? "done"
-                : jobException.InnerException is OperationCanceledException ? "handed back to the queue"
+            var outcome = context.Result is RunScanJob.RequeuedResult ? "handed back to the queue"
+                : jobException is null ? "done"
                 : "failed: " + (jobException.InnerException ?? jobException).Message;
             Write(context, "end", string.Create(CultureInfo.InvariantCulture, $"{outcome} in {context.JobRunTime.TotalSeconds:0.0} s"));
             return ValueTask.CompletedTask;

@@ -261,14 +261,12 @@ public sealed class WorkerCommandTests
             process.Dispose();
         }
 
-        /// <summary>The CLI built beside the tests (with its runtime config), else the one of the source checkout.</summary>
+        /// <summary>
+        /// The CLI as its project builds it (building the tests builds it), with its own runtime config and deps: the
+        /// copy beside the tests lacks the ASP.NET Core framework reference the worker's host needs.
+        /// </summary>
         private static string ShishinDll()
         {
-            if (File.Exists(Path.Combine(AppContext.BaseDirectory, "shishin.runtimeconfig.json")))
-            {
-                return Path.Combine(AppContext.BaseDirectory, "shishin.dll");
-            }
-
             var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
             for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
             {

@@ -21,6 +21,9 @@ public sealed class RunScanJob(ShishinDbContext db, ScanRunService runs, IOption
 {
     public const string RunIdKey = "runId";
 
+    /// <summary>The job's result when it handed its run back to the queue (read by <c>shishin worker</c>'s output).</summary>
+    public const string RequeuedResult = "requeued";
+
     public static JobKey KeyFor(Guid runId) => new($"scan-{runId:N}", "scans");
 
     public static IJobDetail Job(Guid runId) => JobBuilder.Create<RunScanJob>()
@@ -107,6 +110,7 @@ public sealed class RunScanJob(ShishinDbContext db, ScanRunService runs, IOption
                 // that Quartz stores a recovery firing in the same transaction (RecoverFiringsCancelledByShutdown).
                 var note = $"Requeued: worker {run.Worker} stopped after {result.Pages.Count} page(s); the scan runs again from the start.";
                 await runs.StoreAndRequeueAsync(run, document.RootElement, note, CancellationToken.None);
+                context.Result = RequeuedResult;
                 logger.LogInformation("Scan {RunId} requeued: the worker is stopping ({Pages} page(s) kept until it runs again)", run.Id, result.Pages.Count);
                 throw new OperationCanceledException("The worker is stopping; the scan was handed back to the queue.", cancellationToken);
             }
