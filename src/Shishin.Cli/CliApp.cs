@@ -81,7 +81,7 @@ public static class CliApp
         });
         var admin = new Command("admin", "Accounts.") { create };
 
-        var root = new RootCommand("Shishin (指針): the Tokyo Digital Service 10 Principles at work.") { db, admin, CatalogCommands.Create(context), ScanCommand.Create(context), ApiKeyCommands.Create(context), DemoCommands.Create(context) };
+        var root = new RootCommand("Shishin (指針): the Tokyo Digital Service 10 Principles at work.") { db, admin, CatalogCommands.Create(context), ScanCommand.Create(context), ApiKeyCommands.Create(context), DemoCommands.Create(context), WorkerCommand.Create(context) };
         root.Subcommands.Add(ServiceCommands.Create(context));
 
         var parseResult = root.Parse(args);

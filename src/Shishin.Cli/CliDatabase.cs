@@ -33,8 +33,11 @@ internal sealed class CliDatabase(IDictionary<string, string?>? settings, TextWr
         return command;
     }
 
-    /// <summary>The services of the database the invoked command names, after saying which database it is.</summary>
-    public async Task<ServiceProvider> OpenAsync(ParseResult parse)
+    /// <summary>
+    /// The configuration the invoked command runs with: the web app's settings files, the test or caller's settings,
+    /// environment variables, then <c>--provider</c> and <c>--connection</c>.
+    /// </summary>
+    public IConfigurationRoot Configuration(ParseResult parse)
     {
         var (providerOption, connectionOption) = options[parse.CommandResult.Command];
         var overrides = new Dictionary<string, string?>(StringComparer.Ordinal);
@@ -57,11 +60,17 @@ internal sealed class CliDatabase(IDictionary<string, string?>? settings, TextWr
                 .AddJsonFile($"appsettings.{WebAppSettings.EnvironmentName()}.json", optional: true, reloadOnChange: false);
         }
 
-        var configuration = builder
+        return builder
             .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .AddEnvironmentVariables()
             .AddInMemoryCollection(overrides)
             .Build();
+    }
+
+    /// <summary>The services of the database the invoked command names, after saying which database it is.</summary>
+    public async Task<ServiceProvider> OpenAsync(ParseResult parse)
+    {
+        var configuration = Configuration(parse);
         var services = new ServiceCollection();
         services.AddLogging(b => b.AddProvider(new TextWriterLoggerProvider(error)).SetMinimumLevel(LogLevel.Warning));
         services.AddShishinCore(configuration);

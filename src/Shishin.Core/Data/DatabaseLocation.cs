@@ -13,10 +13,14 @@ public sealed class DatabaseLocation
     internal DatabaseLocation(DatabaseProvider provider, string connectionString)
     {
         Provider = provider;
+        ConnectionString = connectionString;
         Description = provider == DatabaseProvider.Postgres ? DescribePostgres(connectionString) : DescribeSqlite(connectionString);
     }
 
     public DatabaseProvider Provider { get; }
+
+    /// <summary>The application's connection string (with its secret), for Quartz's job store in the same database.</summary>
+    internal string ConnectionString { get; }
 
     /// <summary>E.g. <c>SQLite /srv/shishin/data/shishin.db</c> or <c>PostgreSQL database shishin on db.example.jp:5432 as shishin_app</c>.</summary>
     public string Description { get; }

@@ -13,10 +13,16 @@ namespace Shishin.Core.Jobs;
 /// <summary>
 /// Runs one queued scan: marks it running, scans with one browser, writes progress and reads cancel requests about once
 /// a second, then stores the JSON report through <see cref="ScanRunService.RecordAsync"/> (as an upload would be).
+/// The job requests recovery: a worker killed mid-scan leaves it to another node, which scans again from the start
+/// (the report replaces whatever the first attempt stored). A worker asked to stop (SIGTERM) cancels the scan, keeps
+/// its partial pages with the run, puts the run back to Queued and hands the firing back to the store.
 /// </summary>
 public sealed class RunScanJob(ShishinDbContext db, ScanRunService runs, IOptions<ScanningOptions> settings, TimeProvider clock, ILogger<RunScanJob> logger) : IJob
 {
     public const string RunIdKey = "runId";
+
+    /// <summary>The job's result when it handed its run back to the queue (read by <c>shishin worker</c>'s output).</summary>
+    public const string RequeuedResult = "requeued";
 
     public static JobKey KeyFor(Guid runId) => new($"scan-{runId:N}", "scans");
 
@@ -26,9 +32,11 @@ public sealed class RunScanJob(ShishinDbContext db, ScanRunService runs, IOption
         .RequestRecovery()
         .Build();
 
+    /// <summary>Fires as soon as a node has a scan slot free (the scans' execution group caps each node).</summary>
     public static ITrigger Now(Guid runId) => TriggerBuilder.Create()
         .WithIdentity($"scan-{runId:N}-now", "scans")
         .ForJob(KeyFor(runId))
+        .WithExecutionGroup(JobsServiceCollectionExtensions.ScanExecutionGroup)
         .StartNow()
         .Build();
 
@@ -60,10 +68,16 @@ public sealed class RunScanJob(ShishinDbContext db, ScanRunService runs, IOption
             return;
         }
 
+        if (run.Status == ScanRunStatus.Running && run.Worker != context.Scheduler.SchedulerInstanceId)
+        {
+            logger.LogWarning("Scan {RunId} was running on {Worker}, which stopped; scanning again from the start", run.Id, run.Worker);
+        }
+
         run.Status = ScanRunStatus.Running;
         run.StartedAt = clock.GetUtcNow().UtcDateTime;
         run.Worker = context.Scheduler.SchedulerInstanceId;
-        run.PagesPlanned = options.MaxPages;
+        run.PagesDone = 0;
+        run.PagesPlanned = Planned(options, 0, finished: false);
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Scan {RunId} of {Service} started: {Urls}", run.Id, profile.Service.Key, string.Join(' ', options.StartUrls));
 
@@ -76,6 +90,7 @@ public sealed class RunScanJob(ShishinDbContext db, ScanRunService runs, IOption
             {
                 await Task.WhenAny(scan, Task.Delay(TimeSpan.FromSeconds(1), CancellationToken.None));
                 run.PagesDone = progress.PagesDone;
+                run.PagesPlanned = Planned(options, progress.PagesDone, finished: false);
                 run.CurrentUrl = progress.CurrentUrl;
                 await db.SaveChangesAsync(CancellationToken.None);
                 if (!stop.IsCancellationRequested && await CancelRequestedAsync(run.Id))
@@ -89,6 +104,18 @@ public sealed class RunScanJob(ShishinDbContext db, ScanRunService runs, IOption
             JsonReport.Write(result, report);
             report.Position = 0;
             using var document = await JsonDocument.ParseAsync(report, cancellationToken: CancellationToken.None);
+            if (cancellationToken.IsCancellationRequested && !run.CancelRequested)
+            {
+                // The worker is stopping, nobody cancelled the run: keep what was found, queue it again, and throw so
+                // that Quartz stores a recovery firing in the same transaction (RecoverFiringsCancelledByShutdown).
+                var note = $"Requeued: worker {run.Worker} stopped after {result.Pages.Count} page(s); the scan runs again from the start.";
+                await runs.StoreAndRequeueAsync(run, document.RootElement, note, CancellationToken.None);
+                context.Result = RequeuedResult;
+                logger.LogInformation("Scan {RunId} requeued: the worker is stopping ({Pages} page(s) kept until it runs again)", run.Id, result.Pages.Count);
+                throw new OperationCanceledException("The worker is stopping; the scan was handed back to the queue.", cancellationToken);
+            }
+
+            run.PagesPlanned = result.Pages.Count;
             await runs.RecordAsync(run, document.RootElement, CancellationToken.None);
             logger.LogInformation("Scan {RunId} {Status}: {Pages} page(s), {Violations} violation(s)", run.Id, run.Status, run.Pages, run.Violations);
         }
@@ -97,6 +124,18 @@ public sealed class RunScanJob(ShishinDbContext db, ScanRunService runs, IOption
             logger.LogWarning("Scan {RunId} failed: {Message}", run.Id, e.Message);
             await runs.FailAsync(run, e.Message, CancellationToken.None);
         }
+    }
+
+    /// <summary>
+    /// Pages planned as far as the job can tell: the start URLs at least, one more than done while the crawl goes on
+    /// (it is still finding pages), never more than the limit. The scanner reports pages as they finish, not the links
+    /// it has queued, so this grows with the scan instead of promising the limit up front.
+    /// </summary>
+    internal static int Planned(ScanOptions options, int pagesDone, bool finished)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var known = Math.Max(options.StartUrls.Count, finished ? pagesDone : pagesDone + 1);
+        return Math.Min(options.MaxPages, known);
     }
 
     private async Task<bool> CancelRequestedAsync(Guid runId) =>

@@ -85,6 +85,28 @@ public sealed class ScanRunService(ShishinDbContext db, TimeProvider clock)
         await transaction.CommitAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Keeps what a run found before its worker stopped (SIGTERM), and puts the run back in the queue: status Queued,
+    /// <paramref name="note"/> in <see cref="ScanRun.Error"/> so the run says why it is waiting again. The pages stored
+    /// now are replaced by the next attempt's report (<see cref="RecordAsync"/>), and the daily aggregate is untouched
+    /// until then, so a requeued run is counted and stored as complete once.
+    /// </summary>
+    public async Task StoreAndRequeueAsync(ScanRun run, JsonElement report, string note, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var pages = ScanReportReader.Read(report, run);
+        run.Status = ScanRunStatus.Queued;
+        run.FinishedAt = null;
+        run.CurrentUrl = "";
+        run.Error = note.Length <= 2000 ? note : note[..2000];
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.ScanFindings.Where(f => f.RunId == run.Id).ExecuteDeleteAsync(cancellationToken);
+        await db.ScanPages.Where(p => p.RunId == run.Id).ExecuteDeleteAsync(cancellationToken);
+        db.ScanPages.AddRange(pages);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
     /// <summary>Ends a run that could not produce a report.</summary>
     public async Task FailAsync(ScanRun run, string error, CancellationToken cancellationToken = default)
     {
