@@ -64,7 +64,7 @@ public sealed class ScanRunService(ShishinDbContext db, TimeProvider clock)
 
     /// <summary>
     /// Stores a finished report for <paramref name="run"/>: its pages, findings and summary, the status (done, or
-    /// cancelled when the report says so), and the service's daily aggregate, in one transaction.
+    /// cancelled when the report says so) in one transaction; then the service's daily aggregate.
     /// </summary>
     public async Task RecordAsync(ScanRun run, JsonElement report, CancellationToken cancellationToken = default)
     {
@@ -81,8 +81,8 @@ public sealed class ScanRunService(ShishinDbContext db, TimeProvider clock)
         await db.ScanPages.Where(p => p.RunId == run.Id).ExecuteDeleteAsync(cancellationToken);
         db.ScanPages.AddRange(pages);
         await db.SaveChangesAsync(cancellationToken);
-        await UpdateDailyAggregateAsync(run, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await UpdateDailyAggregateAsync(run, cancellationToken);
     }
 
     /// <summary>
@@ -118,29 +118,55 @@ public sealed class ScanRunService(ShishinDbContext db, TimeProvider clock)
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Writes the service's aggregate of the day the run finished, after the run itself is committed. Two workers may
+    /// finish runs of one service at the same moment, so the row is recomputed from the stored runs (never incremented)
+    /// and a writer that loses the race to insert it tries again: the run is stored whatever happens here, and the next
+    /// run of the day writes the row afresh.
+    /// </summary>
     private async Task UpdateDailyAggregateAsync(ScanRun run, CancellationToken cancellationToken)
     {
         var day = DateOnly.FromDateTime(JapanTime.FromUtc(run.FinishedAt!.Value));
-        var aggregate = await db.ScanDailyAggregates.FindAsync([run.ServiceId, day], cancellationToken);
-        if (aggregate is null)
+        var (from, to) = (JapanTime.ToUtc(day), JapanTime.ToUtc(day.AddDays(1)));
+        for (var attempt = 1; ; attempt++)
         {
-            aggregate = new ScanDailyAggregate { ServiceId = run.ServiceId, Day = day };
-            db.ScanDailyAggregates.Add(aggregate);
-        }
+            try
+            {
+                var finished = db.ScanRuns.AsNoTracking().Where(r => r.ServiceId == run.ServiceId
+                    && (r.Status == ScanRunStatus.Done || r.Status == ScanRunStatus.Cancelled) && r.FinishedAt >= from && r.FinishedAt < to);
+                var count = await finished.CountAsync(cancellationToken);
+                var last = await finished.OrderByDescending(r => r.FinishedAt).ThenByDescending(r => r.Id).FirstOrDefaultAsync(cancellationToken) ?? run;
+                var aggregate = await db.ScanDailyAggregates.FindAsync([run.ServiceId, day], cancellationToken);
+                if (aggregate is null)
+                {
+                    aggregate = new ScanDailyAggregate { ServiceId = run.ServiceId, Day = day };
+                    db.ScanDailyAggregates.Add(aggregate);
+                }
 
-        aggregate.Runs++;
-        aggregate.LastRunId = run.Id;
-        aggregate.Pages = run.Pages;
-        aggregate.PagesWithViolations = run.PagesWithViolations;
-        aggregate.Critical = run.Critical;
-        aggregate.Serious = run.Serious;
-        aggregate.Moderate = run.Moderate;
-        aggregate.Minor = run.Minor;
-        aggregate.NeedsReview = run.NeedsReview;
-        aggregate.SecurityFindings = run.SecurityFindings;
-        aggregate.LcpMedianMs = run.LcpMedianMs;
-        aggregate.ClsMedian = run.ClsMedian;
-        await db.SaveChangesAsync(cancellationToken);
+                aggregate.Runs = Math.Max(count, 1);
+                aggregate.LastRunId = last.Id;
+                aggregate.Pages = last.Pages;
+                aggregate.PagesWithViolations = last.PagesWithViolations;
+                aggregate.Critical = last.Critical;
+                aggregate.Serious = last.Serious;
+                aggregate.Moderate = last.Moderate;
+                aggregate.Minor = last.Minor;
+                aggregate.NeedsReview = last.NeedsReview;
+                aggregate.SecurityFindings = last.SecurityFindings;
+                aggregate.LcpMedianMs = last.LcpMedianMs;
+                aggregate.ClsMedian = last.ClsMedian;
+                await db.SaveChangesAsync(cancellationToken);
+                return;
+            }
+            catch (DbUpdateException) when (attempt < 3)
+            {
+                // Another worker inserted or changed the row meanwhile: forget our copy and recompute.
+                foreach (var entry in db.ChangeTracker.Entries<ScanDailyAggregate>().ToList())
+                {
+                    entry.State = EntityState.Detached;
+                }
+            }
+        }
     }
 
     private static readonly JsonSerializerOptions OverridesJson = new(JsonSerializerDefaults.Web);
