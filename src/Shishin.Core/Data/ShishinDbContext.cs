@@ -47,6 +47,11 @@ public abstract class ShishinDbContext(DbContextOptions options)
     public DbSet<ScanPage> ScanPages => Set<ScanPage>();
     public DbSet<ScanFinding> ScanFindings => Set<ScanFinding>();
     public DbSet<ScanDailyAggregate> ScanDailyAggregates => Set<ScanDailyAggregate>();
+    public DbSet<Uptime.UptimeCheck> UptimeChecks => Set<Uptime.UptimeCheck>();
+    public DbSet<Uptime.UptimeProbe> UptimeProbes => Set<Uptime.UptimeProbe>();
+    public DbSet<Uptime.UptimeDailyAggregate> UptimeDailyAggregates => Set<Uptime.UptimeDailyAggregate>();
+    public DbSet<Uptime.UptimeIncident> UptimeIncidents => Set<Uptime.UptimeIncident>();
+    public DbSet<Uptime.UptimeIncidentEvent> UptimeIncidentEvents => Set<Uptime.UptimeIncidentEvent>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

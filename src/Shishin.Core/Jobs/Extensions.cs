@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
+using Shishin.Core.Uptime;
 
 namespace Shishin.Core.Jobs;
 
@@ -26,6 +27,7 @@ public static class JobsServiceCollectionExtensions
         services.AddScoped<PurgeExpiredSessionsJob>();
         services.AddScoped<MarkOverdueActionItemsJob>();
         services.AddScoped<RunScanJob>();
+        services.AddShishinUptime(configuration);
         var tokyo = JapanTime.Zone;
         services.AddQuartz(q =>
         {
@@ -41,6 +43,7 @@ public static class JobsServiceCollectionExtensions
                 .AddTrigger(t => t.ForJob(MarkOverdueActionItemsJob.Key)
                     .WithIdentity(MarkOverdueActionItemsJob.NightlyTrigger)
                     .WithCronSchedule("0 5 0 * * ?", c => c.InTimeZone(tokyo)));
+            q.AddUptimeJobs();
         });
         // The scheduler is always there to queue jobs (a web node queues scans); only a node with jobs enabled runs them.
         if (options.Enabled)
