@@ -89,7 +89,7 @@ public sealed class UptimeRecorder(ShishinDbContext db, CatalogService catalog, 
                 if (check.OpenIncidentId is { } openId && incidents.TryGetValue(openId, out var incident))
                 {
                     incident.ClosedAt = result.At;
-                    incident.Events.Add(new UptimeIncidentEvent { At = result.At, Kind = UptimeIncidentEventKind.Recovered, Status = outcome.Status });
+                    AddEvent(incident, new UptimeIncidentEvent { At = result.At, Kind = UptimeIncidentEventKind.Recovered, Status = outcome.Status });
                     check.OpenIncidentId = null;
                     events.Add(Event(NotificationKind.IncidentClosed, check, result.At, path, incident, outcome));
                 }
@@ -103,7 +103,7 @@ public sealed class UptimeRecorder(ShishinDbContext db, CatalogService catalog, 
                     var last = incident.Events.OrderBy(e => e.At).Last();
                     if (last.Error != outcome.Error || last.Status != outcome.Status)
                     {
-                        incident.Events.Add(new UptimeIncidentEvent { At = result.At, Kind = UptimeIncidentEventKind.StillFailing, Status = outcome.Status, Error = outcome.Error });
+                        AddEvent(incident, new UptimeIncidentEvent { At = result.At, Kind = UptimeIncidentEventKind.StillFailing, Status = outcome.Status, Error = outcome.Error });
                     }
                 }
                 else if (check.ConsecutiveFailures >= Math.Max(1, check.FailureThreshold))
@@ -116,7 +116,7 @@ public sealed class UptimeRecorder(ShishinDbContext db, CatalogService catalog, 
                         StartedAt = check.FailingSince ?? result.At,
                         OpenedAt = result.At,
                     };
-                    opened.Events.Add(new UptimeIncidentEvent { At = result.At, Kind = UptimeIncidentEventKind.Opened, Status = outcome.Status, Error = outcome.Error });
+                    AddEvent(opened, new UptimeIncidentEvent { At = result.At, Kind = UptimeIncidentEventKind.Opened, Status = outcome.Status, Error = outcome.Error });
                     db.UptimeIncidents.Add(opened);
                     incidents[opened.Id] = opened;
                     check.OpenIncidentId = opened.Id;
@@ -161,6 +161,14 @@ public sealed class UptimeRecorder(ShishinDbContext db, CatalogService catalog, 
                 ? (int)parameter.Value
                 : DefaultCertificateWarningDays;
         });
+    }
+
+    // Added to the set as well: a new event with its Guid key already set would otherwise be taken for a stored one.
+    private void AddEvent(UptimeIncident incident, UptimeIncidentEvent line)
+    {
+        line.IncidentId = incident.Id;
+        incident.Events.Add(line);
+        db.UptimeIncidentEvents.Add(line);
     }
 
     private static NotificationEvent Event(NotificationKind kind, UptimeCheck check, DateTime at, string path, UptimeIncident incident, ProbeOutcome outcome)

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Shishin.Core.Data;
+using Shishin.Core.Notifications;
 
 namespace Shishin.Core.Uptime;
 
@@ -45,14 +46,15 @@ public sealed partial class UptimeRunner(IServiceScopeFactory scopes, UptimeProb
         await FlushAsync(running, wait: true, cancellationToken);
     }
 
-    /// <summary>Probes every check due now, waits for all of them and stores the results; returns how many ran.</summary>
-    public async Task<int> ProbeDueAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Keeps the checks in step, probes every check due now, waits for all of them and stores the results; returns
+    /// the notifications published. What one execution does in one step (tests, a manual run).
+    /// </summary>
+    public async Task<IReadOnlyList<NotificationEvent>> ProbeDueAsync(CancellationToken cancellationToken = default)
     {
         await SyncIfDueAsync(cancellationToken, force: true);
         var running = await ClaimAsync(TimeSpan.Zero, cancellationToken);
-        var count = running.Count;
-        await FlushAsync(running, wait: true, cancellationToken);
-        return count;
+        return await FlushAsync(running, wait: true, cancellationToken);
     }
 
     private async Task SyncIfDueAsync(CancellationToken cancellationToken, bool force = false)
@@ -121,7 +123,7 @@ public sealed partial class UptimeRunner(IServiceScopeFactory scopes, UptimeProb
         return new ProbeResult(checkId, dueAt, at, outcome);
     }
 
-    private async Task FlushAsync(List<Task<ProbeResult>> running, bool wait, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<NotificationEvent>> FlushAsync(List<Task<ProbeResult>> running, bool wait, CancellationToken cancellationToken)
     {
         if (wait)
         {
@@ -138,7 +140,7 @@ public sealed partial class UptimeRunner(IServiceScopeFactory scopes, UptimeProb
         var done = running.Where(t => t.IsCompleted).ToList();
         if (done.Count == 0)
         {
-            return;
+            return [];
         }
 
         running.RemoveAll(t => t.IsCompleted);
@@ -150,7 +152,7 @@ public sealed partial class UptimeRunner(IServiceScopeFactory scopes, UptimeProb
 
         await using var scope = scopes.CreateAsyncScope();
         // Stored even when the job is being stopped: the probes were made and their checks already moved on.
-        await scope.ServiceProvider.GetRequiredService<UptimeRecorder>().RecordAsync(results, CancellationToken.None);
+        return await scope.ServiceProvider.GetRequiredService<UptimeRecorder>().RecordAsync(results, CancellationToken.None);
     }
 
     private static TimeSpan Jitter(TimeSpan max) =>
