@@ -39,6 +39,9 @@ public sealed class PublicApiTests
         // ScanResult.BlockedRequests lists what the SSRF guard refused, and why; the guard itself is internal.
         "Shishin.Scanning.Safety.BlockedRequest",
         "Shishin.Scanning.Safety.EgressBlockReason",
+        // The guard's HttpClient handler for the platform's other fetches (uptime probes, issue 14); the guard stays internal.
+        "Shishin.Scanning.Safety.GuardedHandler",
+        "Shishin.Scanning.Safety.GuardVerdict",
         "Shishin.Scanning.ScanCookie",
         "Shishin.Scanning.ScanException",
         "Shishin.Scanning.ScanFailure",

@@ -52,6 +52,11 @@ public abstract class ShishinDbContext(DbContextOptions options)
     public DbSet<NotificationWebhook> NotificationWebhooks => Set<NotificationWebhook>();
     public DbSet<NotificationEventRecord> NotificationEvents => Set<NotificationEventRecord>();
     public DbSet<NotificationDelivery> NotificationDeliveries => Set<NotificationDelivery>();
+    public DbSet<Uptime.UptimeCheck> UptimeChecks => Set<Uptime.UptimeCheck>();
+    public DbSet<Uptime.UptimeProbe> UptimeProbes => Set<Uptime.UptimeProbe>();
+    public DbSet<Uptime.UptimeDailyAggregate> UptimeDailyAggregates => Set<Uptime.UptimeDailyAggregate>();
+    public DbSet<Uptime.UptimeIncident> UptimeIncidents => Set<Uptime.UptimeIncident>();
+    public DbSet<Uptime.UptimeIncidentEvent> UptimeIncidentEvents => Set<Uptime.UptimeIncidentEvent>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

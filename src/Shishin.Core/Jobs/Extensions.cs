@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Quartz;
 using Shishin.Core.Data;
 using Shishin.Core.Scans;
+using Shishin.Core.Uptime;
 
 namespace Shishin.Core.Jobs;
 
@@ -73,6 +74,7 @@ public static class JobsServiceCollectionExtensions
         services.AddScoped<RunScanJob>();
         services.AddScoped<QueueScheduledScanJob>();
         services.AddScoped<ScanRetentionJob>();
+        services.AddShishinUptime(configuration);
         services.AddQuartz(q =>
         {
             q.ConfigureScheduler(s =>
@@ -133,6 +135,7 @@ public static class JobsServiceCollectionExtensions
         q.AddCron<PurgeExpiredSessionsJob>(PurgeExpiredSessionsJob.Key, PurgeExpiredSessionsJob.NightlyTrigger, "0 20 3 * * ?", tokyo);
         q.AddCron<MarkOverdueActionItemsJob>(MarkOverdueActionItemsJob.Key, MarkOverdueActionItemsJob.NightlyTrigger, "0 5 0 * * ?", tokyo);
         q.AddCron<ScanRetentionJob>(ScanRetentionJob.Key, ScanRetentionJob.NightlyTrigger, "0 40 3 * * ?", tokyo);
+        q.AddUptimeJobs();
         // Profiles' triggers point at this one durable job (ScanSchedules); it has no trigger of its own.
         q.AddJob<QueueScheduledScanJob>(j => j.WithIdentity(QueueScheduledScanJob.Key).StoreDurably());
     }

@@ -37,6 +37,8 @@ public class ShishinAppFactory(TestProvider provider) : WebApplicationFactory<Pr
         builder.UseSetting("Urls", "http://127.0.0.1:0");
         // Many tests sign in over and over; the rate limit tests switch limits on with their own factory.
         builder.UseSetting("RateLimiting:Enabled", "false");
+        // Sample services carry entry URLs on example.jp: the uptime job must not send probes (or DNS queries) out.
+        builder.UseSetting("Uptime:Enabled", "false");
         builder.ConfigureServices(s => s.AddSingleton<IStartupFilter, TestRemoteAddress>());
         ConfigureMore(builder);
     }

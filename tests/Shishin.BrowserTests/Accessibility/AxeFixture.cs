@@ -5,6 +5,7 @@ using Shishin.Core.Catalog;
 using Shishin.Core.Identity;
 using Shishin.Core.Organizations;
 using Shishin.Core.Services;
+using Shishin.Core.Uptime;
 using Shishin.Tests;
 
 namespace Shishin.BrowserTests.Accessibility;
@@ -221,6 +222,33 @@ public sealed class AxeFixture : BrowserFixture
             DueOn = new DateOnly(2025, 7, 1),
             IsOverdue = true,
         });
+        UptimeSample(db, service);
         await db.SaveChangesAsync();
+    }
+
+    /// <summary>What the status page of <c>axe-sample</c> shows: a check with its certificate, days, an open and a past incident.</summary>
+    private static void UptimeSample(Shishin.Core.Data.ShishinDbContext db, Shishin.Core.Services.Service service)
+    {
+        var now = DateTime.UtcNow;
+        var today = Shishin.Core.JapanTime.Today(TimeProvider.System);
+        var check = new UptimeCheck
+        {
+            ServiceId = service.Id, Url = service.EntryUrls, Enabled = false, NextProbeAt = now.AddDays(1), LastProbeAt = now,
+            LastSucceeded = false, LastStatus = 503, LastError = UptimeErrorKind.HttpStatus, ConsecutiveFailures = 3, CertificateExpiresAt = now.AddDays(20),
+        };
+        var open = new UptimeIncident { ServiceId = service.Id, CheckId = check.Id, Url = check.Url, StartedAt = now.AddMinutes(-15), OpenedAt = now.AddMinutes(-5) };
+        var past = new UptimeIncident { ServiceId = service.Id, CheckId = check.Id, Url = check.Url, StartedAt = now.AddDays(-3), OpenedAt = now.AddDays(-3).AddMinutes(10), ClosedAt = now.AddDays(-3).AddHours(1) };
+        check.OpenIncidentId = open.Id;
+        db.UptimeChecks.Add(check);
+        db.UptimeIncidents.AddRange(open, past);
+        db.UptimeIncidentEvents.AddRange(
+            new UptimeIncidentEvent { IncidentId = open.Id, At = open.OpenedAt, Kind = UptimeIncidentEventKind.Opened, Status = 503, Error = UptimeErrorKind.HttpStatus },
+            new UptimeIncidentEvent { IncidentId = past.Id, At = past.OpenedAt, Kind = UptimeIncidentEventKind.Opened, Error = UptimeErrorKind.Timeout },
+            new UptimeIncidentEvent { IncidentId = past.Id, At = past.OpenedAt.AddMinutes(20), Kind = UptimeIncidentEventKind.StillFailing, Status = 500, Error = UptimeErrorKind.HttpStatus },
+            new UptimeIncidentEvent { IncidentId = past.Id, At = past.ClosedAt!.Value, Kind = UptimeIncidentEventKind.Recovered, Status = 200 });
+        for (var i = 0; i < 40; i++)
+        {
+            db.UptimeDailyAggregates.Add(new UptimeDailyAggregate { ServiceId = service.Id, Day = today.AddDays(-i), Probes = 288, Successes = i == 3 ? 270 : 288 });
+        }
     }
 }

@@ -56,6 +56,10 @@ public static class PageTable
         new("services, nothing found", "services", "/services?q=zzqx", Viewer.Anonymous),
         new("services, bad filter", "services", "/services?phase=banana&rag=purple", Viewer.Anonymous, ShowsErrors: true),
         new("service", "services/{key}", "/services/axe-sample", Viewer.Anonymous | Viewer.Admin | Viewer.Staff),
+        // Uptime (issue 14): axe-sample has a failing entry URL with an open incident, a past one and 40 days of figures.
+        new("service status", "services/{key}/status", "/services/axe-sample/status", Viewer.Anonymous | Viewer.Admin),
+        new("service status, 90 days", "services/{key}/status", "/services/axe-sample/status?days=90", Viewer.Anonymous),
+        new("status of all services", "status", "/status", Viewer.Anonymous | Viewer.Admin),
 
         new("catalogue", "catalog", "/catalog", Viewer.Anonymous | Viewer.Admin),
         new("catalogue principle", "catalog/principles/{number:int}", "/catalog/principles/3", Viewer.Anonymous | Viewer.Staff),

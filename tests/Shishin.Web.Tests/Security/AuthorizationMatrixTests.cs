@@ -229,6 +229,11 @@ public sealed record Access(string Route, string Method, string Sample, Outcome 
         new("services/{key}/assessments", "GET", "/services/matrix-public/assessments", Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
         new("services/{key}/assessments", "GET", "/services/matrix-own/assessments", Outcome.NotFound, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
         new("services/{key}/assessments", "GET", "/services/matrix-other/assessments", Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.Ok, Outcome.Ok),
+        // Uptime status (issue 14): public for public services; an internal service's page as its other pages.
+        new("status", "GET", "/status", Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
+        new("services/{key}/status", "GET", "/services/matrix-public/status", Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
+        new("services/{key}/status", "GET", "/services/matrix-own/status", Outcome.NotFound, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
+        new("services/{key}/status", "GET", "/services/matrix-other/status", Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.Ok, Outcome.Ok),
         // Action items: the team and reviewers read; the service's owners (and admins) change them, reviewers only read.
         new("actions", "GET", "/actions", Outcome.SignIn, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
         new("actions/{id:guid}", "GET", "/actions/b0000000-0000-0000-0000-0000000000b1", Outcome.SignIn, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),

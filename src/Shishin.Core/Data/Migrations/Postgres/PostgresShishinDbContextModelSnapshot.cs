@@ -1840,6 +1840,206 @@ namespace Shishin.Core.Data.Migrations.Postgres
                     b.ToTable("ServicePhaseChanges");
                 });
 
+            modelBuilder.Entity("Shishin.Core.Uptime.UptimeCheck", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("CertificateExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("CertificateNotifiedFor")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ConsecutiveFailures")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("FailingSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("FailureThreshold")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("IntervalSeconds")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("LastError")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int?>("LastLatencyMs")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("LastProbeAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("LastStatus")
+                        .HasColumnType("integer");
+
+                    b.Property<bool?>("LastSucceeded")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("NextProbeAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("OpenIncidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServiceId");
+
+                    b.HasIndex("Enabled", "NextProbeAt");
+
+                    b.ToTable("UptimeChecks");
+                });
+
+            modelBuilder.Entity("Shishin.Core.Uptime.UptimeDailyAggregate", b =>
+                {
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<long>("LatencyTotalMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Probes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Successes")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ServiceId", "Day");
+
+                    b.ToTable("UptimeDailyAggregates");
+                });
+
+            modelBuilder.Entity("Shishin.Core.Uptime.UptimeIncident", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("CheckId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CheckId");
+
+                    b.HasIndex("ServiceId", "OpenedAt");
+
+                    b.ToTable("UptimeIncidents");
+                });
+
+            modelBuilder.Entity("Shishin.Core.Uptime.UptimeIncidentEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Error")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int?>("Status")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId", "At");
+
+                    b.ToTable("UptimeIncidentEvents");
+                });
+
+            modelBuilder.Entity("Shishin.Core.Uptime.UptimeProbe", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("CertificateExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CheckId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Error")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("LatencyMs")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Succeeded")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("CheckId", "At");
+
+                    b.ToTable("UptimeProbes");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", null)
@@ -2195,6 +2395,56 @@ namespace Shishin.Core.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Shishin.Core.Uptime.UptimeCheck", b =>
+                {
+                    b.HasOne("Shishin.Core.Services.Service", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Shishin.Core.Uptime.UptimeDailyAggregate", b =>
+                {
+                    b.HasOne("Shishin.Core.Services.Service", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Shishin.Core.Uptime.UptimeIncident", b =>
+                {
+                    b.HasOne("Shishin.Core.Uptime.UptimeCheck", null)
+                        .WithMany()
+                        .HasForeignKey("CheckId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Shishin.Core.Services.Service", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Shishin.Core.Uptime.UptimeIncidentEvent", b =>
+                {
+                    b.HasOne("Shishin.Core.Uptime.UptimeIncident", null)
+                        .WithMany("Events")
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Shishin.Core.Uptime.UptimeProbe", b =>
+                {
+                    b.HasOne("Shishin.Core.Uptime.UptimeCheck", null)
+                        .WithMany()
+                        .HasForeignKey("CheckId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Shishin.Core.Assessments.Assessment", b =>
                 {
                     b.Navigation("Results");
@@ -2229,6 +2479,11 @@ namespace Shishin.Core.Data.Migrations.Postgres
                     b.Navigation("Partners");
 
                     b.Navigation("PhaseChanges");
+                });
+
+            modelBuilder.Entity("Shishin.Core.Uptime.UptimeIncident", b =>
+                {
+                    b.Navigation("Events");
                 });
 #pragma warning restore 612, 618
         }

@@ -1827,6 +1827,206 @@ namespace Shishin.Core.Data.Migrations.Sqlite
                     b.ToTable("ServicePhaseChanges");
                 });
 
+            modelBuilder.Entity("Shishin.Core.Uptime.UptimeCheck", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CertificateExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CertificateNotifiedFor")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ConsecutiveFailures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FailingSince")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FailureThreshold")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("IntervalSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LastLatencyMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LastProbeAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LastStatus")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("LastSucceeded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("NextProbeAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OpenIncidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServiceId");
+
+                    b.HasIndex("Enabled", "NextProbeAt");
+
+                    b.ToTable("UptimeChecks");
+                });
+
+            modelBuilder.Entity("Shishin.Core.Uptime.UptimeDailyAggregate", b =>
+                {
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LatencyTotalMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Probes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Successes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ServiceId", "Day");
+
+                    b.ToTable("UptimeDailyAggregates");
+                });
+
+            modelBuilder.Entity("Shishin.Core.Uptime.UptimeIncident", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CheckId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CheckId");
+
+                    b.HasIndex("ServiceId", "OpenedAt");
+
+                    b.ToTable("UptimeIncidents");
+                });
+
+            modelBuilder.Entity("Shishin.Core.Uptime.UptimeIncidentEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Error")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId", "At");
+
+                    b.ToTable("UptimeIncidentEvents");
+                });
+
+            modelBuilder.Entity("Shishin.Core.Uptime.UptimeProbe", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CertificateExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CheckId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Error")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LatencyMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Succeeded")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("CheckId", "At");
+
+                    b.ToTable("UptimeProbes");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", null)
@@ -2182,6 +2382,56 @@ namespace Shishin.Core.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Shishin.Core.Uptime.UptimeCheck", b =>
+                {
+                    b.HasOne("Shishin.Core.Services.Service", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Shishin.Core.Uptime.UptimeDailyAggregate", b =>
+                {
+                    b.HasOne("Shishin.Core.Services.Service", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Shishin.Core.Uptime.UptimeIncident", b =>
+                {
+                    b.HasOne("Shishin.Core.Uptime.UptimeCheck", null)
+                        .WithMany()
+                        .HasForeignKey("CheckId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Shishin.Core.Services.Service", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Shishin.Core.Uptime.UptimeIncidentEvent", b =>
+                {
+                    b.HasOne("Shishin.Core.Uptime.UptimeIncident", null)
+                        .WithMany("Events")
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Shishin.Core.Uptime.UptimeProbe", b =>
+                {
+                    b.HasOne("Shishin.Core.Uptime.UptimeCheck", null)
+                        .WithMany()
+                        .HasForeignKey("CheckId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Shishin.Core.Assessments.Assessment", b =>
                 {
                     b.Navigation("Results");
@@ -2216,6 +2466,11 @@ namespace Shishin.Core.Data.Migrations.Sqlite
                     b.Navigation("Partners");
 
                     b.Navigation("PhaseChanges");
+                });
+
+            modelBuilder.Entity("Shishin.Core.Uptime.UptimeIncident", b =>
+                {
+                    b.Navigation("Events");
                 });
 #pragma warning restore 612, 618
         }
