@@ -61,7 +61,7 @@ public abstract class UptimeStatusPagesTests(ShishinAppFactory app)
         Assert.Contains("75.00%", ja, StringComparison.Ordinal);
         Assert.Contains("障害を記録しました", ja, StringComparison.Ordinal);
         Assert.Contains("HTTP 500", ja, StringComparison.Ordinal);
-        Assert.Contains("Incident opened", en, StringComparison.Ordinal);
+        Assert.Contains("The incident was opened", en, StringComparison.Ordinal);
         Assert.Contains("Recovered", en, StringComparison.Ordinal);
         Assert.Contains("days left)", en, StringComparison.Ordinal);
         Assert.DoesNotContain("<script", ja.Split("<main")[1].Split("</main>")[0], StringComparison.Ordinal);

@@ -38,7 +38,7 @@ public sealed class UptimeLabels(IStringLocalizer<SharedResource> l)
 
     public string Event(UptimeIncidentEventKind kind) => kind switch
     {
-        UptimeIncidentEventKind.Opened => l["Incident opened"],
+        UptimeIncidentEventKind.Opened => l["The incident was opened"],
         UptimeIncidentEventKind.StillFailing => l["Still failing, for another reason"],
         _ => l["Recovered"],
     };
