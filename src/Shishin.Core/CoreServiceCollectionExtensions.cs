@@ -77,6 +77,9 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<ApiKeys.ApiKeyService>();
         services.AddOptions<Scans.ScanningOptions>().Bind(configuration.GetSection(Scans.ScanningOptions.SectionName));
         services.AddScoped<Scans.ScanRunService>();
+        services.AddScoped<Scans.ScanDiff>();
+        services.AddScoped<Scans.ScanProfiles>();
+        services.AddScoped<Scans.ScanHistory>();
         services.AddScoped<Scans.ScanDispatcher>();
         services.AddScoped<Scans.ScanSchedules>();
         services.AddScoped<Notifications.Notifier>();
