@@ -74,6 +74,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<UserDeviceStore>();
         services.AddScoped<SetupService>();
         services.AddScoped<Demo.DemoData>();
+        services.AddScoped<Demo.DemoScans>();
         services.AddScoped<ApiKeys.ApiKeyService>();
         services.AddOptions<Scans.ScanningOptions>().Bind(configuration.GetSection(Scans.ScanningOptions.SectionName));
         services.AddScoped<Scans.ScanRunService>();
