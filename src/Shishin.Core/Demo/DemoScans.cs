@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Shishin.Core.Data;
 using Shishin.Core.Notifications;
 using Shishin.Core.Scans;
@@ -16,7 +16,7 @@ namespace Shishin.Core.Demo;
 /// <see cref="ScanRunService.RecordAsync"/> exactly as a worker's or an upload's, so that trends, diffs and the run pages
 /// have something to show. Findings change from run to run: some are fixed, a few new ones appear.
 /// </summary>
-public sealed class DemoScans(ShishinDbContext db, ScanSchedules schedules, Notifier notifier, TimeProvider clock)
+public sealed class DemoScans(ShishinDbContext db, Notifier notifier, TimeProvider clock, IServiceProvider services)
 {
     /// <summary>Where <c>dotnet run --project src/Shishin.Web</c> serves the fixture site by default.</summary>
     public const string FixtureSiteUrl = "http://localhost:5080/demo-site/";
@@ -41,12 +41,12 @@ public sealed class DemoScans(ShishinDbContext db, ScanSchedules schedules, Noti
     ];
 
     /// <summary>Adds the profiles and runs; the services are the seeded demo services (saved already).</summary>
-    public async Task<int> SeedAsync(IReadOnlyList<Service> services, CancellationToken cancellationToken = default)
+    public async Task<int> SeedAsync(IReadOnlyList<Service> scanned, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(scanned);
         var now = clock.GetUtcNow().UtcDateTime;
         var runs = 0;
-        foreach (var service in services.Take(ServicesWithScans))
+        foreach (var service in scanned.Take(ServicesWithScans))
         {
             var profile = new ScanProfile
             {
@@ -62,7 +62,12 @@ public sealed class DemoScans(ShishinDbContext db, ScanSchedules schedules, Noti
             };
             db.ScanProfiles.Add(profile);
             await db.SaveChangesAsync(cancellationToken);
-            await schedules.SyncAsync(profile, cancellationToken);
+            // The CLI's demo seed runs without a scheduler; the web app and the worker keep the profiles' triggers.
+            if (services.GetService(typeof(Quartz.ISchedulerFactory)) is not null)
+            {
+                await services.GetRequiredService<ScanSchedules>().SyncAsync(profile, cancellationToken);
+            }
+
             for (var number = 1; number <= RunsPerService; number++)
             {
                 var finished = now.AddDays(-7 * (RunsPerService - number)).AddHours(-1 - (number % 3));

@@ -142,22 +142,34 @@ public sealed class ScanDiff(ShishinDbContext db, Notifier notifier)
 
     /// <summary>
     /// Called once a run is stored: when it has serious or critical violations that the previous run of its profile did
-    /// not have, tells the notifier (counts and the run's id; the path of its page). The first run of a profile has no
-    /// previous run and notifies nothing: there is nothing it could be new against.
+    /// not have, tells the notifier (counts and the run's id; the path of its page).
     /// </summary>
     public async Task NotifyNewSeriousAsync(ScanRun run, IReadOnlyCollection<ScanPage> pages, CancellationToken cancellationToken = default)
     {
+        if (await NewSeriousEventAsync(run, pages, cancellationToken) is { } notification)
+        {
+            await notifier.PublishAsync(notification, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// The notification a stored run calls for, or null: none for a run that did not finish normally, for the first run
+    /// of a profile (there is nothing its findings could be new against), or when nothing serious is new.
+    /// </summary>
+    public async Task<NotificationEvent?> NewSeriousEventAsync(ScanRun run, IReadOnlyCollection<ScanPage> pages, CancellationToken cancellationToken = default)
+    {
         ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(pages);
         if (run.Status != ScanRunStatus.Done || await PreviousAsync(run, cancellationToken) is not { } previous)
         {
-            return;
+            return null;
         }
 
         var diff = Compare(await PagesAsync(previous.Id, cancellationToken), pages);
         var serious = diff.NewSerious;
         if (serious.Count == 0)
         {
-            return;
+            return null;
         }
 
         var key = await db.Services.AsNoTracking().Where(s => s.Id == run.ServiceId).Select(s => s.Key).FirstAsync(cancellationToken);
@@ -165,14 +177,12 @@ public sealed class ScanDiff(ShishinDbContext db, Notifier notifier)
         {
             ["runId"] = run.Id.ToString(),
             ["previousRunId"] = previous.Id.ToString(),
-            ["newSerious"] = serious.Count(i => i.Impact == ScanReportWords.Serious).ToString(CultureInfo.InvariantCulture),
             ["newCritical"] = serious.Count(i => i.Impact == ScanReportWords.Critical).ToString(CultureInfo.InvariantCulture),
+            ["newSerious"] = serious.Count(i => i.Impact == ScanReportWords.Serious).ToString(CultureInfo.InvariantCulture),
             ["newFindings"] = diff.New.Count.ToString(CultureInfo.InvariantCulture),
             ["fixedFindings"] = diff.Fixed.Count.ToString(CultureInfo.InvariantCulture),
         };
-        await notifier.PublishAsync(
-            new NotificationEvent(NotificationKind.NewSeriousFindings, run.ServiceId, run.FinishedAt ?? DateTime.UtcNow, facts, RunPath(key, run.Id)),
-            cancellationToken);
+        return new NotificationEvent(NotificationKind.NewSeriousFindings, run.ServiceId, run.FinishedAt ?? previous.FinishedAt ?? default, facts, RunPath(key, run.Id));
     }
 
     /// <summary>The run's page in the web app, relative to its root.</summary>
