@@ -19,24 +19,24 @@ namespace Shishin.Core.Demo;
 public sealed class DemoScans(ShishinDbContext db, Notifier notifier, TimeProvider clock, IServiceProvider services)
 {
     /// <summary>Where <c>dotnet run --project src/Shishin.Web</c> serves the fixture site by default.</summary>
-    public const string FixtureSiteUrl = "http://localhost:5080/demo-site/";
+    public const string FixtureSiteUrl = "http://localhost:5080/demo-site/index.html";
 
     public const int ServicesWithScans = 3;
     public const int RunsPerService = 4;
 
     private static readonly (string Path, string Title)[] Pages =
-        [("/demo-site/", "子育て支援"), ("/demo-site/apply.html", "保育園の入園申込み"), ("/demo-site/news.html", "お知らせ"), ("/demo-site/about.html", "このサイトについて")];
+        [("/demo-site/index.html", "子育て支援"), ("/demo-site/apply.html", "保育園の入園申込み"), ("/demo-site/news.html", "お知らせ"), ("/demo-site/about.html", "このサイトについて")];
 
     // (rule, impact, page path, selector, first run it appears in, run it is fixed in or 0 for never, category)
     private static readonly (string Rule, string Impact, string Path, string Selector, int From, int Until, string Category)[] Defects =
     [
-        ("image-alt", ScanReportWords.Critical, "/demo-site/", "main > img", 1, 0, "accessibility"),
-        ("link-name", ScanReportWords.Serious, "/demo-site/", "li:nth-child(3) > a", 1, 3, "accessibility"),
-        ("color-contrast", ScanReportWords.Serious, "/demo-site/", ".faint", 1, 0, "accessibility"),
+        ("image-alt", ScanReportWords.Critical, "/demo-site/index.html", "main > img", 1, 0, "accessibility"),
+        ("link-name", ScanReportWords.Serious, "/demo-site/index.html", "li:nth-child(3) > a", 1, 3, "accessibility"),
+        ("color-contrast", ScanReportWords.Serious, "/demo-site/index.html", ".faint", 1, 0, "accessibility"),
         ("color-contrast", ScanReportWords.Serious, "/demo-site/news.html", ".faint", 1, 4, "accessibility"),
         ("label", ScanReportWords.Critical, "/demo-site/apply.html", "input[name=\"child\"]", 1, 0, "accessibility"),
         ("button-name", ScanReportWords.Critical, "/demo-site/apply.html", "button[type=\"submit\"]", 1, 2, "accessibility"),
-        ("target-size", ScanReportWords.Serious, "/demo-site/", "li:nth-child(3) > a", 3, 0, "accessibility"),
+        ("target-size", ScanReportWords.Serious, "/demo-site/index.html", "li:nth-child(3) > a", 3, 0, "accessibility"),
         ("region", ScanReportWords.Moderate, "/demo-site/news.html", "p", 4, 0, "accessibility"),
     ];
 
@@ -55,6 +55,7 @@ public sealed class DemoScans(ShishinDbContext db, Notifier notifier, TimeProvid
                 StartUrls = FixtureSiteUrl,
                 MaxPages = 10,
                 MaxDepth = 2,
+                Include = "/demo-site/**",
                 Cadence = ScanCadence.Weekly,
                 IsDemo = true,
                 CreatedAt = now.AddDays(-7 * RunsPerService - 1),
@@ -144,7 +145,7 @@ public sealed class DemoScans(ShishinDbContext db, Notifier notifier, TimeProvid
             {
                 ["requestedUrl"] = "http://localhost:5080" + path,
                 ["finalUrl"] = "http://localhost:5080" + path,
-                ["depth"] = path == "/demo-site/" ? 0 : 1,
+                ["depth"] = path == "/demo-site/index.html" ? 0 : 1,
                 ["statusCode"] = 200,
                 ["title"] = title,
                 ["lang"] = "ja",
@@ -186,7 +187,7 @@ public sealed class DemoScans(ShishinDbContext db, Notifier notifier, TimeProvid
                 ["maxPages"] = 10,
                 ["maxDepth"] = 2,
                 ["concurrency"] = 2,
-                ["include"] = new JsonArray(),
+                ["include"] = new JsonArray("/demo-site/**"),
                 ["exclude"] = new JsonArray(),
                 ["obeyRobots"] = true,
                 ["mobile"] = false,
