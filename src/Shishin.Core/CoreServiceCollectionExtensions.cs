@@ -77,9 +77,13 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<UserDeviceStore>();
         services.AddScoped<SetupService>();
         services.AddScoped<Demo.DemoData>();
+        services.AddScoped<Demo.DemoScans>();
         services.AddScoped<ApiKeys.ApiKeyService>();
         services.AddOptions<Scans.ScanningOptions>().Bind(configuration.GetSection(Scans.ScanningOptions.SectionName));
         services.AddScoped<Scans.ScanRunService>();
+        services.AddScoped<Scans.ScanDiff>();
+        services.AddScoped<Scans.ScanProfiles>();
+        services.AddScoped<Scans.ScanHistory>();
         services.AddScoped<Scans.ScanDispatcher>();
         services.AddScoped<Scans.ScanSchedules>();
         services.AddScoped<Scans.ScanRunQueries>();

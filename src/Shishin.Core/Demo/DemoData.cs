@@ -17,7 +17,7 @@ namespace Shishin.Core.Demo;
 /// marked デモ and flagged <c>IsDemo</c>, so that <see cref="RemoveAsync"/> takes out exactly that and nothing else.
 /// Written straight to the entities, one transaction each way, dated back from today.
 /// </summary>
-public sealed class DemoData(ShishinDbContext db, UserManager<ShishinUser> users, CatalogService catalog, AuditLog audit, TimeProvider clock)
+public sealed class DemoData(ShishinDbContext db, UserManager<ShishinUser> users, CatalogService catalog, AuditLog audit, DemoScans scans, TimeProvider clock)
 {
     // Letters and digits that cannot be mistaken for one another when read off a screen.
     private const string PasswordAlphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
@@ -53,6 +53,8 @@ public sealed class DemoData(ShishinDbContext db, UserManager<ShishinUser> users
             counts = counts with { PartnerCompanies = partners, Users = accounts.Count };
             await audit.RecordAsync("demo.seeded", "Demo", null, counts, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            // Runs are stored through ScanRunService, which keeps its own transaction per run: after the commit above.
+            await scans.SeedAsync(await ScannableAsync(cancellationToken), cancellationToken);
             return new DemoSeedResult(DemoSeedOutcome.Seeded, counts, accounts);
         }
         catch (Exception e) when (e is DbUpdateException or DbException)
@@ -99,6 +101,15 @@ public sealed class DemoData(ShishinDbContext db, UserManager<ShishinUser> users
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
         return result;
+    }
+
+    /// <summary>The demo services a scan profile is made for: public web services in operation, in the catalogue's order.</summary>
+    private async Task<List<Service>> ScannableAsync(CancellationToken cancellationToken)
+    {
+        var keys = DemoCatalogue.Services.Where(s => s.IsPublic && s.Channel == ServiceChannel.Web && s.Phase == ServicePhase.Operation)
+            .Select(s => s.Key).ToList();
+        var services = await db.Services.AsNoTracking().Where(s => s.IsDemo && keys.Contains(s.Key)).ToListAsync(cancellationToken);
+        return [.. services.OrderBy(s => keys.IndexOf(s.Key))];
     }
 
     private async Task<bool> AnyDemoDataAsync(CancellationToken cancellationToken) =>

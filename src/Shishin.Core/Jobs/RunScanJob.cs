@@ -92,6 +92,8 @@ public sealed class RunScanJob(ShishinDbContext db, ScanRunService runs, IOption
                 run.PagesDone = progress.PagesDone;
                 run.PagesPlanned = Planned(options, progress.PagesDone, finished: false);
                 run.CurrentUrl = progress.CurrentUrl;
+                // Findings so far, for the progress page; the stored report's summary replaces them at the end.
+                (run.Critical, run.Serious, run.Moderate, run.Minor, run.NeedsReview) = progress.Counts;
                 await db.SaveChangesAsync(CancellationToken.None);
                 if (!stop.IsCancellationRequested && await CancelRequestedAsync(run.Id))
                 {
@@ -144,10 +146,23 @@ public sealed class RunScanJob(ShishinDbContext db, ScanRunService runs, IOption
     /// <summary>Told by the scanner about each page (from its threads); read by the job's loop.</summary>
     private sealed class ScanProgress : IProgress<PageResult>
     {
+        private readonly Lock gate = new();
         private int pagesDone;
         private string currentUrl = "";
+        private (int Critical, int Serious, int Moderate, int Minor, int NeedsReview) counts;
 
         public int PagesDone => Volatile.Read(ref pagesDone);
+
+        public (int Critical, int Serious, int Moderate, int Minor, int NeedsReview) Counts
+        {
+            get
+            {
+                lock (gate)
+                {
+                    return counts;
+                }
+            }
+        }
 
         public string CurrentUrl => Volatile.Read(ref currentUrl);
 
@@ -155,6 +170,26 @@ public sealed class RunScanJob(ShishinDbContext db, ScanRunService runs, IOption
         {
             Interlocked.Increment(ref pagesDone);
             Volatile.Write(ref currentUrl, value.RequestedUrl.AbsoluteUri);
+            lock (gate)
+            {
+                foreach (var finding in value.Findings)
+                {
+                    if (finding.Outcome == FindingOutcome.NeedsReview)
+                    {
+                        counts.NeedsReview++;
+                    }
+                    else
+                    {
+                        switch (finding.Impact)
+                        {
+                            case FindingImpact.Critical: counts.Critical++; break;
+                            case FindingImpact.Serious: counts.Serious++; break;
+                            case FindingImpact.Moderate: counts.Moderate++; break;
+                            default: counts.Minor++; break;
+                        }
+                    }
+                }
+            }
         }
     }
 }

@@ -8,7 +8,7 @@ namespace Shishin.Core.Scans;
 /// Creates runs and stores their results. A queued run is a row here plus a Quartz job that names it (see
 /// <c>Jobs/RunScanJob</c>); the row is what the UI and API show, the job is how a worker gets to it.
 /// </summary>
-public sealed class ScanRunService(ShishinDbContext db, TimeProvider clock)
+public sealed class ScanRunService(ShishinDbContext db, ScanDiff diff, TimeProvider clock)
 {
     /// <summary>Adds a queued run of <paramref name="profile"/> and saves it; the caller schedules its job.</summary>
     public async Task<ScanRun> AddQueuedAsync(ScanProfile profile, ScanTrigger trigger, ScanRunOverrides? overrides,
@@ -83,6 +83,7 @@ public sealed class ScanRunService(ShishinDbContext db, TimeProvider clock)
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await UpdateDailyAggregateAsync(run, cancellationToken);
+        await diff.NotifyNewSeriousAsync(run, pages, cancellationToken);
     }
 
     /// <summary>
@@ -105,6 +106,7 @@ public sealed class ScanRunService(ShishinDbContext db, TimeProvider clock)
         db.ScanPages.AddRange(pages);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await diff.NotifyNewSeriousAsync(run, pages, cancellationToken);
     }
 
     /// <summary>Ends a run that could not produce a report.</summary>

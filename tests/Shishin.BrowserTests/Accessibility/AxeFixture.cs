@@ -50,6 +50,7 @@ public sealed class AxeFixture : BrowserFixture
         Placeholders = new Dictionary<string, string>(Placeholders.Concat(await CatalogPlaceholdersAsync(admin.Id)), StringComparer.Ordinal);
         Placeholders = new Dictionary<string, string>(Placeholders.Concat(await AssessmentSamples.CreateAsync(App.Services)), StringComparer.Ordinal);
         Placeholders = new Dictionary<string, string>(Placeholders.Concat(await AssessmentPlaceholdersAsync(chiyoda.Id)), StringComparer.Ordinal);
+        Placeholders = new Dictionary<string, string>(Placeholders.Concat(await ScanPageSamples.CreateAsync(App.Services)), StringComparer.Ordinal);
         await RegisterSampleAsync();
         await CanvasSamplesAsync(chiyoda.Id, admin.Id);
         await ServiceSampleAsync(chiyoda.Id);

@@ -216,6 +216,19 @@ public static class PageTable
         new("portfolio", "portfolio", "/portfolio", Viewer.Admin),
         new("portfolio, unknown organisation", "portfolio", "/portfolio?Organization=nowhere", Viewer.Admin, ShowsErrors: true),
         new("overridden scan suggestions", "portfolio/overrides", "/portfolio/overrides", Viewer.Admin),
+        // Scans (issue 14) of axe-scans (ScanPageSamples): a finished run with changes, a queued one, the profile forms.
+        new("service scans", "services/{key}/scans", "/services/axe-scans/scans", Viewer.Anonymous | Viewer.Admin),
+        new("scan trends", "services/{key}/scans/trends", "/services/axe-scans/scans/trends", Viewer.Anonymous | Viewer.Admin),
+        new("scan trends, nothing in the period", "services/{key}/scans/trends", "/services/axe-register/scans/trends?days=30", Viewer.Anonymous),
+        new("scan run", "services/{key}/scans/{id:guid}", "/services/axe-scans/scans/{scan-run}", Viewer.Anonymous | Viewer.Admin),
+        new("scan run, in progress", "services/{key}/scans/{id:guid}", "/services/axe-scans/scans/{scan-queued}", Viewer.Anonymous | Viewer.Admin),
+        new("scan diff", "services/{key}/scans/diff", "/services/axe-scans/scans/diff", Viewer.Admin),
+        new("scan diff, unknown run", "services/{key}/scans/diff", "/services/axe-scans/scans/diff?from=00000000-0000-0000-0000-000000000000&to={scan-run}", Viewer.Admin, ShowsErrors: true),
+        new("add scan profile", "services/{key}/scans/profiles/new", "/services/axe-scans/scans/profiles/new", Viewer.Admin),
+        new("add scan profile, bad input", "services/{key}/scans/profiles/new", "/services/axe-scans/scans/profiles/new", Viewer.Admin, After: BadScanProfile, ShowsErrors: true),
+        new("edit scan profile", "services/{key}/scans/profiles/{id:guid}", "/services/axe-scans/scans/profiles/{scan-profile}", Viewer.Admin),
+        new("edit scan profile, changed meanwhile", "services/{key}/scans/profiles/{id:guid}", "/services/axe-scans/scans/profiles/{scan-profile}", Viewer.Admin,
+            After: SaveScanProfileFromStaleRevision, ShowsErrors: true),
     ];
 
     public static PageCase Find(string name) => All.Single(c => c.Name == name);
@@ -313,6 +326,21 @@ public static class PageTable
         await session.Page.Locator("#Publish_ChangelogEn").FillAsync("Checking the confirmation step.");
         await session.ClickAndWaitForLoadAsync("#publish-form button[type=submit]");
         Assert.Equal(1, await session.Page.Locator("#publish-summary").CountAsync());
+    }
+
+    private static async Task BadScanProfile(BrowserSession session)
+    {
+        await session.Page.Locator("#Input_StartUrls").FillAsync("www.example.lg.jp/apply");
+        await session.Page.Locator("#Input_MaxPages").FillAsync("5000");
+        await session.ClickAndWaitForLoadAsync(MainSubmit);
+    }
+
+    /// <summary>A save based on a revision older than the stored one: the stored profile is shown, nothing is saved.</summary>
+    private static async Task SaveScanProfileFromStaleRevision(BrowserSession session)
+    {
+        await session.Page.Locator("main form.form input[name=Revision]").EvaluateAsync("input => input.value = '-1'");
+        await session.ClickAndWaitForLoadAsync("main form.form button[type=submit]");
+        Assert.Equal(1, await session.Page.Locator("#conflict-title").CountAsync());
     }
 
     private static Task SubmitAssessment(BrowserSession session) => session.ClickAndWaitForLoadAsync("#submit-form button[type=submit]");

@@ -10,11 +10,30 @@ public sealed class BrowserAppFactory : ShishinAppFactory
 {
     private readonly int port = FreePort();
 
+    private readonly IReadOnlyDictionary<string, string> settings;
+
     public BrowserAppFactory()
-        : base(TestProvider.Sqlite) => UseKestrel(port);
+        : this(new Dictionary<string, string>())
+    {
+    }
+
+    /// <param name="settings">Configuration on top of the deployment-like defaults (the scan tests allow loopback).</param>
+    public BrowserAppFactory(IReadOnlyDictionary<string, string> settings)
+        : base(TestProvider.Sqlite)
+    {
+        this.settings = settings;
+        UseKestrel(port);
+    }
 
     // Absolute links and redirects (sign-in, access denied) are built from Shishin:PublicUrl, so it must be where Kestrel listens.
-    protected override void ConfigureMore(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder) => ConfigureLikeADeployment(builder, port);
+    protected override void ConfigureMore(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        ConfigureLikeADeployment(builder, port);
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
 
     /// <summary>
     /// What an operator configures (the self-scan checks it): the public address, and a security contact with its

@@ -21,7 +21,15 @@ public class BrowserFixture : IAsyncLifetime
     private IPlaywright? playwright;
     private IBrowser? browser;
 
-    public BrowserAppFactory App { get; } = new();
+    public BrowserFixture()
+        : this(new Dictionary<string, string>())
+    {
+    }
+
+    /// <param name="settings">The app's configuration beyond the defaults of <see cref="BrowserAppFactory"/>.</param>
+    protected BrowserFixture(IReadOnlyDictionary<string, string> settings) => App = new(settings);
+
+    public BrowserAppFactory App { get; }
 
     public IBrowser Browser => browser ?? throw new InvalidOperationException("The fixture is not initialised.");
 

@@ -188,6 +188,28 @@ public sealed record Access(string Route, string Method, string Sample, Outcome 
         new("services/{key}/webhooks", "POST", "/services/matrix-other/webhooks?handler=Enable&id=00000000-0000-0000-0000-000000000001&enabled=false", Outcome.SignIn, Outcome.NotFound, Outcome.NotFound, Outcome.Forbidden, Outcome.NotFound) { Handler = "Enable" },
         new("services/{key}/webhooks", "POST", "/services/matrix-own/webhooks?handler=Delete&id=00000000-0000-0000-0000-000000000001", Outcome.SignIn, Outcome.Forbidden, Outcome.NotFound, Outcome.Forbidden, Outcome.NotFound) { Handler = "Delete" },
         new("services/{key}/webhooks", "POST", "/services/matrix-other/webhooks?handler=Delete&id=00000000-0000-0000-0000-000000000001", Outcome.SignIn, Outcome.NotFound, Outcome.NotFound, Outcome.Forbidden, Outcome.NotFound) { Handler = "Delete" },
+        // Scans (issue 14). Summaries (runs, a run's page, trends) for whoever sees the service; profiles, pages and findings
+        // (the diff) for the team and reviewers; profiles, Scan now and Cancel for the owners. {scan-*} are finished runs,
+        // {profile-*} profiles of matrix-own and matrix-other (see ScanSamplesAsync).
+        new("services/{key}/scans", "GET", "/services/matrix-public/scans", Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
+        new("services/{key}/scans", "GET", "/services/matrix-own/scans", Outcome.NotFound, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
+        new("services/{key}/scans", "GET", "/services/matrix-other/scans", Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.Ok, Outcome.Ok),
+        new("services/{key}/scans/trends", "GET", "/services/matrix-public/scans/trends", Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
+        new("services/{key}/scans/trends", "GET", "/services/matrix-own/scans/trends", Outcome.NotFound, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
+        new("services/{key}/scans/trends", "GET", "/services/matrix-other/scans/trends", Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.Ok, Outcome.Ok),
+        new("services/{key}/scans/{id:guid}", "GET", "/services/matrix-public/scans/{scan-public}", Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
+        new("services/{key}/scans/{id:guid}", "GET", "/services/matrix-own/scans/{scan-own}", Outcome.NotFound, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
+        new("services/{key}/scans/{id:guid}", "GET", "/services/matrix-other/scans/{scan-other}", Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.Ok, Outcome.Ok),
+        new("services/{key}/scans/{id:guid}", "GET", "/services/matrix-public/scans/{scan-public}?handler=Progress", Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok) { Handler = "Progress" },
+        new("services/{key}/scans/{id:guid}", "GET", "/services/matrix-own/scans/{scan-own}?handler=Progress", Outcome.NotFound, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok) { Handler = "Progress" },
+        new("services/{key}/scans/{id:guid}", "GET", "/services/matrix-other/scans/{scan-other}?handler=Progress", Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.Ok, Outcome.Ok) { Handler = "Progress" },
+        new("services/{key}/scans/diff", "GET", "/services/matrix-public/scans/diff", Outcome.SignIn, Outcome.Forbidden, Outcome.Forbidden, Outcome.Ok, Outcome.Ok),
+        new("services/{key}/scans/diff", "GET", "/services/matrix-own/scans/diff", Outcome.SignIn, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
+        new("services/{key}/scans/diff", "GET", "/services/matrix-other/scans/diff", Outcome.SignIn, Outcome.NotFound, Outcome.NotFound, Outcome.Ok, Outcome.Ok),
+        new("services/{key}/scans/profiles/new", "GET", "/services/matrix-own/scans/profiles/new", Outcome.SignIn, Outcome.Forbidden, Outcome.Ok, Outcome.Forbidden, Outcome.Ok),
+        new("services/{key}/scans/profiles/new", "GET", "/services/matrix-other/scans/profiles/new", Outcome.SignIn, Outcome.NotFound, Outcome.NotFound, Outcome.Forbidden, Outcome.Ok),
+        new("services/{key}/scans/profiles/{id:guid}", "GET", "/services/matrix-own/scans/profiles/{profile-own}", Outcome.SignIn, Outcome.Forbidden, Outcome.Ok, Outcome.Forbidden, Outcome.Ok),
+        new("services/{key}/scans/profiles/{id:guid}", "GET", "/services/matrix-other/scans/profiles/{profile-other}", Outcome.SignIn, Outcome.NotFound, Outcome.NotFound, Outcome.Forbidden, Outcome.Ok),
         // The register's write API answers JSON only: a visitor past every check meets the form body with 415.
         new("api/v1/services", "POST", "/api/v1/services", Outcome.Unauthorized, Outcome.Forbidden, Outcome.UnsupportedMediaType, Outcome.Forbidden, Outcome.UnsupportedMediaType),
         new("api/v1/services/{key}", "PUT", "/api/v1/services/matrix-own", Outcome.Unauthorized, Outcome.Forbidden, Outcome.UnsupportedMediaType, Outcome.Forbidden, Outcome.UnsupportedMediaType),
@@ -354,11 +376,24 @@ public sealed record Access(string Route, string Method, string Sample, Outcome 
         new("services/{key}/phase", "POST", "/services/matrix-other/phase", Outcome.SignIn, Outcome.NotFound, Outcome.NotFound, Outcome.Forbidden, Outcome.Ok),
         new("services/{key}/kpis", "POST", "/services/matrix-own/kpis", Outcome.SignIn, Outcome.Forbidden, Outcome.Ok, Outcome.Forbidden, Outcome.Ok) { Form = "Revision=-1&Input.FiscalYear=2025" },
         new("services/{key}/kpis", "POST", "/services/matrix-other/kpis", Outcome.SignIn, Outcome.NotFound, Outcome.NotFound, Outcome.Forbidden, Outcome.Ok) { Form = "Revision=-1&Input.FiscalYear=2025" },
+        // Scans (issue 14): bodies that change nothing — an unknown profile, an empty form, a stale revision, a finished run.
+        new("services/{key}/scans", "POST", "/services/matrix-public/scans?handler=ScanNow&profile=00000000-0000-0000-0000-000000000000", Outcome.SignIn, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.RedirectElsewhere) { Handler = "ScanNow" },
+        new("services/{key}/scans", "POST", "/services/matrix-own/scans?handler=ScanNow&profile=00000000-0000-0000-0000-000000000000", Outcome.NotFound, Outcome.Forbidden, Outcome.RedirectElsewhere, Outcome.Forbidden, Outcome.RedirectElsewhere) { Handler = "ScanNow" },
+        new("services/{key}/scans", "POST", "/services/matrix-other/scans?handler=ScanNow&profile=00000000-0000-0000-0000-000000000000", Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.Forbidden, Outcome.RedirectElsewhere) { Handler = "ScanNow" },
+        new("services/{key}/scans/{id:guid}", "POST", "/services/matrix-public/scans/{scan-public}?handler=Cancel", Outcome.SignIn, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.RedirectElsewhere) { Handler = "Cancel" },
+        new("services/{key}/scans/{id:guid}", "POST", "/services/matrix-own/scans/{scan-own}?handler=Cancel", Outcome.NotFound, Outcome.Forbidden, Outcome.RedirectElsewhere, Outcome.Forbidden, Outcome.RedirectElsewhere) { Handler = "Cancel" },
+        new("services/{key}/scans/{id:guid}", "POST", "/services/matrix-other/scans/{scan-other}?handler=Cancel", Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.Forbidden, Outcome.RedirectElsewhere) { Handler = "Cancel" },
+        new("services/{key}/scans/profiles/new", "POST", "/services/matrix-own/scans/profiles/new", Outcome.SignIn, Outcome.Forbidden, Outcome.Ok, Outcome.Forbidden, Outcome.Ok),
+        new("services/{key}/scans/profiles/new", "POST", "/services/matrix-other/scans/profiles/new", Outcome.SignIn, Outcome.NotFound, Outcome.NotFound, Outcome.Forbidden, Outcome.Ok),
+        new("services/{key}/scans/profiles/{id:guid}", "POST", "/services/matrix-own/scans/profiles/{profile-own}", Outcome.SignIn, Outcome.Forbidden, Outcome.Ok, Outcome.Forbidden, Outcome.Ok) { Form = "Revision=-1" },
+        new("services/{key}/scans/profiles/{id:guid}", "POST", "/services/matrix-other/scans/profiles/{profile-other}", Outcome.SignIn, Outcome.NotFound, Outcome.NotFound, Outcome.Forbidden, Outcome.Ok) { Form = "Revision=-1" },
+        new("services/{key}/scans/profiles/{id:guid}", "POST", "/services/matrix-own/scans/profiles/{profile-own}?handler=Delete", Outcome.SignIn, Outcome.Forbidden, Outcome.Ok, Outcome.Forbidden, Outcome.Ok) { Handler = "Delete", Form = "Revision=-1" },
+        new("services/{key}/scans/profiles/{id:guid}", "POST", "/services/matrix-other/scans/profiles/{profile-other}?handler=Delete", Outcome.SignIn, Outcome.NotFound, Outcome.NotFound, Outcome.Forbidden, Outcome.Ok) { Handler = "Delete", Form = "Revision=-1" },
         // The service CSV import: without a file the page shows its field message; the API takes text/csv only (415).
         new("admin/services/import", "POST", "/admin/services/import", Outcome.SignIn, Outcome.Forbidden, Outcome.Ok, Outcome.Forbidden, Outcome.Ok),
         new("admin/services/import", "POST", "/admin/services/import?handler=Import", Outcome.SignIn, Outcome.Forbidden, Outcome.Ok, Outcome.Forbidden, Outcome.Ok) { Handler = "Import" },
         new("api/v1/services/import", "POST", "/api/v1/services/import", Outcome.Unauthorized, Outcome.Forbidden, Outcome.UnsupportedMediaType, Outcome.Forbidden, Outcome.UnsupportedMediaType),
-        // Scans API (issue 14), object-level: see ScanSamplesAsync for the fixed run ids (…c1 on matrix-public, …c2 on
+        // Scans API (issue 14), object-level: see FixedScanRunsAsync for the fixed run ids (…c1 on matrix-public, …c2 on
         // matrix-own, …c3 on matrix-other). Runs are read by whoever sees the service; starting a scan needs edit rights,
         // uploading edit rights or the assigned partner's. A form body reaches the JSON check (415) only past every access check.
         new("api/v1/services/{key}/scans", "GET", "/api/v1/services/matrix-public/scans", Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
@@ -441,10 +476,11 @@ public abstract class AuthorizationMatrixTests(ShishinAppFactory app)
         await CatalogSamplesAsync();
         await ServiceSamplesAsync();
         await ReportSamplesAsync();
-        await ScanSamplesAsync();
+        await FixedScanRunsAsync();
         var basePath = row.Sample.Replace("{admin}", adminId.ToString(), StringComparison.Ordinal)
             .Replace("{organization}", organizationId.ToString(), StringComparison.Ordinal);
         basePath = (await AssessmentSamplesAsync()).Aggregate(basePath, (p, pair) => p.Replace(pair.Key, pair.Value.ToString(), StringComparison.Ordinal));
+        basePath = (await ScanSamplesAsync()).Aggregate(basePath, (p, pair) => p.Replace(pair.Key, pair.Value.ToString(), StringComparison.Ordinal));
 
         var visitors = new (string Name, Outcome Expected)[]
         {
@@ -657,6 +693,47 @@ public abstract class AuthorizationMatrixTests(ShishinAppFactory app)
             };
         })).Value;
 
+    /// <summary>
+    /// Scans for object-level rows (issue 14): a finished run of each matrix service ({scan-public}, {scan-own},
+    /// {scan-other}) and a profile of matrix-own and of matrix-other ({profile-own}, {profile-other}).
+    /// </summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<ShishinAppFactory, Lazy<Task<Dictionary<string, Guid>>>> ScanSampleIds = new();
+
+    private Task<Dictionary<string, Guid>> ScanSamplesAsync() =>
+        ScanSampleIds.GetOrAdd(app, _ => new Lazy<Task<Dictionary<string, Guid>>>(async () =>
+        {
+            await ServiceSamplesAsync();
+            await using var scope = app.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<Shishin.Core.Data.ShishinDbContext>();
+            var services = db.Services.Where(s => s.Key.StartsWith("matrix-")).ToDictionary(s => s.Key, s => s.Id);
+            var ids = new Dictionary<string, Guid>(StringComparer.Ordinal);
+            foreach (var (key, name) in new[] { ("matrix-own", "own"), ("matrix-other", "other") })
+            {
+                var profile = new Shishin.Core.Scans.ScanProfile { ServiceId = services[key], Name = "matrix", CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow };
+                db.ScanProfiles.Add(profile);
+                ids[$"{{profile-{name}}}"] = profile.Id;
+            }
+
+            foreach (var (key, name) in new[] { ("matrix-public", "public"), ("matrix-own", "own"), ("matrix-other", "other") })
+            {
+                var run = new Shishin.Core.Scans.ScanRun
+                {
+                    ServiceId = services[key],
+                    Status = Shishin.Core.Scans.ScanRunStatus.Done,
+                    Trigger = Shishin.Core.Scans.ScanTrigger.Uploaded,
+                    RequestedByName = "matrix",
+                    QueuedAt = DateTime.UtcNow,
+                    StartedAt = DateTime.UtcNow,
+                    FinishedAt = DateTime.UtcNow,
+                };
+                db.ScanRuns.Add(run);
+                ids[$"{{scan-{name}}}"] = run.Id;
+            }
+
+            await db.SaveChangesAsync();
+            return ids;
+        })).Value;
+
     /// <summary>A new API key of a user who is none of the visitors, for the Revoke row (made per visitor, like {proposal}).</summary>
     private async Task<Guid> NewApiKeyAsync()
     {
@@ -726,7 +803,7 @@ public abstract class AuthorizationMatrixTests(ShishinAppFactory app)
     /// <summary>Scan runs for object-level rows, by fixed ids: …c1 on <c>matrix-public</c>, …c2 on <c>matrix-own</c>, …c3 on <c>matrix-other</c>.</summary>
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<ShishinAppFactory, Lazy<Task>> ScanSampleSets = new();
 
-    private Task ScanSamplesAsync() =>
+    private Task FixedScanRunsAsync() =>
         ScanSampleSets.GetOrAdd(app, _ => new Lazy<Task>(async () =>
         {
             await ServiceSamplesAsync();

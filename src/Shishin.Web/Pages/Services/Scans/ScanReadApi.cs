@@ -129,22 +129,15 @@ public static class ScanReadApi
                 detail: "Retention removed the pages and findings of one of the runs; only their summary counts remain.");
         }
 
-        var before = Findings(await queries.PagesAsync(other.Id, ct));
-        var after = Findings(await queries.PagesAsync(run.Id, ct));
-        var diff = ScanDiff.Compare([.. before.Keys], [.. after.Keys]);
-        var urls = before.Concat(after).ToDictionary(p => p.Key, p => p.Value);
+        // The same comparison as the run and diff pages (ScanDiff): by finding fingerprint, outcome included.
+        var diff = ScanDiff.Compare(await queries.PagesAsync(other.Id, ct), await queries.PagesAsync(run.Id, ct));
         var detail = SeesDetail(scope, service);
-        List<ScanDiffFindingDto>? List(IReadOnlyList<ScanFinding> findings) => detail
-            ? [.. findings.Select(f => new ScanDiffFindingDto(f.Fingerprint, f.RuleId, f.Category, f.Outcome, f.Impact, urls[f], f.Message, f.NodeCount))]
+        List<ScanDiffFindingDto>? List(IReadOnlyList<ScanDiffItem> items) => detail
+            ? [.. items.Select(f => new ScanDiffFindingDto(f.Fingerprint, f.RuleId, f.Category, f.Outcome, f.Impact, f.PageUrl, f.Message, f.NodeCount))]
             : null;
         return TypedResults.Ok(new ScanDiffDto(run.Id, other.Id, new ScanDiffCountsDto(diff.New.Count, diff.Fixed.Count, diff.Unchanged.Count),
             List(diff.New), List(diff.Fixed), List(diff.Unchanged)));
     }
-
-    /// <summary>Each finding of the pages with the URL of its page.</summary>
-    private static Dictionary<ScanFinding, string> Findings(List<ScanPage> pages) =>
-        pages.SelectMany(p => p.Findings.Select(f => (Finding: f, Url: p.FinalUrl ?? p.RequestedUrl)))
-            .ToDictionary(x => x.Finding, x => x.Url);
 
     private static async Task<(ScanRun? Run, Service? Service, ServiceScope Scope)> VisibleRunAsync(
         Guid id, ServiceAccess access, ScanRunQueries queries, HttpContext context, CancellationToken ct)
