@@ -60,13 +60,21 @@ public sealed class UptimeChecks(ShishinDbContext db, IOptions<UptimeOptions> op
         return changed;
     }
 
-    /// <summary>The absolute http(s) entry URLs, each once.</summary>
+    /// <summary>
+    /// The absolute http(s) entry URLs, each once. Names under the reserved <c>.example</c> and <c>.invalid</c> domains
+    /// (RFC 2606) never resolve, so they are not probed: the demo's services use them, and would otherwise all show as
+    /// down and send name lookups off the machine every five minutes.
+    /// </summary>
     public static HashSet<string> Urls(string entryUrls)
     {
         ArgumentNullException.ThrowIfNull(entryUrls);
         return [.. entryUrls.Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .Where(u => u.Length <= 2048 && Uri.TryCreate(u, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")];
+            .Where(u => u.Length <= 2048 && Uri.TryCreate(u, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && !IsReserved(uri.IdnHost))];
     }
+
+    private static bool IsReserved(string host) =>
+        host.EndsWith(".example", StringComparison.OrdinalIgnoreCase) || host.EndsWith(".invalid", StringComparison.OrdinalIgnoreCase)
+        || host.Equals("example", StringComparison.OrdinalIgnoreCase) || host.Equals("invalid", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// A new check's first probe, spread over one interval by a hash of its URL, so that a thousand services imported
