@@ -92,7 +92,7 @@ public sealed class NotificationSettings(
             return "Use at most 2,048 characters.";
         }
 
-        return GuardedHttpClient.CheckForm(url.Trim(), allowPrivate) is null
+        return new GuardedHandler(allowPrivate).CheckForm(url.Trim()) is null
             ? null
             : "This address cannot be reached from Shishin: use a public address on port 443.";
     }

@@ -22,7 +22,7 @@ public sealed class WebhookSender : IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(scanning);
-        client = GuardedHttpClient.Create(scanning.Value.AllowPrivateNetworks, options.Value.Webhooks.Timeout);
+        client = new HttpClient(new GuardedHandler(scanning.Value.AllowPrivateNetworks).CreateHandler(), disposeHandler: true) { Timeout = options.Value.Webhooks.Timeout };
         client.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("Shishin-Webhook", "1"));
     }
 

@@ -1,13 +1,13 @@
 namespace Shishin.Scanning.Safety;
 
-/// <summary>What the guard said about a URL or a failed request, for callers outside the scanner (uptime probes).</summary>
+/// <summary>What the guard said about a URL or a failed request, for callers outside the scanner (uptime probes, webhooks).</summary>
 /// <param name="Blocked">True when the guard refused the URL or the connection.</param>
 /// <param name="Unresolvable">True when the host name did not resolve.</param>
 /// <param name="Detail">Why, in English, without secrets.</param>
 public sealed record GuardVerdict(bool Blocked, bool Unresolvable, string Detail);
 
 /// <summary>
-/// The scanner's SSRF guard for the platform's other fetches (uptime probes): an <see cref="HttpClient"/> handler whose
+/// The scanner's SSRF guard for the platform's other fetches (uptime probes, webhooks): an <see cref="HttpClient"/> handler whose
 /// every connection resolves the host once and connects only to a checked address, and the URL form check that goes
 /// before each request and redirect hop. Redirects are not followed by the handler; the caller checks every hop.
 /// </summary>
