@@ -18,7 +18,8 @@ public sealed class BrowserAppFactory : ShishinAppFactory
     }
 
     /// <param name="settings">Configuration on top of the deployment-like defaults (the scan tests allow loopback).</param>
-    public BrowserAppFactory(IReadOnlyDictionary<string, string> settings)
+    /// <remarks>Internal: xUnit builds a class fixture through its one public constructor.</remarks>
+    internal BrowserAppFactory(IReadOnlyDictionary<string, string> settings)
         : base(TestProvider.Sqlite)
     {
         this.settings = settings;
