@@ -29,7 +29,8 @@ public static class CatalogAccess
         }
 
         version = version.Trim();
-        if (version.Length > MaxVersionLength)
+        // No version name holds a control character, and PostgreSQL refuses a NUL in a query parameter: not found.
+        if (version.Length > MaxVersionLength || version.Any(char.IsControl))
         {
             return null;
         }

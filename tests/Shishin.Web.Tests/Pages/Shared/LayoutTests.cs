@@ -162,7 +162,17 @@ public abstract partial class LayoutTests(ShishinAppFactory app)
         var review = await Shishin.Tests.AssessmentSamples.AssessmentAsync(db, service, Shishin.Core.Assessments.AssessmentStatus.InReview, null, results, LifecyclePhase.Operation);
         var published = await Shishin.Tests.AssessmentSamples.AssessmentAsync(db, service, Shishin.Core.Assessments.AssessmentStatus.Published, Shishin.Core.Assessments.Rag.Amber, results, LifecyclePhase.Hypothesis);
         var action = await Shishin.Tests.AssessmentSamples.ActionItemAsync(db, service, published.Id, new DateOnly(2030, 1, 1));
-        ObjectIds = [draft.Id.ToString(), review.Id.ToString(), published.Id.ToString(), action.Id.ToString()];
+        // A scan profile and a finished run of matrix-public, for the scan pages.
+        var profile = new Shishin.Core.Scans.ScanProfile { ServiceId = service, Name = "layout", CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow };
+        var run = new Shishin.Core.Scans.ScanRun
+        {
+            ServiceId = service, ProfileId = profile.Id, Status = Shishin.Core.Scans.ScanRunStatus.Done, Trigger = Shishin.Core.Scans.ScanTrigger.OnDemand,
+            QueuedAt = DateTime.UtcNow, StartedAt = DateTime.UtcNow, FinishedAt = DateTime.UtcNow,
+        };
+        db.ScanProfiles.Add(profile);
+        db.ScanRuns.Add(run);
+        await db.SaveChangesAsync();
+        ObjectIds = [draft.Id.ToString(), review.Id.ToString(), published.Id.ToString(), action.Id.ToString(), profile.Id.ToString(), run.Id.ToString()];
 
         var proposal = await services.GetRequiredService<ProposalService>().CreateAsync(
             new ProposalInput(ProposalKind.Change, "P3-01", null, null, "Title sample", new("", "Sample title"), LocalizedText.Empty, LocalizedText.Empty, [], null, "Sample rationale", null),
