@@ -135,10 +135,24 @@ public sealed class WorkerCommandTests
             return await scope.ServiceProvider.GetRequiredService<ShishinDbContext>().ScanPages.CountAsync(p => p.RunId == id);
         }
 
+        /// <summary>
+        /// The runs the service's daily aggregates count. The aggregate is written just after the run is committed, so this
+        /// waits (up to 30 s) for it to appear rather than read it in the moment between.
+        /// </summary>
         public async Task<int> AggregateRunsAsync(Guid serviceId)
         {
-            await using var scope = Services.CreateAsyncScope();
-            return await scope.ServiceProvider.GetRequiredService<ShishinDbContext>().ScanDailyAggregates.Where(a => a.ServiceId == serviceId).SumAsync(a => a.Runs);
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (true)
+            {
+                await using var scope = Services.CreateAsyncScope();
+                var aggregates = scope.ServiceProvider.GetRequiredService<ShishinDbContext>().ScanDailyAggregates.Where(a => a.ServiceId == serviceId);
+                if (await aggregates.AnyAsync() || DateTime.UtcNow > deadline)
+                {
+                    return await aggregates.SumAsync(a => a.Runs);
+                }
+
+                await Task.Delay(250);
+            }
         }
 
         public async Task<bool> JobExistsAsync(Guid id) =>
