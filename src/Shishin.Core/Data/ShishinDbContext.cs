@@ -57,6 +57,10 @@ public abstract class ShishinDbContext(DbContextOptions options)
     public DbSet<Uptime.UptimeDailyAggregate> UptimeDailyAggregates => Set<Uptime.UptimeDailyAggregate>();
     public DbSet<Uptime.UptimeIncident> UptimeIncidents => Set<Uptime.UptimeIncident>();
     public DbSet<Uptime.UptimeIncidentEvent> UptimeIncidentEvents => Set<Uptime.UptimeIncidentEvent>();
+    public DbSet<CitizenFeedback.Feedback> Feedback => Set<CitizenFeedback.Feedback>();
+    public DbSet<CitizenFeedback.FeedbackDailyAggregate> FeedbackDailyAggregates => Set<CitizenFeedback.FeedbackDailyAggregate>();
+    public DbSet<CitizenFeedback.FeedbackImprovement> FeedbackImprovements => Set<CitizenFeedback.FeedbackImprovement>();
+    public DbSet<CitizenFeedback.ServiceFeedbackSettings> ServiceFeedbackSettings => Set<CitizenFeedback.ServiceFeedbackSettings>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
