@@ -59,8 +59,9 @@ public sealed class ProcessLeakTests(FixtureSite site, ITestOutputHelper output)
 
         Assert.Equal(Scans, outcomes.Count);
         Assert.Contains("cancelled", outcomes);
-        // 26 plain scans; a cancellation may come after its scan has finished.
-        Assert.InRange(outcomes.Count(o => o == "scanned"), 26, 36);
+        // 26 plain endings; a cancellation may come after its scan has finished. On a starved machine a plain page may
+        // miss its load budget: that is a plain ending too (the scan ends normally, with the page failed).
+        Assert.InRange(outcomes.Count(o => o == "scanned" || o.StartsWith("failed: ", StringComparison.Ordinal)), 26, 36);
         Assert.Equal(4, outcomes.Count(o => o.StartsWith("hung: ", StringComparison.Ordinal)));
         Assert.True(seen.Count >= Scans, $"only {seen.Count} Chromium processes were seen while scanning");
         Assert.DoesNotContain(seen, ChromiumProcesses.IsAlive);

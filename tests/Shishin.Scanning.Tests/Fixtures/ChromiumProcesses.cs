@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace Shishin.Scanning.Tests.Fixtures;
 
-/// <summary>The Chromium processes that descend from this test process (via Playwright's driver), read from /proc.</summary>
+/// <summary>The Chromium processes that descend from this test process (via Playwright's driver), read from /proc; not those of .NET processes it started.</summary>
 public static class ChromiumProcesses
 {
     /// <summary>Every live Chromium process below this process.</summary>
@@ -44,6 +44,8 @@ public static class ChromiumProcesses
             .Where(pid => names[pid].Contains(fragment, StringComparison.OrdinalIgnoreCase) && Descends(pid))
             .ToList();
 
+        // A browser below another .NET process (a `shishin worker` that a test started) belongs to that process, whose
+        // own shutdown is what such a test checks; this process's scans are the ones run in it.
         bool Descends(int pid)
         {
             for (var current = pid; parents.TryGetValue(current, out var parent) && current > 1; current = parent)
@@ -51,6 +53,11 @@ public static class ChromiumProcesses
                 if (parent == self)
                 {
                     return true;
+                }
+
+                if (names.TryGetValue(parent, out var name) && name == "dotnet")
+                {
+                    return false;
                 }
             }
 
