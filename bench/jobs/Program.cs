@@ -113,13 +113,16 @@ static async Task Cluster(ServiceProvider provider, Dictionary<string, string?> 
     var db2 = check.ServiceProvider.GetRequiredService<ShishinDbContext>();
     var runs = await db2.ScanRuns.AsNoTracking().Where(r => r.ServiceId == serviceId).ToListAsync();
     var pages = await db2.ScanPages.GroupBy(p => p.RunId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
-    var aggregateRuns = await db2.ScanDailyAggregates.Where(x => x.ServiceId == serviceId).SumAsync(x => x.Runs);
+    // A run stored twice shows as more page rows than the run counts, as one URL stored twice in a run, or as more runs
+    // than were queued. (The daily aggregate is recomputed from the stored runs, so it cannot tell.)
+    var pageTwice = await db2.ScanPages.Where(p => db2.ScanRuns.Any(r => r.Id == p.RunId && r.ServiceId == serviceId))
+        .GroupBy(p => new { p.RunId, p.RequestedUrl, p.Step }).CountAsync(g => g.Count() > 1);
     var done = runs.Count(r => r.Status == ScanRunStatus.Done);
-    var duplicates = runs.Count(r => pages.GetValueOrDefault(r.Id) != r.Pages) + Math.Max(0, aggregateRuns - done);
+    var duplicates = runs.Count(r => pages.GetValueOrDefault(r.Id) != r.Pages) + pageTwice + Math.Max(0, runs.Count - scans);
     var startedTwice = b.Recovered();
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"scans queued {scans}; run to Done {done}; failed {runs.Count(r => r.Status == ScanRunStatus.Failed)}; lost (not finished) {runs.Count(r => !r.IsFinished)}; " +
-        $"started twice (recovered from the killed worker) {startedTwice}; complete duplicates stored {duplicates}; aggregate runs {aggregateRuns}; " +
+        $"started twice (recovered from the killed worker) {startedTwice}; complete duplicates stored {duplicates}; " +
         $"by worker a {runs.Count(r => r.Worker == a.Id)}, b {runs.Count(r => r.Worker == b.Id)}; wall {wall.TotalSeconds:0} s; worker a killed at {killedAt.TotalSeconds:0} s"));
     await site.StopAsync();
 }

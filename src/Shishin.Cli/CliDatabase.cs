@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Shishin.Core;
 using Shishin.Core.Data;
+using Shishin.Core.Jobs;
 
 namespace Shishin.Cli;
 
@@ -74,6 +75,8 @@ internal sealed class CliDatabase(IDictionary<string, string?>? settings, TextWr
         var services = new ServiceCollection();
         services.AddLogging(b => b.AddProvider(new TextWriterLoggerProvider(error)).SetMinimumLevel(LogLevel.Warning));
         services.AddShishinCore(configuration);
+        // What a command queues (a notification, a scan schedule) goes into the same persistent store the nodes run.
+        services.AddShishinJobs(configuration, JobsHost.Command);
         var built = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         await error.WriteLineAsync($"Database: {built.GetRequiredService<DatabaseLocation>().Description}");
         return built;

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Shishin.Core;
 using Shishin.Core.ApiKeys;
+using Shishin.Core.Jobs;
 using Shishin.Tests;
 
 namespace Shishin.Cli.Tests;
@@ -87,7 +88,9 @@ public abstract class ApiKeyCommandTests(TestProvider provider)
     {
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddShishinCore(new ConfigurationBuilder().AddInMemoryCollection(database.Settings).Build());
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(database.Settings).Build();
+        services.AddShishinCore(configuration);
+        services.AddShishinJobs(configuration, JobsHost.Command);
         return services.BuildServiceProvider();
     }
 }

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Shishin.Core;
 using Shishin.Core.Data;
 using Shishin.Core.Identity;
+using Shishin.Core.Jobs;
 using Shishin.Core.Services;
 using Shishin.Tests;
 
@@ -29,7 +30,9 @@ public abstract class DemoCommandTests(TestProvider provider)
     {
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddShishinCore(new ConfigurationBuilder().AddInMemoryCollection(database.Settings).Build());
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(database.Settings).Build();
+        services.AddShishinCore(configuration);
+        services.AddShishinJobs(configuration, JobsHost.Command);
         return services.BuildServiceProvider();
     }
 

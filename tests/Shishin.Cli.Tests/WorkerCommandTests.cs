@@ -100,11 +100,12 @@ public sealed class WorkerCommandTests
         public static async Task<World> CreateAsync(TestProvider provider)
         {
             var database = TestDatabase.Create(provider);
-            var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>(database.Settings) { ["Jobs:RunInWeb"] = "false" }).Build();
+            var configuration = new ConfigurationBuilder().AddInMemoryCollection(database.Settings).Build();
             var services = new ServiceCollection();
             services.AddLogging();
             services.AddShishinCore(configuration);
-            services.AddShishinJobs(configuration);
+            // The test queues runs into the store as a CLI command would; only the worker processes run them.
+            services.AddShishinJobs(configuration, JobsHost.Command);
             var built = services.BuildServiceProvider();
             await built.GetRequiredService<DatabaseInitializer>().InitializeAsync();
             return new World(database, built);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
 using Shishin.Core.Data;
+using Shishin.Core.Notifications;
 using Shishin.Core.Scans;
 using Shishin.Core.Uptime;
 
@@ -39,6 +40,9 @@ public enum JobsHost
 
     /// <summary><c>shishin worker</c>: always runs jobs.</summary>
     Worker,
+
+    /// <summary>A CLI command: queues jobs into the store (a notification, a scan schedule) and never runs one.</summary>
+    Command,
 }
 
 public static class JobsServiceCollectionExtensions
@@ -114,7 +118,7 @@ public static class JobsServiceCollectionExtensions
             AddRecurringJobs(q, JapanTime.Zone);
         });
 
-        var runsJobs = host == JobsHost.Worker || (options.Enabled && options.RunInWeb);
+        var runsJobs = host == JobsHost.Worker || (host == JobsHost.Web && options.Enabled && options.RunInWeb);
         if (runsJobs)
         {
             services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
@@ -135,6 +139,7 @@ public static class JobsServiceCollectionExtensions
         q.AddCron<PurgeExpiredSessionsJob>(PurgeExpiredSessionsJob.Key, PurgeExpiredSessionsJob.NightlyTrigger, "0 20 3 * * ?", tokyo);
         q.AddCron<MarkOverdueActionItemsJob>(MarkOverdueActionItemsJob.Key, MarkOverdueActionItemsJob.NightlyTrigger, "0 5 0 * * ?", tokyo);
         q.AddCron<ScanRetentionJob>(ScanRetentionJob.Key, ScanRetentionJob.NightlyTrigger, "0 40 3 * * ?", tokyo);
+        q.AddCron<NotificationDigestJob>(NotificationDigestJob.Key, NotificationDigestJob.MorningTrigger, NotificationDigestJob.Cron, tokyo);
         q.AddUptimeJobs();
         // Profiles' triggers point at this one durable job (ScanSchedules); it has no trigger of its own.
         q.AddJob<QueueScheduledScanJob>(j => j.WithIdentity(QueueScheduledScanJob.Key).StoreDurably());

@@ -1,13 +1,15 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Quartz;
 
 namespace Shishin.Core.Notifications;
 
 public static class NotificationServiceCollectionExtensions
 {
-    /// <summary>The notifier, its e-mail and webhook senders, the pages' settings and the Quartz jobs that deliver.</summary>
+    /// <summary>
+    /// The notifier, its e-mail and webhook senders, the pages' settings and the jobs that deliver. Quartz itself (and the
+    /// digest's cron trigger) is registered once, by <c>AddShishinJobs</c>, so every process queues into the same store.
+    /// </summary>
     public static IServiceCollection AddShishinNotifications(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<NotificationOptions>().Bind(configuration.GetSection(NotificationOptions.SectionName)).ValidateOnStart();
@@ -20,10 +22,6 @@ public static class NotificationServiceCollectionExtensions
         services.AddScoped<DispatchNotificationJob>();
         services.AddScoped<WebhookDeliveryJob>();
         services.AddScoped<NotificationDigestJob>();
-        services.AddQuartz(q => q.AddJob<NotificationDigestJob>(j => j.WithIdentity(NotificationDigestJob.Key))
-            .AddTrigger(t => t.ForJob(NotificationDigestJob.Key)
-                .WithIdentity(NotificationDigestJob.MorningTrigger)
-                .WithCronSchedule(NotificationDigestJob.Cron, c => c.InTimeZone(JapanTime.Zone))));
         return services;
     }
 }

@@ -44,12 +44,6 @@ public sealed class ScanSchedules(ShishinDbContext db, ISchedulerFactory schedul
 
         try
         {
-            // A process that does not register the jobs (the CLI seeding demo data) still gets a consistent store.
-            if (!await scheduler.Exists(QueueScheduledScanJob.Key, cancellationToken))
-            {
-                await scheduler.AddJob(JobBuilder.Create<QueueScheduledScanJob>().WithIdentity(QueueScheduledScanJob.Key).StoreDurably().Build(), AddJobOptions.Replacing, cancellationToken);
-            }
-
             await scheduler.ScheduleJob(Trigger(profile.ServiceId, profile.Id, profile.Cadence, clock.GetUtcNow()), cancellationToken: cancellationToken);
         }
         catch (ObjectAlreadyExistsException)

@@ -6,6 +6,7 @@ using Shishin.Core.Auditing;
 using Shishin.Core.Catalog;
 using Shishin.Core.Data;
 using Shishin.Core.Identity;
+using Shishin.Core.Jobs;
 using Shishin.Core.Organizations;
 using Shishin.Core.Services;
 using Shishin.Tests;
@@ -46,6 +47,7 @@ public abstract class AssessmentServiceTests(TestProvider provider) : IAsyncLife
         var collection = new ServiceCollection();
         collection.AddLogging();
         collection.AddShishinCore(configuration);
+        collection.AddShishinJobs(configuration, JobsHost.Command);
         collection.AddSingleton<TimeProvider>(clock);
         services = collection.BuildServiceProvider();
         await services.GetRequiredService<DatabaseInitializer>().InitializeAsync();

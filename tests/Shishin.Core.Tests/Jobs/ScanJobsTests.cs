@@ -13,34 +13,13 @@ using Shishin.Tests;
 namespace Shishin.Core.Tests.Jobs;
 
 /// <summary>Shishin.Core with its Quartz scheduler on the persistent store of a fresh real database (not started).</summary>
-public class JobsFixture(TestProvider provider) : IAsyncLifetime
+public class JobsFixture(TestProvider provider) : CoreFixture(provider)
 {
-    public TestDatabase Database { get; } = TestDatabase.Create(provider);
-    public ServiceProvider Services { get; private set; } = default!;
-
-    public async Task InitializeAsync()
+    protected override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
     {
-        var settings = new Dictionary<string, string?>(Database.Settings)
-        {
-            ["Jobs:PollInterval"] = "00:00:01",
-            ["Scanning:RetainRunsPerProfile"] = "2",
-        };
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddShishinCore(configuration);
-        services.AddShishinJobs(configuration);
-        Services = services.BuildServiceProvider();
-        await Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        var scheduler = await Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
-        await scheduler.Shutdown(waitForJobsToComplete: true);
-        await Services.DisposeAsync();
-        await Database.DisposeAsync();
-    }
+        ["Jobs:PollInterval"] = "00:00:01",
+        ["Scanning:RetainRunsPerProfile"] = "2",
+    };
 }
 
 public sealed class SqliteJobsFixture() : JobsFixture(TestProvider.Sqlite);

@@ -14,43 +14,29 @@ namespace Shishin.Core.Tests.Notifications;
 /// receiver listens on loopback), a one-second retry delay, and Quartz started so that published events are delivered
 /// by the real jobs.
 /// </summary>
-public class NotificationFixture(TestProvider provider) : IAsyncLifetime
+public class NotificationFixture(TestProvider provider) : CoreFixture(provider)
 {
-    public TestDatabase Database { get; } = TestDatabase.Create(provider);
     public TestSmtpServer Smtp { get; } = new();
-    public ServiceProvider Services { get; private set; } = default!;
 
-    public async Task InitializeAsync()
-    {
-        var settings = new Dictionary<string, string?>(Database.Settings)
-        {
-            ["Notifications:Smtp:Host"] = "127.0.0.1",
-            ["Notifications:Smtp:Port"] = Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Notifications:Smtp:Security"] = "None",
-            ["Notifications:Smtp:From"] = "Shishin <notice@example.jp>",
-            ["Notifications:Webhooks:RetryDelay"] = "00:00:01",
-            ["Notifications:Webhooks:MaxAttempts"] = "3",
-            ["Scanning:AllowPrivateNetworks"] = "true",
-            ["Shishin:PublicUrl"] = "https://shishin.example.jp",
-        };
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddShishinCore(configuration);
-        Services = services.BuildServiceProvider();
-        await Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
-        var scheduler = await Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
-        await scheduler.Start();
-    }
+    protected override bool RunsJobs => true;
 
-    public async Task DisposeAsync()
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
-        var scheduler = await Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
-        await scheduler.Shutdown(waitForJobsToComplete: true);
-        await Services.DisposeAsync();
+        ["Notifications:Smtp:Host"] = "127.0.0.1",
+        ["Notifications:Smtp:Port"] = Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Notifications:Smtp:Security"] = "None",
+        ["Notifications:Smtp:From"] = "Shishin <notice@example.jp>",
+        ["Notifications:Webhooks:RetryDelay"] = "00:00:01",
+        ["Notifications:Webhooks:MaxAttempts"] = "3",
+        ["Scanning:AllowPrivateNetworks"] = "true",
+        ["Shishin:PublicUrl"] = "https://shishin.example.jp",
+        ["Jobs:PollInterval"] = "00:00:01",
+    };
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
         Smtp.Dispose();
-        await Database.DisposeAsync();
     }
 
     /// <summary>An active account with a role and, optionally, membership of an organisation.</summary>

@@ -49,7 +49,7 @@ public sealed class ScanProfileValidationTests
 }
 
 /// <summary>Saving profiles on the real database: blank glob lines dropped, optimistic concurrency, the audit log.</summary>
-public abstract class ScanProfilesTests(ScanCoreFixture fixture)
+public abstract class ScanProfilesTests(CoreFixture fixture)
 {
     private static readonly ScanProfileInput Input = new("公開サイト", "https://www.example.lg.jp/\nhttps://www.example.lg.jp/apply", 20, 2, "/apply/**\n\n/news/**\n", "", true, false, ScanCadence.Daily);
 
@@ -94,6 +94,6 @@ public abstract class ScanProfilesTests(ScanCoreFixture fixture)
     }
 }
 
-public sealed class ScanProfilesTests_Sqlite(SqliteScanCoreFixture fixture) : ScanProfilesTests(fixture), IClassFixture<SqliteScanCoreFixture>;
+public sealed class ScanProfilesTests_Sqlite(SqliteCoreFixture fixture) : ScanProfilesTests(fixture), IClassFixture<SqliteCoreFixture>;
 
-public sealed class ScanProfilesTests_Postgres(PostgresScanCoreFixture fixture) : ScanProfilesTests(fixture), IClassFixture<PostgresScanCoreFixture>;
+public sealed class ScanProfilesTests_Postgres(PostgresCoreFixture fixture) : ScanProfilesTests(fixture), IClassFixture<PostgresCoreFixture>;

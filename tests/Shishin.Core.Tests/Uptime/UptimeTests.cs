@@ -88,7 +88,7 @@ public abstract class UptimeTests(UptimeFixture fixture)
     {
         await using var server = new LoopbackHttpServer();
         var service = await ServiceWithUrlsAsync("guarded", server.Url("/"));
-        await using var guarded = fixture.Build(allowPrivateNetworks: false);
+        await using var guarded = fixture.Build(new Dictionary<string, string?> { ["Scanning:AllowPrivateNetworks"] = "false" });
 
         await ProbeAsync(service.Id, guarded);
 

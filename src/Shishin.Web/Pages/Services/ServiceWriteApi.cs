@@ -1,9 +1,9 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.Localization;
 using Microsoft.OpenApi;
 using Shishin.Core.Services;
+using Shishin.Web.Endpoints;
 using Shishin.Web.Infrastructure;
 
 namespace Shishin.Web.Pages.Services;
@@ -16,7 +16,6 @@ namespace Shishin.Web.Pages.Services;
 /// </summary>
 public static class ServiceWriteApi
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static void MapServiceWriteApi(this RouteGroupBuilder api)
     {
@@ -81,7 +80,7 @@ public static class ServiceWriteApi
             return NoRight(l);
         }
 
-        var (body, problem) = await ReadAsync<ServiceWriteRequest>(context, l);
+        var (body, problem) = await JsonRequestBody.ReadAsync<ServiceWriteRequest>(context, l);
         if (problem is not null)
         {
             return problem;
@@ -105,7 +104,7 @@ public static class ServiceWriteApi
             return refused;
         }
 
-        var (body, problem) = await ReadAsync<ServiceWriteRequest>(context, l);
+        var (body, problem) = await JsonRequestBody.ReadAsync<ServiceWriteRequest>(context, l);
         if (problem is not null)
         {
             return problem;
@@ -147,7 +146,7 @@ public static class ServiceWriteApi
             return refused;
         }
 
-        var (body, problem) = await ReadAsync<KpiWriteRequest>(context, l);
+        var (body, problem) = await JsonRequestBody.ReadAsync<KpiWriteRequest>(context, l);
         if (problem is not null)
         {
             return problem;
@@ -193,30 +192,6 @@ public static class ServiceWriteApi
     /// Reads a JSON body; anything else is answered here: another media type 415, malformed JSON or a value of the wrong
     /// type 400 naming the field (from the reader's path, e.g. <c>$.partners[0]</c> → <c>partners[0]</c>).
     /// </summary>
-    private static async Task<(T? Body, IResult? Problem)> ReadAsync<T>(HttpContext context, IStringLocalizer l)
-        where T : class
-    {
-        if (!context.Request.HasJsonContentType())
-        {
-            return (null, TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: l["Send the body as JSON."],
-                detail: l["Use the content type application/json."]));
-        }
-
-        try
-        {
-            var body = await context.Request.ReadFromJsonAsync<T>(Json, context.RequestAborted);
-            return body is null
-                ? (null, TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = [l["Send a JSON object."]] }, title: l["Some fields are not valid."]))
-                : (body, null);
-        }
-        catch (JsonException e)
-        {
-            var field = e.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : "body";
-            return (null, TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [l["This is not valid JSON or not a value of the right type."]] },
-                title: l["Some fields are not valid."]));
-        }
-    }
-
     private static ValidationProblem Invalid(IStringLocalizer l, IEnumerable<ServiceError> errors) =>
         TypedResults.ValidationProblem(
             errors.GroupBy(e => ServiceMessages.JsonField(e.Field), StringComparer.Ordinal)

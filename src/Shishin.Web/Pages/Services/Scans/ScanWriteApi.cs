@@ -9,6 +9,7 @@ using Shishin.Core.Auditing;
 using Shishin.Core.Data;
 using Shishin.Core.Scans;
 using Shishin.Core.Services;
+using Shishin.Web.Endpoints;
 using Shishin.Web.Infrastructure;
 
 namespace Shishin.Web.Pages.Services.Scans;
@@ -29,7 +30,6 @@ public static class ScanWriteApi
     /// <summary>The most start URLs one on-demand run may be given.</summary>
     public const int MaxStartUrls = 20;
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static void MapScanWriteApi(this RouteGroupBuilder api)
     {
@@ -87,7 +87,7 @@ public static class ScanWriteApi
         if (context.Request.HasJsonContentType())
         {
             IResult? problem;
-            (body, problem) = await ReadAsync(context, l);
+            (body, problem) = await JsonRequestBody.ReadAsync<ScanRequestBody>(context, l);
             if (problem is not null)
             {
                 return problem;
@@ -237,23 +237,6 @@ public static class ScanWriteApi
 
     private static bool HasBody(HttpRequest request) =>
         request.ContentLength > 0 || (request.ContentLength is null && request.Headers.TransferEncoding.Count > 0);
-
-    private static async Task<(ScanRequestBody? Body, IResult? Problem)> ReadAsync(HttpContext context, IStringLocalizer l)
-    {
-        try
-        {
-            var body = await context.Request.ReadFromJsonAsync<ScanRequestBody>(Json, context.RequestAborted);
-            return body is null
-                ? (null, TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = [l["Send a JSON object."]] }, title: l["Some fields are not valid."]))
-                : (body, null);
-        }
-        catch (JsonException e)
-        {
-            var field = e.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : "body";
-            return (null, TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [l["This is not valid JSON or not a value of the right type."]] },
-                title: l["Some fields are not valid."]));
-        }
-    }
 
     /// <summary>Describes the JSON body in the OpenAPI document (not <c>Accepts</c>, which would answer 415 before authentication).</summary>
     private static Func<OpenApiOperation, OpenApiOperationTransformerContext, CancellationToken, Task> JsonBody<T>(bool required) =>
