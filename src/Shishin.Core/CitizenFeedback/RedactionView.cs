@@ -86,7 +86,7 @@ internal sealed class RedactionView : IDisposable
         c < 0x80
         || (c >= 0x3041 && c <= 0x3096)
         || (c >= 0x30A1 && c <= 0x30FA)
-        || c == 0x30FC
+        || c == 0x30FB || c == 0x30FC || c == 0x301C
         || (c >= 0x4E00 && c <= 0x9FFF)
         || c == 0x3001 || c == 0x3002
         || (c >= 0x300C && c <= 0x3011)

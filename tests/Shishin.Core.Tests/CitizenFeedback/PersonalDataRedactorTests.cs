@@ -126,7 +126,7 @@ public sealed class PersonalDataRedactorTests
 
         PersonalDataRedactor.FindEmailAddressesBluntly("a@b 価格@100円 なし\n@x", found);
 
-        Assert.Equal([(0, 3, PersonalDataKind.Email), (4, 10, PersonalDataKind.Email), (14, 16, PersonalDataKind.Email)], found);
+        Assert.Equal([(0, 3, PersonalDataKind.Email), (4, 11, PersonalDataKind.Email), (15, 17, PersonalDataKind.Email)], found);
     }
 
     private static void AssertGenerated(Func<Random, string> generate, string placeholder)
@@ -147,16 +147,17 @@ public sealed class PersonalDataRedactorTests
 
     private static string GeneratePhone(Random random)
     {
+        // Subscriber numbers never start with 0 (that digit is the trunk prefix).
         var (digits, groups) = random.Next(8) switch
         {
-            0 => ("03" + RandomDigits(random, 8), new[] { 2, 4, 4 }),
-            1 => ("045" + RandomDigits(random, 7), [3, 3, 4]),
-            2 => ("0467" + RandomDigits(random, 6), [4, 2, 4]),
-            3 => ("01267" + RandomDigits(random, 5), [5, 1, 4]),
-            4 => ("0" + "5789"[random.Next(4)] + "0" + RandomDigits(random, 8), [3, 4, 4]),
-            5 => ("0120" + RandomDigits(random, 6), [4, 3, 3]),
-            6 => ("0570" + RandomDigits(random, 6), [4, 3, 3]),
-            _ => ("0800" + RandomDigits(random, 7), [4, 3, 4]),
+            0 => ("03" + LocalDigits(random, 8), new[] { 2, 4, 4 }),
+            1 => ("045" + LocalDigits(random, 7), [3, 3, 4]),
+            2 => ("0467" + LocalDigits(random, 6), [4, 2, 4]),
+            3 => ("01267" + LocalDigits(random, 5), [5, 1, 4]),
+            4 => ("0" + "5789"[random.Next(4)] + "0" + LocalDigits(random, 8), [3, 4, 4]),
+            5 => ("0120" + LocalDigits(random, 6), [4, 3, 3]),
+            6 => ("0570" + LocalDigits(random, 6), [4, 3, 3]),
+            _ => ("0800" + LocalDigits(random, 7), [4, 3, 4]),
         };
 
         return random.Next(6) switch
@@ -240,6 +241,9 @@ public sealed class PersonalDataRedactorTests
 
     private static string RandomDigits(Random random, int count) =>
         string.Concat(Enumerable.Range(0, count).Select(_ => (char)('0' + random.Next(10))));
+
+    private static string LocalDigits(Random random, int count) =>
+        (char)('1' + random.Next(9)) + RandomDigits(random, count - 1);
 
     private static string Pick(Random random, string[] options) => options[random.Next(options.Length)];
 
