@@ -18,7 +18,8 @@ foreach (var (name, text) in comments)
     Measure(TimeSpan.FromSeconds(1), text); // warm-up: tiered JIT, regex and pool
     foreach (var threads in new[] { 1, Environment.ProcessorCount })
     {
-        var perSecond = Measure(TimeSpan.FromSeconds(3), text, threads);
+        // Best of three rounds: on a shared machine the slowest rounds measure the neighbours, not the redactor.
+        var perSecond = Enumerable.Range(0, 3).Max(_ => Measure(TimeSpan.FromSeconds(2), text, threads));
         Console.WriteLine($"{name,-30} {text.Length} chars, {expected} redactions, {threads} thread(s): {perSecond,12:N0} per second");
     }
 }
@@ -37,7 +38,7 @@ static double Measure(TimeSpan duration, string text, int threads = 1)
 {
     long total = 0;
     var clock = Stopwatch.StartNew();
-    Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, _ =>
+    Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, worker =>
     {
         long count = 0;
         while (clock.Elapsed < duration)

@@ -62,16 +62,18 @@ public static partial class PersonalDataRedactor
     {
         try
         {
+            var previousEnd = 0;
             foreach (var match in EmailAddress().EnumerateMatches(view))
             {
                 // The pattern reads at most 64 characters before '@'; a longer local part is still one address.
                 var start = match.Index;
-                while (start > 0 && IsLocalPartChar(view[start - 1]))
+                while (start > previousEnd && IsLocalPartChar(view[start - 1]))
                 {
                     start--;
                 }
 
-                found.Add((start, match.Index + match.Length, PersonalDataKind.Email));
+                previousEnd = match.Index + match.Length;
+                found.Add((start, previousEnd, PersonalDataKind.Email));
             }
         }
         catch (RegexMatchTimeoutException)
