@@ -62,6 +62,12 @@ internal sealed class RedactionView : IDisposable
                 view.AppendElement(NormaliseSlow(element), i, i + length);
             }
 
+            if (IsEnclosedNumber(c))
+            {
+                // ① ⑴ ⒈ are list markers, not digits of what follows: ①090-1234-5678 must not read as 1090-1234-5678.
+                view.Append(MaskChar, i, i + length);
+            }
+
             i += length;
         }
 
@@ -91,6 +97,9 @@ internal sealed class RedactionView : IDisposable
         || c == 0x3001 || c == 0x3002
         || (c >= 0x300C && c <= 0x3011)
         || (c >= 0xFF01 && c <= 0xFF5E);
+
+    internal static bool IsEnclosedNumber(char c) =>
+        (c >= 0x2460 && c <= 0x24FF) || (c >= 0x3251 && c <= 0x325F) || (c >= 0x32B1 && c <= 0x32BF);
 
     internal static char FastNormalise(char c) => c >= 0xFF01 && c <= 0xFF5E ? (char)(c - 0xFEE0) : c;
 

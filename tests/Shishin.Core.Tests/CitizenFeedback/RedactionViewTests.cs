@@ -64,6 +64,7 @@ public sealed class RedactionViewTests
     [InlineData("ｔａｒｏ＠ｅｘａｍｐｌｅ．ｊｐ")]
     [InlineData("ｶﾞｲﾄﾞ ⑴ ㍻ e\u0301 か\u3099 👍🏽 𝟎𝟑 ﷺ")]
     [InlineData("電話　090ー1234―5678、Café")]
+    [InlineData("①090-1234-5678 ⑴03 ⒈5")]
     [InlineData("")]
     public void Create_AnyText_EqualsNfkcPerTextElementWithFolding(string text)
     {
@@ -126,6 +127,11 @@ public sealed class RedactionViewTests
             foreach (var c in normalised)
             {
                 output.Append(RedactionView.Fold(c));
+            }
+
+            if (RedactionView.IsEnclosedNumber(element[0]))
+            {
+                output.Append(RedactionView.MaskChar);
             }
         }
 
