@@ -1,6 +1,7 @@
 // Redactions per second for typical 200-character comments: `dotnet run -c Release bench/redaction/measure.cs`.
 // A plain loop, not BenchmarkDotNet: the figure only has to show the redactor is far from the intake's bottleneck.
 #:project ../../src/Shishin.Core/Shishin.Core.csproj
+#:property RestorePackagesWithLockFile=false
 
 using System.Diagnostics;
 using Shishin.Core.CitizenFeedback;

@@ -47,13 +47,21 @@ public static partial class PersonalDataRedactor
 
         using var view = RedactionView.Create(text);
         var found = new List<(int Start, int End, PersonalDataKind Kind)>();
-        FindEmailAddresses(view.Chars, found);
-        foreach (var (start, end, _) in found)
+        if (view.Chars.Contains('@'))
         {
-            view.Mask(start, end);
+            FindEmailAddresses(view.Chars, found);
+            foreach (var (start, end, _) in found)
+            {
+                view.Mask(start, end);
+            }
         }
 
-        MaskUrlPaths(view);
+        if (view.Chars.IndexOf("://", StringComparison.Ordinal) >= 0
+            || view.Chars.IndexOf("www.", StringComparison.OrdinalIgnoreCase) >= 0)
+        {
+            MaskUrlPaths(view);
+        }
+
         NumberScanner.Scan(view.Chars, found);
         return found.Count == 0 ? new RedactionResult(text, 0) : Replace(text, view, found);
     }
