@@ -164,11 +164,11 @@ public abstract class CatalogServiceTests(TestProvider provider) : IAsyncLifetim
         var published = await Catalog(c => c.PublishAsync(draft.Revision, "1.1.0", new("提案を反映", "Proposals applied")));
 
         Assert.Equal("Update the canvas at every phase gate and after each user test.", published.Document.FindCheckpoint("P1-01")!.Guidance.En);
-        Assert.Equal("Error messages tested", published.Document.FindCheckpoint("UX-11")!.Title.En);
+        Assert.Equal("Error messages tested", published.Document.FindCheckpoint("UX-12")!.Title.En);
         var applied = await Proposals(p => p.ListAsync(appliedVersionId: published.Id));
         Assert.Equal([2, 1], applied.Select(p => p.Number));
         Assert.All(applied, p => Assert.Equal(ProposalStatus.Accepted, p.Status));
-        Assert.Equal("UX-11", applied[0].CheckpointId);
+        Assert.Equal("UX-12", applied[0].CheckpointId);
 
         var events = await InScope(sp => sp.GetRequiredService<ShishinDbContext>().AuditEvents.Select(e => e.EntityType + " " + e.Action).ToListAsync());
         Assert.Contains("ChangeProposal ChangeProposal.created", events);
