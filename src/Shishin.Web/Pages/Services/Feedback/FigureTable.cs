@@ -11,3 +11,7 @@ public sealed record RatingTable(FeedbackPeriod Total, string Id, string Caption
 
 /// <summary>What _ImprovementList shows: published "you said, we did" items in the reader's language.</summary>
 public sealed record ImprovementList(IReadOnlyList<FeedbackImprovement> Items, bool English);
+
+/// <summary>What the service page's feedback section shows.</summary>
+public sealed record FeedbackSection(string ServiceKey, IReadOnlyList<FeedbackPeriod> Months, FeedbackPeriod Total,
+    IReadOnlyList<FeedbackImprovement> Improvements, bool English, bool CanRead, bool CanEdit, FeedbackLabels Labels);
