@@ -87,6 +87,10 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Scans.ScanDispatcher>();
         services.AddScoped<Scans.ScanSchedules>();
         services.AddScoped<Scans.ScanRunQueries>();
+        services.AddScoped<CitizenFeedback.FeedbackFigures>();
+        services.AddScoped<CitizenFeedback.FeedbackInbox>();
+        services.AddScoped<CitizenFeedback.FeedbackImprovements>();
+        services.AddScoped<CitizenFeedback.FeedbackSettingsService>();
         services.AddShishinNotifications(configuration);
         services.AddShishinEmail(configuration);
         services.AddSingleton<DatabaseInitializer>();

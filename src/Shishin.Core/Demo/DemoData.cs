@@ -249,6 +249,12 @@ public sealed class DemoData(ShishinDbContext db, UserManager<ShishinUser> users
         var (assessments, actions) = assessmentBuilder.Build(DemoCatalogue.Assessments, services);
         db.Assessments.AddRange(assessments);
         db.ActionItems.AddRange(actions);
+        var withFeedback = DemoCatalogue.Services.Where(s => s.IsPublic && s.Channel == ServiceChannel.Web && s.Phase == ServicePhase.Operation)
+            .Select(s => services[s.Key]).ToList();
+        var (feedback, feedbackDays, improvements) = DemoFeedback.Build(calendar, withFeedback);
+        db.Feedback.AddRange(feedback);
+        db.FeedbackDailyAggregates.AddRange(feedbackDays);
+        db.FeedbackImprovements.AddRange(improvements);
         await db.SaveChangesAsync(cancellationToken);
 
         var publicOwners = services.Values.Where(s => s.IsPublic).Select(s => organizations.Values.First(o => o.Id == s.OwnerOrganizationId)).Distinct().ToList();

@@ -84,6 +84,11 @@ public static class Terms
         new("Overdue", "期限超過", "Overdue", "An action item still open after its due date.", [], []),
         new("Fiscal year", "年度", "Fiscal year", "April to March, named by the year it starts: 2025年度 / FY2025.", [], []),
         new("API keys", "APIキー", "API keys", "Personal keys with which programs call the API as their user.", [R("アクセスキー")], []),
+        new("Feedback", "フィードバック", "Feedback", "What a person tells a service's team through the widget, form or API: a rating from 1 to 5, whether they did what they came to do, reasons and a comment.",
+            [], []),
+        new("CSAT", "満足率（CSAT）", "CSAT", "The share of feedback rated 4 or 5 in a period; not measured when nobody answered.", [R("顧客満足度")], []),
+        new("Task completion", "用件の達成", "Task completion", "Whether a person could do what they came to do; as a figure, the share who said so.", [R("タスク完了")], []),
+        new("You said, we did", "いただいた声と改善", "You said, we did", "The improvements a service's team made in answer to feedback, published on the service's public page.", [], []),
     ];
 
     /// <summary>Rejected variants found in <paramref name="text"/>: the term and the variant's description.</summary>

@@ -51,6 +51,7 @@ public sealed class AxeFixture : BrowserFixture
         Placeholders = new Dictionary<string, string>(Placeholders.Concat(await AssessmentSamples.CreateAsync(App.Services)), StringComparer.Ordinal);
         Placeholders = new Dictionary<string, string>(Placeholders.Concat(await AssessmentPlaceholdersAsync(chiyoda.Id)), StringComparer.Ordinal);
         Placeholders = new Dictionary<string, string>(Placeholders.Concat(await ScanPageSamples.CreateAsync(App.Services)), StringComparer.Ordinal);
+        Placeholders = new Dictionary<string, string>(Placeholders.Concat(await FeedbackPageSamples.CreateAsync(App.Services)), StringComparer.Ordinal);
         await RegisterSampleAsync();
         await CanvasSamplesAsync(chiyoda.Id, admin.Id);
         await ServiceSampleAsync(chiyoda.Id);

@@ -38,6 +38,8 @@ public static class PageTable
         ["admin/audit/export"] = "CSV download",
         ["services/export.csv"] = "CSV download",
         ["portfolio.csv"] = "CSV download",
+        ["services/{key}/feedback/export.csv"] = "CSV download",
+        ["services/{key}/feedback/figures.csv"] = "CSV download",
     };
 
     /// <summary>The main form's submit button (not the header's language or sign-out buttons).</summary>
@@ -229,6 +231,27 @@ public static class PageTable
         new("edit scan profile", "services/{key}/scans/profiles/{id:guid}", "/services/axe-scans/scans/profiles/{scan-profile}", Viewer.Admin),
         new("edit scan profile, changed meanwhile", "services/{key}/scans/profiles/{id:guid}", "/services/axe-scans/scans/profiles/{scan-profile}", Viewer.Admin,
             After: SaveScanProfileFromStaleRevision, ShowsErrors: true),
+        // Citizen feedback, the staff side (issue 15), on axe-feedback (FeedbackPageSamples); axe-register has no feedback.
+        new("feedback inbox", "services/{key}/feedback", "/services/axe-feedback/feedback", Viewer.Admin),
+        new("feedback inbox, filtered", "services/{key}/feedback", "/services/axe-feedback/feedback?Rating=2&Status=in-progress&Tag=forms&Q=%E3%82%A8%E3%83%A9%E3%83%BC", Viewer.Admin),
+        new("feedback inbox, bad filter", "services/{key}/feedback", "/services/axe-feedback/feedback?Rating=9&From=1999-12-31", Viewer.Admin, ShowsErrors: true),
+        new("feedback", "services/{key}/feedback/{id:guid}", "/services/axe-feedback/feedback/{feedback-item}", Viewer.Admin),
+        new("feedback, triaged meanwhile", "services/{key}/feedback/{id:guid}", "/services/axe-feedback/feedback/{feedback-item}", Viewer.Admin,
+            After: TriageFromStaleRevision, ShowsErrors: true),
+        new("feedback, new action item without a title", "services/{key}/feedback/{id:guid}", "/services/axe-feedback/feedback/{feedback-item}", Viewer.Admin,
+            After: s => s.ClickAndWaitForLoadAsync("#new-action-form button[type=submit]"), ShowsErrors: true),
+        new("satisfaction figures", "services/{key}/feedback/figures", "/services/axe-feedback/feedback/figures", Viewer.Anonymous | Viewer.Admin),
+        new("satisfaction figures, none yet", "services/{key}/feedback/figures", "/services/axe-register/feedback/figures?months=24", Viewer.Anonymous),
+        new("you said, we did", "services/{key}/you-said-we-did", "/services/axe-feedback/you-said-we-did", Viewer.Anonymous | Viewer.Admin),
+        new("you said, we did, nothing published", "services/{key}/you-said-we-did", "/services/axe-register/you-said-we-did", Viewer.Anonymous),
+        new("edit you said, we did", "services/{key}/feedback/improvements", "/services/axe-feedback/feedback/improvements", Viewer.Admin),
+        new("add you said, we did", "services/{key}/feedback/improvements/new", "/services/axe-feedback/feedback/improvements/new", Viewer.Admin),
+        new("add you said, we did, submitted empty", "services/{key}/feedback/improvements/new", "/services/axe-feedback/feedback/improvements/new", Viewer.Admin,
+            After: SubmitEmpty, ShowsErrors: true),
+        new("edit a you said, we did item", "services/{key}/feedback/improvements/{id:guid}", "/services/axe-feedback/feedback/improvements/{improvement}", Viewer.Admin),
+        new("feedback settings", "services/{key}/feedback/settings", "/services/axe-feedback/feedback/settings", Viewer.Admin),
+        new("feedback settings, bad origin", "services/{key}/feedback/settings", "/services/axe-feedback/feedback/settings", Viewer.Admin, After: BadOrigin, ShowsErrors: true),
+        new("service with feedback", "services/{key}", "/services/axe-feedback", Viewer.Anonymous | Viewer.Admin),
     ];
 
     public static PageCase Find(string name) => All.Single(c => c.Name == name);
@@ -246,6 +269,20 @@ public static class PageTable
         }
 
         return rows;
+    }
+
+    /// <summary>A triage based on a revision older than the stored one: the stored feedback is shown, nothing is saved.</summary>
+    private static async Task TriageFromStaleRevision(BrowserSession session)
+    {
+        await session.Page.Locator("#triage-form input[name=Revision]").EvaluateAsync("input => input.value = '-1'");
+        await session.ClickAndWaitForLoadAsync("#triage-form button[type=submit]");
+        Assert.Equal(1, await session.Page.Locator("#conflict-title").CountAsync());
+    }
+
+    private static async Task BadOrigin(BrowserSession session)
+    {
+        await session.Page.Locator("#ExtraOrigins").FillAsync("https://www.example.lg.jp/with/a/path");
+        await session.ClickAndWaitForLoadAsync(MainSubmit);
     }
 
     private static Task SubmitEmpty(BrowserSession session) => session.ClickAndWaitForLoadAsync(MainSubmit);

@@ -411,6 +411,55 @@ public sealed record Access(string Route, string Method, string Sample, Outcome 
         new("api/v1/services/{key}/scans/upload", "POST", "/api/v1/services/matrix-own/scans/upload", Outcome.Unauthorized, Outcome.UnsupportedMediaType, Outcome.UnsupportedMediaType, Outcome.Forbidden, Outcome.UnsupportedMediaType),
         new("api/v1/services/{key}/scans/upload", "POST", "/api/v1/services/matrix-other/scans/upload", Outcome.Unauthorized, Outcome.NotFound, Outcome.NotFound, Outcome.Forbidden, Outcome.UnsupportedMediaType),
         new("api/v1/services/{key}/scans/upload", "POST", "/api/v1/services/matrix-public/scans/upload", Outcome.Unauthorized, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.UnsupportedMediaType),
+        // Citizen feedback, the staff side (issue 15). Figures, "you said, we did" and the summary API for whoever sees the
+        // service; the inbox, submissions and their CSV for the team (owners, assigned partners), reviewers and admins;
+        // triage, improvements and settings for the owners and admins. Fixed ids: see FeedbackSamplesAsync.
+        new("services/{key}/feedback/figures", "GET", "/services/matrix-public/feedback/figures", Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
+        new("services/{key}/feedback/figures", "GET", "/services/matrix-own/feedback/figures", Outcome.NotFound, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
+        new("services/{key}/feedback/figures", "GET", "/services/matrix-other/feedback/figures", Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.Ok, Outcome.Ok),
+        new("services/{key}/feedback/figures.csv", "GET", "/services/matrix-public/feedback/figures.csv", Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
+        new("services/{key}/feedback/figures.csv", "GET", "/services/matrix-own/feedback/figures.csv", Outcome.NotFound, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
+        new("services/{key}/feedback/figures.csv", "GET", "/services/matrix-other/feedback/figures.csv", Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.Ok, Outcome.Ok),
+        new("services/{key}/you-said-we-did", "GET", "/services/matrix-public/you-said-we-did", Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
+        new("services/{key}/you-said-we-did", "GET", "/services/matrix-own/you-said-we-did", Outcome.NotFound, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
+        new("services/{key}/you-said-we-did", "GET", "/services/matrix-other/you-said-we-did", Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.Ok, Outcome.Ok),
+        new("api/v1/services/{key}/feedback/summary", "GET", "/api/v1/services/matrix-public/feedback/summary", Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
+        new("api/v1/services/{key}/feedback/summary", "GET", "/api/v1/services/matrix-own/feedback/summary", Outcome.NotFound, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
+        new("api/v1/services/{key}/feedback/summary", "GET", "/api/v1/services/matrix-other/feedback/summary", Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.Ok, Outcome.Ok),
+        new("services/{key}/feedback", "GET", "/services/matrix-own/feedback", Outcome.SignIn, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
+        new("services/{key}/feedback", "GET", "/services/matrix-other/feedback", Outcome.SignIn, Outcome.NotFound, Outcome.NotFound, Outcome.Ok, Outcome.Ok),
+        new("services/{key}/feedback", "GET", "/services/matrix-public/feedback", Outcome.SignIn, Outcome.Forbidden, Outcome.Forbidden, Outcome.Ok, Outcome.Ok),
+        new("services/{key}/feedback/export.csv", "GET", "/services/matrix-own/feedback/export.csv", Outcome.SignIn, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
+        new("services/{key}/feedback/export.csv", "GET", "/services/matrix-other/feedback/export.csv", Outcome.SignIn, Outcome.NotFound, Outcome.NotFound, Outcome.Ok, Outcome.Ok),
+        new("services/{key}/feedback/export.csv", "GET", "/services/matrix-public/feedback/export.csv", Outcome.SignIn, Outcome.Forbidden, Outcome.Forbidden, Outcome.Ok, Outcome.Ok),
+        new("services/{key}/feedback/{id:guid}", "GET", "/services/matrix-own/feedback/d0000000-0000-0000-0000-0000000000d1", Outcome.SignIn, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
+        new("services/{key}/feedback/{id:guid}", "GET", "/services/matrix-other/feedback/d0000000-0000-0000-0000-0000000000d2", Outcome.SignIn, Outcome.NotFound, Outcome.NotFound, Outcome.Ok, Outcome.Ok),
+        new("services/{key}/feedback/{id:guid}", "GET", "/services/matrix-public/feedback/d0000000-0000-0000-0000-0000000000d3", Outcome.SignIn, Outcome.Forbidden, Outcome.Forbidden, Outcome.Ok, Outcome.Ok),
+        new("services/{key}/feedback/improvements", "GET", "/services/matrix-own/feedback/improvements", Outcome.SignIn, Outcome.Forbidden, Outcome.Ok, Outcome.Forbidden, Outcome.Ok),
+        new("services/{key}/feedback/improvements", "GET", "/services/matrix-other/feedback/improvements", Outcome.SignIn, Outcome.NotFound, Outcome.NotFound, Outcome.Forbidden, Outcome.Ok),
+        new("services/{key}/feedback/improvements", "GET", "/services/matrix-public/feedback/improvements", Outcome.SignIn, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.Ok),
+        new("services/{key}/feedback/improvements/new", "GET", "/services/matrix-own/feedback/improvements/new", Outcome.SignIn, Outcome.Forbidden, Outcome.Ok, Outcome.Forbidden, Outcome.Ok),
+        new("services/{key}/feedback/improvements/new", "GET", "/services/matrix-other/feedback/improvements/new", Outcome.SignIn, Outcome.NotFound, Outcome.NotFound, Outcome.Forbidden, Outcome.Ok),
+        new("services/{key}/feedback/improvements/{id:guid}", "GET", "/services/matrix-own/feedback/improvements/e0000000-0000-0000-0000-0000000000e1", Outcome.SignIn, Outcome.Forbidden, Outcome.Ok, Outcome.Forbidden, Outcome.Ok),
+        new("services/{key}/feedback/improvements/{id:guid}", "GET", "/services/matrix-other/feedback/improvements/e0000000-0000-0000-0000-0000000000e2", Outcome.SignIn, Outcome.NotFound, Outcome.NotFound, Outcome.Forbidden, Outcome.Ok),
+        new("services/{key}/feedback/settings", "GET", "/services/matrix-own/feedback/settings", Outcome.SignIn, Outcome.Forbidden, Outcome.Ok, Outcome.Forbidden, Outcome.Ok),
+        new("services/{key}/feedback/settings", "GET", "/services/matrix-other/feedback/settings", Outcome.SignIn, Outcome.NotFound, Outcome.NotFound, Outcome.Forbidden, Outcome.Ok),
+        new("services/{key}/feedback/settings", "GET", "/services/matrix-public/feedback/settings", Outcome.SignIn, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.Ok),
+        // Posts: a stale revision or an invalid form shows the page again (nothing changes); publishing an item that does not exist goes back to the list.
+        new("services/{key}/feedback/{id:guid}", "POST", "/services/matrix-own/feedback/d0000000-0000-0000-0000-0000000000d1", Outcome.SignIn, Outcome.Forbidden, Outcome.Ok, Outcome.Forbidden, Outcome.Ok) { Form = "Status=answered&Revision=-1" },
+        new("services/{key}/feedback/{id:guid}", "POST", "/services/matrix-other/feedback/d0000000-0000-0000-0000-0000000000d2", Outcome.SignIn, Outcome.NotFound, Outcome.NotFound, Outcome.Forbidden, Outcome.Ok) { Form = "Status=answered&Revision=-1" },
+        new("services/{key}/feedback/{id:guid}", "POST", "/services/matrix-own/feedback/d0000000-0000-0000-0000-0000000000d1?handler=NewAction", Outcome.SignIn, Outcome.Forbidden, Outcome.Ok, Outcome.Forbidden, Outcome.Ok) { Handler = "NewAction", Form = "ActionTitle=&Revision=-1" },
+        new("services/{key}/feedback/{id:guid}", "POST", "/services/matrix-other/feedback/d0000000-0000-0000-0000-0000000000d2?handler=NewAction", Outcome.SignIn, Outcome.NotFound, Outcome.NotFound, Outcome.Forbidden, Outcome.Ok) { Handler = "NewAction", Form = "ActionTitle=&Revision=-1" },
+        new("services/{key}/feedback/improvements", "POST", "/services/matrix-own/feedback/improvements?handler=Publish&id=00000000-0000-0000-0000-000000000001&revision=0", Outcome.SignIn, Outcome.Forbidden, Outcome.RedirectElsewhere, Outcome.Forbidden, Outcome.RedirectElsewhere) { Handler = "Publish" },
+        new("services/{key}/feedback/improvements", "POST", "/services/matrix-other/feedback/improvements?handler=Publish&id=00000000-0000-0000-0000-000000000001&revision=0", Outcome.SignIn, Outcome.NotFound, Outcome.NotFound, Outcome.Forbidden, Outcome.RedirectElsewhere) { Handler = "Publish" },
+        new("services/{key}/feedback/improvements", "POST", "/services/matrix-own/feedback/improvements?handler=Unpublish&id=00000000-0000-0000-0000-000000000001&revision=0", Outcome.SignIn, Outcome.Forbidden, Outcome.RedirectElsewhere, Outcome.Forbidden, Outcome.RedirectElsewhere) { Handler = "Unpublish" },
+        new("services/{key}/feedback/improvements", "POST", "/services/matrix-other/feedback/improvements?handler=Unpublish&id=00000000-0000-0000-0000-000000000001&revision=0", Outcome.SignIn, Outcome.NotFound, Outcome.NotFound, Outcome.Forbidden, Outcome.RedirectElsewhere) { Handler = "Unpublish" },
+        new("services/{key}/feedback/improvements/new", "POST", "/services/matrix-own/feedback/improvements/new", Outcome.SignIn, Outcome.Forbidden, Outcome.Ok, Outcome.Forbidden, Outcome.Ok) { Form = "Revision=0" },
+        new("services/{key}/feedback/improvements/new", "POST", "/services/matrix-other/feedback/improvements/new", Outcome.SignIn, Outcome.NotFound, Outcome.NotFound, Outcome.Forbidden, Outcome.Ok) { Form = "Revision=0" },
+        new("services/{key}/feedback/improvements/{id:guid}", "POST", "/services/matrix-own/feedback/improvements/e0000000-0000-0000-0000-0000000000e1", Outcome.SignIn, Outcome.Forbidden, Outcome.Ok, Outcome.Forbidden, Outcome.Ok) { Form = "Revision=-1" },
+        new("services/{key}/feedback/improvements/{id:guid}", "POST", "/services/matrix-other/feedback/improvements/e0000000-0000-0000-0000-0000000000e2", Outcome.SignIn, Outcome.NotFound, Outcome.NotFound, Outcome.Forbidden, Outcome.Ok) { Form = "Revision=-1" },
+        new("services/{key}/feedback/settings", "POST", "/services/matrix-own/feedback/settings", Outcome.SignIn, Outcome.Forbidden, Outcome.Ok, Outcome.Forbidden, Outcome.Ok) { Form = "ExtraOrigins=not-an-origin&Revision=-1" },
+        new("services/{key}/feedback/settings", "POST", "/services/matrix-other/feedback/settings", Outcome.SignIn, Outcome.NotFound, Outcome.NotFound, Outcome.Forbidden, Outcome.Ok) { Form = "ExtraOrigins=not-an-origin&Revision=-1" },
     ];
 }
 
@@ -477,6 +526,7 @@ public abstract class AuthorizationMatrixTests(ShishinAppFactory app)
         await ServiceSamplesAsync();
         await ReportSamplesAsync();
         await FixedScanRunsAsync();
+        await FeedbackSamplesAsync();
         var basePath = row.Sample.Replace("{admin}", adminId.ToString(), StringComparison.Ordinal)
             .Replace("{organization}", organizationId.ToString(), StringComparison.Ordinal);
         basePath = (await AssessmentSamplesAsync()).Aggregate(basePath, (p, pair) => p.Replace(pair.Key, pair.Value.ToString(), StringComparison.Ordinal));
@@ -827,6 +877,51 @@ public abstract class AuthorizationMatrixTests(ShishinAppFactory app)
                         Trigger = Shishin.Core.Scans.ScanTrigger.Scheduled,
                         QueuedAt = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc),
                         FinishedAt = new DateTime(2026, 1, 1, 0, 5, 0, DateTimeKind.Utc),
+                    });
+                }
+            }
+
+            await db.SaveChangesAsync();
+        })).Value;
+
+    /// <summary>
+    /// Citizen feedback for object-level rows, by fixed ids: submissions on <c>matrix-own</c> (…d1), <c>matrix-other</c>
+    /// (…d2) and <c>matrix-public</c> (…d3); draft "you said, we did" items on <c>matrix-own</c> (…e1) and <c>matrix-other</c> (…e2).
+    /// </summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<ShishinAppFactory, Lazy<Task>> FeedbackSampleSets = new();
+
+    private Task FeedbackSamplesAsync() =>
+        FeedbackSampleSets.GetOrAdd(app, _ => new Lazy<Task>(async () =>
+        {
+            await ServiceSamplesAsync();
+            await using var scope = app.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<Shishin.Core.Data.ShishinDbContext>();
+            var services = db.Services.Where(s => s.Key.StartsWith("matrix-")).ToDictionary(s => s.Key, s => s.Id);
+            foreach (var (id, key) in new[]
+            {
+                ("d0000000-0000-0000-0000-0000000000d1", "matrix-own"),
+                ("d0000000-0000-0000-0000-0000000000d2", "matrix-other"),
+                ("d0000000-0000-0000-0000-0000000000d3", "matrix-public"),
+            })
+            {
+                if (!db.Feedback.Any(f => f.Id == new Guid(id)))
+                {
+                    db.Feedback.Add(new Shishin.Core.CitizenFeedback.Feedback
+                    {
+                        Id = new Guid(id), ServiceId = services[key], ReceivedAt = new DateTime(2026, 1, 1, 3, 0, 0, DateTimeKind.Utc), Rating = 2,
+                        TaskCompleted = Shishin.Core.CitizenFeedback.FeedbackTaskCompletion.Partly, Comment = "matrix", Source = Shishin.Core.CitizenFeedback.FeedbackSource.Form,
+                    });
+                }
+            }
+
+            foreach (var (id, key) in new[] { ("e0000000-0000-0000-0000-0000000000e1", "matrix-own"), ("e0000000-0000-0000-0000-0000000000e2", "matrix-other") })
+            {
+                if (!db.FeedbackImprovements.Any(i => i.Id == new Guid(id)))
+                {
+                    db.FeedbackImprovements.Add(new Shishin.Core.CitizenFeedback.FeedbackImprovement
+                    {
+                        Id = new Guid(id), ServiceId = services[key], YouSaidJa = "matrix", WeDidJa = "matrix", ImprovedOn = new DateOnly(2026, 1, 1),
+                        CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
                     });
                 }
             }

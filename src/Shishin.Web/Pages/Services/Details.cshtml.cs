@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Shishin.Core;
 using Shishin.Core.Assessments;
+using Shishin.Core.CitizenFeedback;
 using Shishin.Core.Services;
 using Shishin.Web.Infrastructure;
 
@@ -15,7 +17,8 @@ namespace Shishin.Web.Pages.Services;
 /// canvas, assessments and open action items. A service the viewer may not see answers 404, as an unknown key does.
 /// </summary>
 [AllowAnonymous]
-public sealed class DetailsModel(ServiceDirectory directory, ServiceAccess access, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class DetailsModel(ServiceDirectory directory, ServiceAccess access, FeedbackFigures figures, FeedbackImprovements improvements,
+    TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public Service Service { get; private set; } = default!;
     public ServiceLabels Labels { get; } = new(l);
@@ -34,6 +37,9 @@ public sealed class DetailsModel(ServiceDirectory directory, ServiceAccess acces
     public IReadOnlyList<ServicePhaseChange> PhaseHistory { get; private set; } = [];
     public IReadOnlyList<ServiceKpi> Kpis { get; private set; } = [];
 
+    /// <summary>Feedback figures of the last 12 months and the latest published improvements; comments never.</summary>
+    public Feedback.FeedbackSection FeedbackSection { get; private set; } = default!;
+
     public async Task<IActionResult> OnGetAsync(string key, CancellationToken cancellationToken)
     {
         var scope = await access.ScopeAsync(User.ToViewer(), cancellationToken);
@@ -51,6 +57,12 @@ public sealed class DetailsModel(ServiceDirectory directory, ServiceAccess acces
         CanvasPurpose = Purpose(CanvasRevision);
         Assessments = await directory.AssessmentsAsync(service, scope, cancellationToken);
         OpenActions = await directory.OpenActionsAsync(service.Id, cancellationToken);
+        var today = JapanTime.Today(clock);
+        var thisMonth = new DateOnly(today.Year, today.Month, 1);
+        var months = await figures.MonthlyAsync(service.Id, thisMonth.AddMonths(-11), thisMonth, cancellationToken);
+        var total = await figures.TotalAsync(service.Id, thisMonth.AddMonths(-11), today, cancellationToken);
+        var latest = await improvements.ListAsync(service.Id, publishedOnly: true, take: 3, cancellationToken: cancellationToken);
+        FeedbackSection = new(service.Key, months, total, latest, English, Feedback.FeedbackRights.CanRead(scope, service), CanEdit, new Feedback.FeedbackLabels(l));
         return Page();
     }
 
