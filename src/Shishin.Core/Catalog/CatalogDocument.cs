@@ -43,6 +43,10 @@ public sealed class CatalogDocument
     public CatalogParameter? FindParameter(string key) => Parameters.Find(p => string.Equals(p.Key, key, StringComparison.Ordinal));
     public CatalogSource? FindSource(string id) => Sources.Find(s => string.Equals(s.Id, id, StringComparison.Ordinal));
 
+    /// <summary>The changelog's releases newer than <paramref name="version"/> (all of them when it is null), newest first.</summary>
+    public IEnumerable<CatalogRelease> ReleasesSince(string? version) =>
+        Releases.Where(r => !SemanticVersion.TryParse(version, out var since) || (SemanticVersion.TryParse(r.Version, out var v) && v > since));
+
     /// <summary>The checkpoints of one principle or theme, in catalogue order.</summary>
     public IEnumerable<Checkpoint> CheckpointsOf(int? principle, string? theme) =>
         Checkpoints.Where(c => principle is not null ? c.Principle == principle : string.Equals(c.Theme, theme, StringComparison.OrdinalIgnoreCase));

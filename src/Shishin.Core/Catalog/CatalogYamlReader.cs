@@ -24,7 +24,11 @@ public sealed record CatalogReadResult(CatalogDocument? Document, IReadOnlyList<
 /// </summary>
 public static partial class CatalogYamlReader
 {
-    public static CatalogReadResult ReadDirectory(string directory)
+    /// <summary>
+    /// Reads a catalogue folder. <paramref name="moreRules"/> adds checks beyond <see cref="CatalogValidator.Validate"/>
+    /// (those for a shipped catalogue, those against the previous version); their issues are placed like the others.
+    /// </summary>
+    public static CatalogReadResult ReadDirectory(string directory, Func<CatalogDocument, IEnumerable<CatalogIssue>>? moreRules = null)
     {
         var root = Path.GetFullPath(directory);
         if (!Directory.Exists(root))
@@ -36,11 +40,11 @@ public static partial class CatalogYamlReader
             .Where(f => f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
             .Select(f => (Name: Path.GetRelativePath(root, f).Replace('\\', '/'), Text: File.ReadAllText(f)))
             .ToList();
-        return Read(files);
+        return Read(files, moreRules);
     }
 
     /// <summary>Reads the files as parts of one catalogue; <paramref name="files"/> are (relative name, content).</summary>
-    public static CatalogReadResult Read(IEnumerable<(string Name, string Text)> files)
+    public static CatalogReadResult Read(IEnumerable<(string Name, string Text)> files, Func<CatalogDocument, IEnumerable<CatalogIssue>>? moreRules = null)
     {
         ArgumentNullException.ThrowIfNull(files);
         var ordered = files.OrderBy(f => f.Name, StringComparer.Ordinal).ToList();
@@ -64,7 +68,8 @@ public static partial class CatalogYamlReader
         }
 
         CatalogOrdering.Normalise(document);
-        foreach (var issue in CatalogValidator.Validate(document))
+        var issues = CatalogValidator.Validate(document);
+        foreach (var issue in errors.Count == 0 && issues.Count == 0 && moreRules is not null ? issues.Concat(moreRules(document)) : issues)
         {
             var (file, mark) = positions.Locate(issue.Target, issue.Field) ?? (state.HeaderFile ?? "", Mark.Empty);
             errors.Add(new(file, (int)mark.Line, (int)mark.Column, issue.Template, issue.Args));
