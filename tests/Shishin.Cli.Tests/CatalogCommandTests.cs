@@ -88,7 +88,7 @@ public abstract class CatalogCommandTests(TestProvider provider) : IDisposable
         Assert.Equal(0, (await RunAsync(database, "catalog", "export", "--format", "yaml", "--output", yaml)).Exit);
 
         using var exported = JsonDocument.Parse(await File.ReadAllTextAsync(json));
-        Assert.Equal("1.0.0", exported.RootElement.GetProperty("version").GetString());
+        Assert.Equal("1.1.0", exported.RootElement.GetProperty("version").GetString());
         Assert.Equal(10, exported.RootElement.GetProperty("principles").GetArrayLength());
         var checkpoints = exported.RootElement.GetProperty("checkpoints").GetArrayLength();
         Assert.Equal(checkpoints + 1, (await File.ReadAllLinesAsync(csv)).Count(l => System.Text.RegularExpressions.Regex.IsMatch(l, "^(P[0-9]+|UX|DA|SE)-[0-9]+,|^id,")));
@@ -115,7 +115,7 @@ public abstract class CatalogCommandTests(TestProvider provider) : IDisposable
     public async Task Import_InvalidFolder_ExitsWith1AndStoresNothing()
     {
         await using var database = TestDatabase.Create(provider);
-        await File.WriteAllTextAsync(Path.Combine(scratch, "catalog.yaml"), "version: 1.0.0\ntitle: { ja: テスト }\n");
+        await File.WriteAllTextAsync(Path.Combine(scratch, "catalog.yaml"), "version: 1.1.0\ntitle: { ja: テスト }\n");
 
         var (exit, output, _) = await RunAsync(database, "catalog", "import", scratch);
 
