@@ -66,7 +66,8 @@ public static partial class CatalogYamlWriter
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
         writer.Write("# yaml-language-server: $schema=");
         writer.WriteLine(schema);
-        var emitter = new Emitter(writer, new EmitterSettings(2, int.MaxValue, true, 1024));
+        // Block style with indented sequences, as the files of catalog/ are written (not canonical YAML's "? key : value").
+        var emitter = new Emitter(writer, new EmitterSettings(2, int.MaxValue, isCanonical: false, maxSimpleKeyLength: 1024, indentSequences: true));
         emitter.Emit(new StreamStart());
         emitter.Emit(new DocumentStart(null, null, true));
         EmitNode(emitter, root);

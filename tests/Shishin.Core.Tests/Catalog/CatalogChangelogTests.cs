@@ -66,7 +66,11 @@ public sealed class CatalogChangelogTests
         var read = CatalogYamlReader.Read(files);
 
         Assert.True(read.Succeeded, string.Join('\n', read.Errors));
-        Assert.Contains(files, f => f.Path == "changelog.yaml" && f.Text.Contains("releases:", StringComparison.Ordinal));
+        var changelog = Assert.Single(files, f => f.Path == "changelog.yaml").Text;
+        Assert.StartsWith("# yaml-language-server: $schema=catalog.schema.json", changelog, StringComparison.Ordinal);
+        // Block style, as the files of catalog/ are written (not canonical YAML's "? key : value").
+        Assert.Contains("\nreleases:\n", changelog, StringComparison.Ordinal);
+        Assert.Contains("\n    entries:\n", changelog, StringComparison.Ordinal);
         Assert.Equal(Json(original.Preamble), Json(read.Document!.Preamble));
         Assert.Equal(Json(original.Purpose), Json(read.Document.Purpose));
         Assert.Equal(Json(original.Structure), Json(read.Document.Structure));
