@@ -79,7 +79,8 @@ public sealed partial class CatalogGlossaryTests
         var end = text.IndexOf("<!-- catalogue-glossary:end -->", StringComparison.Ordinal);
         Assert.True(start >= 0 && end > start, "docs/glossary.md has no catalogue-glossary table.");
         var rules = new List<Rule>();
-        foreach (var line in text[start..end].Split('\n').Where(l => l.StartsWith("| ", StringComparison.Ordinal)).Skip(2))
+        // The header row, then the rows (the separator row starts with "|-", so it is not among them).
+        foreach (var line in text[start..end].Split('\n').Where(l => l.StartsWith("| ", StringComparison.Ordinal)).Skip(1))
         {
             // Cells are split on '|' not escaped as '\|' (Markdown's way to put '|' in a table cell).
             var cells = CellSplit().Split(line.Trim().Trim('|')).Select(c => c.Trim().Replace("\\|", "|", StringComparison.Ordinal)).ToList();
