@@ -272,6 +272,23 @@ public abstract class CatalogApiTests(ShishinAppFactory app)
     }
 
     [Fact]
+    public async Task Catalog_Current_HasThePreambleStructureAndChangelog_AndTheOldVersionHasNone()
+    {
+        using var current = JsonDocument.Parse(await app.NewClient().GetStringAsync("/api/v1/catalog"));
+        using var old = JsonDocument.Parse(await app.NewClient().GetStringAsync("/api/v1/catalog/versions/1.0.0"));
+        var root = current.RootElement;
+
+        Assert.Equal(3, root.GetProperty("preamble").GetArrayLength());
+        Assert.Equal(2, root.GetProperty("purpose").GetArrayLength());
+        Assert.Equal("行動規範", root.GetProperty("structure").GetProperty("principles").GetProperty("name").GetProperty("ja").GetString());
+        var release = root.GetProperty("releases")[0];
+        Assert.Equal(("1.1.0", "2026-12-05"), (release.GetProperty("version").GetString(), release.GetProperty("date").GetString()));
+        Assert.Contains(release.GetProperty("entries").EnumerateArray(), e => e.GetProperty("kind").GetString() == "changed" && e.GetProperty("proposal").GetString() == "check-types");
+        Assert.False(old.RootElement.TryGetProperty("structure", out _));
+        Assert.Equal(0, old.RootElement.GetProperty("releases").GetArrayLength());
+    }
+
+    [Fact]
     public async Task Diff_SameVersion_IsEmpty()
     {
         using var json = JsonDocument.Parse(await app.NewClient().GetStringAsync("/api/v1/catalog/diff?from=1.1.0&to=1.1.0"));
