@@ -76,14 +76,14 @@ public abstract class CatalogApiTests(ShishinAppFactory app)
     }
 
     [Fact]
-    public async Task Versions_FreshInstance_ListsThePublishedDefault()
+    public async Task Versions_FreshInstance_ListsThePublishedDefaultAndTheVersionBeforeIt()
     {
         using var json = JsonDocument.Parse(await app.NewClient().GetStringAsync("/api/v1/catalog/versions"));
 
-        var version = Assert.Single(json.RootElement.EnumerateArray());
-        Assert.Equal("1.1.0", version.GetProperty("version").GetString());
-        Assert.Equal("published", version.GetProperty("status").GetString());
-        Assert.Equal(JsonValueKind.String, version.GetProperty("publishedAt").ValueKind);
+        var versions = json.RootElement.EnumerateArray().ToList();
+        Assert.Equal(["1.1.0", "1.0.0"], versions.Select(v => v.GetProperty("version").GetString()));
+        Assert.All(versions, v => Assert.Equal("published", v.GetProperty("status").GetString()));
+        Assert.All(versions, v => Assert.Equal(JsonValueKind.String, v.GetProperty("publishedAt").ValueKind));
     }
 
     [Fact]
