@@ -13,7 +13,13 @@ internal static class CatalogCommands
     public static Command Create(CliContext context)
     {
         var validateDirectory = new Argument<DirectoryInfo>("directory") { Description = "Folder of catalogue YAML files, e.g. catalog/." };
-        var validate = new Command("validate", "Check a catalogue folder; every error is reported as file:line:column.") { validateDirectory };
+        var previousOption = new Option<string?>("--previous")
+        {
+            Description = "The version before this one, whose ids must all still be there (retired, never removed): a folder of YAML files, "
+                + "a JSON export, or 'none'. Default: the newest version of Shishin's own catalogue that is older than the folder's.",
+        };
+        var validate = new Command("validate", "Check a catalogue folder as it would ship: every rule of the format, the preamble, purpose, structure "
+            + "and changelog, and stable ids against the previous version; every error is reported as file:line:column.") { validateDirectory, previousOption };
         validate.SetAction(async (parse, ct) =>
         {
             var directory = parse.GetRequiredValue(validateDirectory);
@@ -23,7 +29,27 @@ internal static class CatalogCommands
                 return 2;
             }
 
-            var result = CatalogYamlReader.ReadDirectory(directory.FullName);
+            var previousPath = parse.GetValue(previousOption);
+            CatalogDocument? explicitPrevious = null;
+            if (previousPath is not null && previousPath != "none")
+            {
+                var (loaded, problem) = LoadPrevious(previousPath);
+                if (loaded is null)
+                {
+                    await context.Error.WriteLineAsync(problem);
+                    return 2;
+                }
+
+                explicitPrevious = loaded;
+            }
+
+            CatalogDocument? previous = null;
+            var result = CatalogYamlReader.ReadDirectory(directory.FullName, document =>
+            {
+                previous = previousPath is null ? DefaultCatalog.Previous(document.Version) : explicitPrevious;
+                return CatalogValidator.ValidateShipped(document)
+                    .Concat(previous is null ? [] : CatalogValidator.ValidateSuccessor(previous, document));
+            });
             if (!await ReportAsync(context, parse.GetRequiredValue(validateDirectory).ToString(), result))
             {
                 return 1;
@@ -32,7 +58,8 @@ internal static class CatalogCommands
             var document = result.Document!;
             await context.Output.WriteLineAsync(
                 $"{directory} is valid: version {document.Version}, {document.Principles.Count} principles, {document.Themes.Count} themes, " +
-                $"{document.Checkpoints.Count} checkpoints, {document.Parameters.Count} parameters.");
+                $"{document.Checkpoints.Count} checkpoints, {document.Parameters.Count} parameters" +
+                (previous is null ? "." : $"; every id of version {previous.Version} is still there."));
             return 0;
         });
 
@@ -120,6 +147,29 @@ internal static class CatalogCommands
         });
 
         return new Command("catalog", "The guideline catalogue: validate, export and import.") { validate, export, import };
+    }
+
+    private static (CatalogDocument? Document, string Problem) LoadPrevious(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            var read = CatalogYamlReader.ReadDirectory(path);
+            return read.Succeeded ? (read.Document, "") : (null, $"The previous version in {path} is not valid: {read.Errors[0]}");
+        }
+
+        if (!File.Exists(path))
+        {
+            return (null, $"The previous version {path} does not exist.");
+        }
+
+        try
+        {
+            return (CatalogJson.Deserialize(File.ReadAllText(path)), "");
+        }
+        catch (JsonException e)
+        {
+            return (null, $"The previous version {path} is not a catalogue JSON export: {e.Message}");
+        }
     }
 
     private static async Task<bool> ReportAsync(CliContext context, string directory, CatalogReadResult result)

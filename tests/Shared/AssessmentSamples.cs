@@ -48,7 +48,9 @@ public static class AssessmentSamples
         Action<Assessment>? more = null)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var version = await db.CatalogVersions.Where(v => v.Status == CatalogVersionStatus.Published).Select(v => v.Id).FirstAsync();
+        // The current version: the highest published one (a fresh instance has 1.0.0 and 1.1.0).
+        var version = (await db.CatalogVersions.Where(v => v.Status == CatalogVersionStatus.Published).Select(v => new { v.Id, v.Version }).ToListAsync())
+            .OrderByDescending(v => SemanticVersion.TryParse(v.Version, out var s) ? s : default).First().Id;
         var now = DateTime.UtcNow;
         var assessment = new Assessment
         {

@@ -67,6 +67,50 @@ public abstract class CatalogCommandTests(TestProvider provider) : IDisposable
     }
 
     [Fact]
+    public async Task Validate_ACheckpointOfThePreviousVersionRemoved_ExitsWith1UnlessNoPreviousIsGiven()
+    {
+        CopyDirectory(RepositoryCatalog, scratch);
+        // A checkpoint that 1.0.0 had and the changelog does not name (an entry naming it would fail for that reason too).
+        var file = Path.Combine(scratch, "checkpoints", "theme-se.yaml");
+        var text = await File.ReadAllTextAsync(file);
+        var changelog = await File.ReadAllTextAsync(Path.Combine(scratch, "changelog.yaml"));
+        var v100 = Shishin.Core.Catalog.DefaultCatalog.History()[0];
+        var starts = System.Text.RegularExpressions.Regex.Matches(text, "(?m)^  - id: (\\S+)$").ToList();
+        var pick = starts.FindIndex(m => v100.FindCheckpoint(m.Groups[1].Value) is not null && !changelog.Contains(m.Groups[1].Value, StringComparison.Ordinal));
+        var id = starts[pick].Groups[1].Value;
+        var end = pick + 1 < starts.Count ? starts[pick + 1].Index : text.Length;
+        await File.WriteAllTextAsync(file, text[..starts[pick].Index] + text[end..]);
+
+        var (exit, output, _) = await RunAsync(null, "catalog", "validate", scratch);
+
+        Assert.Equal(1, exit);
+        Assert.Contains($"Checkpoint {id} of version 1.0.0 is missing", output, StringComparison.Ordinal);
+        var (noneExit, noneOutput, noneError) = await RunAsync(null, "catalog", "validate", scratch, "--previous", "none");
+        Assert.True(noneExit == 0, noneOutput + noneError);
+    }
+
+    [Fact]
+    public async Task Validate_WithoutPreambleAndChangelog_NamesWhatAShippedCatalogueNeeds()
+    {
+        CopyDirectory(RepositoryCatalog, scratch);
+        File.Delete(Path.Combine(scratch, "changelog.yaml"));
+        var header = Path.Combine(scratch, "catalog.yaml");
+        var lines = (await File.ReadAllLinesAsync(header)).ToList();
+        var from = lines.FindIndex(l => l.StartsWith("preamble:", StringComparison.Ordinal));
+        var to = lines.FindIndex(l => l.StartsWith("sources:", StringComparison.Ordinal));
+        lines.RemoveRange(from, to - from);
+        await File.WriteAllLinesAsync(header, lines);
+
+        var (exit, output, _) = await RunAsync(null, "catalog", "validate", scratch);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("The catalogue has no preamble", output, StringComparison.Ordinal);
+        Assert.Contains("The catalogue has no purpose", output, StringComparison.Ordinal);
+        Assert.Contains("does not describe its structure", output, StringComparison.Ordinal);
+        Assert.Contains("has no entries for version 1.1.0", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Validate_MissingFolder_ExitsWith2()
     {
         var (exit, _, error) = await RunAsync(null, "catalog", "validate", Path.Combine(scratch, "nowhere"));
@@ -88,7 +132,7 @@ public abstract class CatalogCommandTests(TestProvider provider) : IDisposable
         Assert.Equal(0, (await RunAsync(database, "catalog", "export", "--format", "yaml", "--output", yaml)).Exit);
 
         using var exported = JsonDocument.Parse(await File.ReadAllTextAsync(json));
-        Assert.Equal("1.0.0", exported.RootElement.GetProperty("version").GetString());
+        Assert.Equal("1.1.0", exported.RootElement.GetProperty("version").GetString());
         Assert.Equal(10, exported.RootElement.GetProperty("principles").GetArrayLength());
         var checkpoints = exported.RootElement.GetProperty("checkpoints").GetArrayLength();
         Assert.Equal(checkpoints + 1, (await File.ReadAllLinesAsync(csv)).Count(l => System.Text.RegularExpressions.Regex.IsMatch(l, "^(P[0-9]+|UX|DA|SE)-[0-9]+,|^id,")));
@@ -115,7 +159,7 @@ public abstract class CatalogCommandTests(TestProvider provider) : IDisposable
     public async Task Import_InvalidFolder_ExitsWith1AndStoresNothing()
     {
         await using var database = TestDatabase.Create(provider);
-        await File.WriteAllTextAsync(Path.Combine(scratch, "catalog.yaml"), "version: 1.0.0\ntitle: { ja: テスト }\n");
+        await File.WriteAllTextAsync(Path.Combine(scratch, "catalog.yaml"), "version: 1.1.0\ntitle: { ja: テスト }\n");
 
         var (exit, output, _) = await RunAsync(database, "catalog", "import", scratch);
 

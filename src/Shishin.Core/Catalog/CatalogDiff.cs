@@ -51,8 +51,9 @@ public static class CatalogDiff
         return new(fromLabel ?? from.Version, toLabel ?? to.Version, changes);
     }
 
-    // The version number and changelog differ between any two versions by design; they are not content changes.
-    private static object Header(CatalogDocument document) => new { document.Title };
+    // The version number and changelog (summary and releases) differ between any two versions by design; they are not
+    // content changes. The preamble, purpose and structure are.
+    private static object Header(CatalogDocument document) => new { document.Title, document.Preamble, document.Purpose, document.Structure };
 
     private static IEnumerable<ItemChange> CompareItems<T>(string kind, IEnumerable<T> before, IEnumerable<T> after, Func<T, string> key)
         where T : notnull

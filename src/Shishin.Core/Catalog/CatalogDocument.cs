@@ -18,11 +18,24 @@ public sealed class CatalogDocument
     public string Version { get; set; } = "";
     public LocalizedText Title { get; set; } = LocalizedText.Empty;
     public LocalizedText? Changelog { get; set; }
+
+    /// <summary>The guidelines' preamble (前文), paragraph by paragraph: why they exist (QOS for QOL, the SDGs).</summary>
+    public List<LocalizedText> Preamble { get; set; } = [];
+
+    /// <summary>The guidelines' purpose (策定目的), point by point.</summary>
+    public List<LocalizedText> Purpose { get; set; } = [];
+
+    /// <summary>How the guidelines are built: the code of conduct and the technical guidelines; null in catalogues before 1.1.0.</summary>
+    public CatalogStructure? Structure { get; set; }
+
     public List<CatalogSource> Sources { get; set; } = [];
     public List<Principle> Principles { get; set; } = [];
     public List<Theme> Themes { get; set; } = [];
     public List<CatalogParameter> Parameters { get; set; } = [];
     public List<Checkpoint> Checkpoints { get; set; } = [];
+
+    /// <summary>The changelog: one release per version, newest first (changelog.yaml).</summary>
+    public List<CatalogRelease> Releases { get; set; } = [];
 
     public Checkpoint? FindCheckpoint(string id) => Checkpoints.Find(c => string.Equals(c.Id, id, StringComparison.OrdinalIgnoreCase));
     public Principle? FindPrinciple(int number) => Principles.Find(p => p.Number == number);
@@ -30,9 +43,61 @@ public sealed class CatalogDocument
     public CatalogParameter? FindParameter(string key) => Parameters.Find(p => string.Equals(p.Key, key, StringComparison.Ordinal));
     public CatalogSource? FindSource(string id) => Sources.Find(s => string.Equals(s.Id, id, StringComparison.Ordinal));
 
+    /// <summary>The changelog's releases newer than <paramref name="version"/> (all of them when it is null), newest first.</summary>
+    public IEnumerable<CatalogRelease> ReleasesSince(string? version) =>
+        Releases.Where(r => !SemanticVersion.TryParse(version, out var since) || (SemanticVersion.TryParse(r.Version, out var v) && v > since));
+
     /// <summary>The checkpoints of one principle or theme, in catalogue order.</summary>
     public IEnumerable<Checkpoint> CheckpointsOf(int? principle, string? theme) =>
         Checkpoints.Where(c => principle is not null ? c.Principle == principle : string.Equals(c.Theme, theme, StringComparison.OrdinalIgnoreCase));
+}
+
+/// <summary>The two parts of the guidelines: the code of conduct (行動規範, the principles) and the technical guidelines (the themes).</summary>
+public sealed class CatalogStructure
+{
+    public StructurePart Principles { get; set; } = new();
+    public StructurePart Themes { get; set; } = new();
+}
+
+public sealed class StructurePart
+{
+    public LocalizedText Name { get; set; } = LocalizedText.Empty;
+    public LocalizedText Description { get; set; } = LocalizedText.Empty;
+
+    /// <summary>The part's short motto, as the guidelines sum it up.</summary>
+    public LocalizedText Tagline { get; set; } = LocalizedText.Empty;
+}
+
+/// <summary>What one version changed, entry by entry.</summary>
+public sealed class CatalogRelease
+{
+    public string Version { get; set; } = "";
+    public DateOnly Date { get; set; }
+    public List<ChangelogEntry> Entries { get; set; } = [];
+}
+
+public sealed class ChangelogEntry
+{
+    /// <summary>
+    /// What the entry is about: checkpoint ids, principles (P1–P10), theme keys, parameter keys, source ids, or the
+    /// header fields (<see cref="CatalogChangelog.HeaderIds"/>).
+    /// </summary>
+    public List<string> Ids { get; set; } = [];
+
+    public ChangelogKind Kind { get; set; }
+    public LocalizedText Text { get; set; } = LocalizedText.Empty;
+
+    /// <summary>The key of the change proposal (theme of change) it came from.</summary>
+    public string? Proposal { get; set; }
+}
+
+[JsonConverter(typeof(JsonStringEnumConverter<ChangelogKind>))]
+public enum ChangelogKind
+{
+    [JsonStringEnumMemberName("added")] Added,
+    [JsonStringEnumMemberName("changed")] Changed,
+    [JsonStringEnumMemberName("retired")] Retired,
+    [JsonStringEnumMemberName("mapping")] Mapping,
 }
 
 public sealed class CatalogSource
@@ -175,4 +240,9 @@ public static class CatalogCodes
     public static string Code(ParameterUnit unit) => unit.ToString().ToLowerInvariant();
 
     public static string Code(ParameterType type) => type.ToString().ToLowerInvariant();
+
+    public static string Code(ChangelogKind kind) => kind.ToString().ToLowerInvariant();
+
+    public static readonly IReadOnlyDictionary<string, ChangelogKind> ChangelogKinds = Enum.GetValues<ChangelogKind>()
+        .ToDictionary(Code, k => k, StringComparer.Ordinal);
 }

@@ -23,6 +23,19 @@ public sealed class CatalogException(CatalogErrorKind kind, string template, par
     public IReadOnlyList<CatalogIssue> Issues { get; init; } = [];
 }
 
+/// <summary>What <see cref="CatalogService.SeedDefaultAsync"/> did with the default catalogue.</summary>
+public enum DefaultCatalogOutcome
+{
+    /// <summary>Nothing: the instance has it, a newer version, a draft, or was offered it before.</summary>
+    None,
+
+    /// <summary>An empty instance received the shipped versions, published.</summary>
+    Seeded,
+
+    /// <summary>An instance with older versions received the default as its draft.</summary>
+    OfferedAsDraft,
+}
+
 /// <summary>A version without its content, for lists.</summary>
 public sealed record CatalogVersionInfo(Guid Id, string? Version, CatalogVersionStatus Status, DateTime CreatedAt, DateTime? PublishedAt, DateTime? RetiredAt);
 
@@ -122,26 +135,63 @@ public sealed class CatalogService(ShishinDbContext db, AuditLog audit, AuditAct
     private static CatalogSnapshot Snapshot(CatalogVersion v, CatalogDocument document) =>
         new(new CatalogVersionInfo(v.Id, v.Version, v.Status, v.CreatedAt, v.PublishedAt, v.RetiredAt), v.Revision, v.BasedOnId, document);
 
-    /// <summary>Loads the default catalogue as published version 1.0.0 when the database holds no catalogue yet.</summary>
-    public async Task<bool> SeedDefaultAsync(CancellationToken cancellationToken = default)
+    /// <summary>The audit action that marks a shipped version as offered, so that discarding its draft is final.</summary>
+    public const string DefaultOfferedAction = "catalog.default.offered";
+
+    /// <summary>
+    /// Loads the default catalogue (ADR 0023). An empty database gets the shipped history published first, oldest first
+    /// (1.0.0), then the current default imported and published with its changelog as the summary (1.1.0), so the
+    /// version pages show what changed. A database that already has versions, all older than the default, gets the
+    /// default once as the draft, for its guideline owners to review and publish; what they published, drafted or
+    /// discarded is never overwritten.
+    /// </summary>
+    public async Task<DefaultCatalogOutcome> SeedDefaultAsync(CancellationToken cancellationToken = default)
     {
+        var document = DefaultCatalog.Load();
         if (await db.CatalogVersions.AnyAsync(cancellationToken))
+        {
+            return await OfferDefaultAsync(document, cancellationToken) ? DefaultCatalogOutcome.OfferedAsDraft : DefaultCatalogOutcome.None;
+        }
+
+        var history = DefaultCatalog.History().Where(d => SemanticVersion.TryParse(d.Version, out var v) && v < Semantic(document.Version)).ToList();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        // The earlier versions were valid when they were published; they are stored as they were, not checked again.
+        foreach (var earlier in history.Append(history.Count == 0 ? document : null).OfType<CatalogDocument>())
+        {
+            db.CatalogVersions.Add(new CatalogVersion
+            {
+                Version = earlier.Version,
+                Status = CatalogVersionStatus.Published,
+                Document = CatalogJson.Serialize(earlier),
+                CreatedAt = now,
+                PublishedAt = now,
+            });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        if (history.Count > 0)
+        {
+            var draft = await ImportAsync(document, cancellationToken);
+            await PublishAsync(draft.Revision, document.Version, document.Changelog ?? new LocalizedText(document.Version, document.Version), cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        cache.Remove(StampKey);
+        return DefaultCatalogOutcome.Seeded;
+    }
+
+    private async Task<bool> OfferDefaultAsync(CatalogDocument document, CancellationToken cancellationToken)
+    {
+        var versions = await ListVersionsAsync(cancellationToken);
+        if (versions.Any(v => v.Status == CatalogVersionStatus.Draft || Semantic(v.Version) >= Semantic(document.Version))
+            || await db.AuditEvents.AnyAsync(e => e.Action == DefaultOfferedAction && e.EntityId == document.Version, cancellationToken))
         {
             return false;
         }
 
-        var document = DefaultCatalog.Load();
-        var now = clock.GetUtcNow().UtcDateTime;
-        db.CatalogVersions.Add(new CatalogVersion
-        {
-            Version = document.Version,
-            Status = CatalogVersionStatus.Published,
-            Document = CatalogJson.Serialize(document),
-            CreatedAt = now,
-            PublishedAt = now,
-        });
-        await db.SaveChangesAsync(cancellationToken);
-        cache.Remove(StampKey);
+        await ImportAsync(document, cancellationToken);
+        await audit.RecordAsync(DefaultOfferedAction, nameof(CatalogVersion), document.Version, new { changelog = document.Changelog }, cancellationToken);
         return true;
     }
 
@@ -390,7 +440,14 @@ public sealed class CatalogService(ShishinDbContext db, AuditLog audit, AuditAct
         var document = CatalogJson.Deserialize(draft.Document);
         document.Version = version;
         document.Changelog = new LocalizedText(changelog.Ja.Trim(), changelog.En.Trim());
-        var issues = CatalogValidator.Validate(document);
+        var issues = CatalogValidator.Validate(document).ToList();
+        // Ids stay stable across versions: what the newest version had must still be there, retired if no longer used.
+        var newest = (await ListVersionsAsync(cancellationToken)).FirstOrDefault(v => v.Status != CatalogVersionStatus.Draft);
+        if (newest is not null)
+        {
+            issues.AddRange(CatalogValidator.ValidateSuccessor((await LoadAsync(newest.Id, cancellationToken)).Document, document));
+        }
+
         if (issues.Count > 0)
         {
             throw new CatalogException(CatalogErrorKind.Invalid, "The draft has {0} errors; fix them before publishing.", issues.Count) { Issues = issues };

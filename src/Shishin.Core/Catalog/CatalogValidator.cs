@@ -50,6 +50,14 @@ public static partial class CatalogValidator
             Text(issues, document, "changelog", MaxLongText, document.Changelog);
         }
 
+        Texts(issues, document, "preamble", MaxLongText, document.Preamble);
+        Texts(issues, document, "purpose", MaxLongText, document.Purpose);
+        if (document.Structure is { } structure)
+        {
+            StructurePart(issues, structure.Principles);
+            StructurePart(issues, structure.Themes);
+        }
+
         var sourceIds = new HashSet<string>(StringComparer.Ordinal);
         foreach (var source in document.Sources)
         {
@@ -69,7 +77,15 @@ public static partial class CatalogValidator
         ValidateThemes(document, issues, sourceIds);
         ValidateParameters(document, issues);
         ValidateCheckpoints(document, issues, sourceIds);
+        ValidateReleases(document, issues);
         return issues;
+    }
+
+    private static void StructurePart(List<CatalogIssue> issues, StructurePart part)
+    {
+        Text(issues, part, "name", MaxShortText, part.Name);
+        Text(issues, part, "description", MaxLongText, part.Description);
+        Text(issues, part, "tagline", MaxShortText, part.Tagline);
     }
 
     private static void ValidatePrinciples(CatalogDocument document, List<CatalogIssue> issues, HashSet<string> sourceIds)

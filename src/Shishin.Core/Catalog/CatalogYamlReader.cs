@@ -24,7 +24,11 @@ public sealed record CatalogReadResult(CatalogDocument? Document, IReadOnlyList<
 /// </summary>
 public static partial class CatalogYamlReader
 {
-    public static CatalogReadResult ReadDirectory(string directory)
+    /// <summary>
+    /// Reads a catalogue folder. <paramref name="moreRules"/> adds checks beyond <see cref="CatalogValidator.Validate"/>
+    /// (those for a shipped catalogue, those against the previous version); their issues are placed like the others.
+    /// </summary>
+    public static CatalogReadResult ReadDirectory(string directory, Func<CatalogDocument, IEnumerable<CatalogIssue>>? moreRules = null)
     {
         var root = Path.GetFullPath(directory);
         if (!Directory.Exists(root))
@@ -36,11 +40,11 @@ public static partial class CatalogYamlReader
             .Where(f => f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
             .Select(f => (Name: Path.GetRelativePath(root, f).Replace('\\', '/'), Text: File.ReadAllText(f)))
             .ToList();
-        return Read(files);
+        return Read(files, moreRules);
     }
 
     /// <summary>Reads the files as parts of one catalogue; <paramref name="files"/> are (relative name, content).</summary>
-    public static CatalogReadResult Read(IEnumerable<(string Name, string Text)> files)
+    public static CatalogReadResult Read(IEnumerable<(string Name, string Text)> files, Func<CatalogDocument, IEnumerable<CatalogIssue>>? moreRules = null)
     {
         ArgumentNullException.ThrowIfNull(files);
         var ordered = files.OrderBy(f => f.Name, StringComparer.Ordinal).ToList();
@@ -64,7 +68,8 @@ public static partial class CatalogYamlReader
         }
 
         CatalogOrdering.Normalise(document);
-        foreach (var issue in CatalogValidator.Validate(document))
+        var issues = CatalogValidator.Validate(document);
+        foreach (var issue in errors.Count == 0 && issues.Count == 0 && moreRules is not null ? issues.Concat(moreRules(document)) : issues)
         {
             var (file, mark) = positions.Locate(issue.Target, issue.Field) ?? (state.HeaderFile ?? "", Mark.Empty);
             errors.Add(new(file, (int)mark.Line, (int)mark.Column, issue.Template, issue.Args));
@@ -123,7 +128,7 @@ public static partial class CatalogYamlReader
 
     private sealed partial class FileReader(string file, List<CatalogFileError> errors, Positions positions, CatalogDocument document, MergeState state)
     {
-        private static readonly string[] HeaderFields = ["version", "title", "changelog", "sources"];
+        private static readonly string[] HeaderFields = ["version", "title", "changelog", "preamble", "purpose", "structure", "sources", "releases"];
         private static readonly string[] ListFields = ["principles", "themes", "parameters", "checkpoints"];
         private static readonly string[] TopLevelFields = CheckedTopLevelFields();
 
@@ -219,11 +224,51 @@ public static partial class CatalogYamlReader
                 case "changelog":
                     document.Changelog = Text(value, document, "changelog");
                     break;
+                case "preamble":
+                    document.Preamble = TextList(value, document, "preamble");
+                    break;
+                case "purpose":
+                    document.Purpose = TextList(value, document, "purpose");
+                    break;
+                case "structure":
+                    document.Structure = ReadObject(value, StructureFields);
+                    break;
                 case "sources":
                     document.Sources.AddRange(List(value, ReadSource));
                     break;
+                case "releases":
+                    document.Releases.AddRange(List(value, n => ReadObject(n, ReleaseFields)));
+                    break;
             }
         }
+
+        private static readonly CatalogObjectFields<FileReader, StructurePart> StructurePartFields = new("/$defs/structurePart", new Dictionary<string, Action<FileReader, StructurePart, string, YamlNode>>
+        {
+            ["name"] = (r, s, key, v) => s.Name = r.Text(v, s, key),
+            ["description"] = (r, s, key, v) => s.Description = r.Text(v, s, key),
+            ["tagline"] = (r, s, key, v) => s.Tagline = r.Text(v, s, key),
+        });
+
+        private static readonly CatalogObjectFields<FileReader, CatalogStructure> StructureFields = new("/$defs/structure", new Dictionary<string, Action<FileReader, CatalogStructure, string, YamlNode>>
+        {
+            ["principles"] = (r, s, _, v) => s.Principles = r.ReadObject(v, StructurePartFields) ?? new(),
+            ["themes"] = (r, s, _, v) => s.Themes = r.ReadObject(v, StructurePartFields) ?? new(),
+        });
+
+        private static readonly CatalogObjectFields<FileReader, ChangelogEntry> EntryFields = new("/$defs/changelogEntry", new Dictionary<string, Action<FileReader, ChangelogEntry, string, YamlNode>>
+        {
+            ["ids"] = (r, e, key, v) => e.Ids = r.List(v, r.String, e, key),
+            ["kind"] = (r, e, _, v) => e.Kind = r.Code(v, CatalogCodes.ChangelogKinds, "kind of change") ?? ChangelogKind.Changed,
+            ["text"] = (r, e, key, v) => e.Text = r.Text(v, e, key),
+            ["proposal"] = (r, e, _, v) => e.Proposal = r.String(v),
+        });
+
+        private static readonly CatalogObjectFields<FileReader, CatalogRelease> ReleaseFields = new("/$defs/release", new Dictionary<string, Action<FileReader, CatalogRelease, string, YamlNode>>
+        {
+            ["version"] = (r, c, _, v) => c.Version = r.String(v) ?? "",
+            ["date"] = (r, c, _, v) => c.Date = r.Date(v) ?? default,
+            ["entries"] = (r, c, key, v) => c.Entries = r.List(v, n => r.ReadObject(n, EntryFields), c, key),
+        });
 
         private static readonly CatalogObjectFields<FileReader, CatalogSource> SourceFields = new("/$defs/source", new Dictionary<string, Action<FileReader, CatalogSource, string, YamlNode>>
         {
@@ -558,6 +603,23 @@ public static partial class CatalogYamlReader
             }
 
             Error(node, "'{0}' is not a number.", text);
+            return null;
+        }
+
+        private DateOnly? Date(YamlNode node)
+        {
+            var text = String(node);
+            if (text is null)
+            {
+                return null;
+            }
+
+            if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var value))
+            {
+                return value;
+            }
+
+            Error(node, "'{0}' is not a date such as 2026-12-05.", text);
             return null;
         }
 

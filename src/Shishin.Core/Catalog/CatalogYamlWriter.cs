@@ -25,12 +25,20 @@ public static partial class CatalogYamlWriter
                 ["version"] = node["version"]?.DeepClone(),
                 ["title"] = node["title"]?.DeepClone(),
                 ["changelog"] = node["changelog"]?.DeepClone(),
+                ["preamble"] = node["preamble"]?.DeepClone(),
+                ["purpose"] = node["purpose"]?.DeepClone(),
+                ["structure"] = node["structure"]?.DeepClone(),
                 ["sources"] = node["sources"]?.DeepClone(),
             })),
             ("principles.yaml", Emit("catalog.schema.json", new JsonObject { ["principles"] = node["principles"]?.DeepClone() })),
             ("themes.yaml", Emit("catalog.schema.json", new JsonObject { ["themes"] = node["themes"]?.DeepClone() })),
             ("parameters.yaml", Emit("catalog.schema.json", new JsonObject { ["parameters"] = node["parameters"]?.DeepClone() })),
         };
+
+        if (document.Releases.Count > 0)
+        {
+            files.Add(("changelog.yaml", Emit("catalog.schema.json", new JsonObject { ["releases"] = node["releases"]?.DeepClone() })));
+        }
 
         foreach (var group in document.Checkpoints.GroupBy(c => c.Principle is { } p
                      ? string.Create(CultureInfo.InvariantCulture, $"principle-{p:00}")
@@ -58,7 +66,8 @@ public static partial class CatalogYamlWriter
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
         writer.Write("# yaml-language-server: $schema=");
         writer.WriteLine(schema);
-        var emitter = new Emitter(writer, new EmitterSettings(2, int.MaxValue, true, 1024));
+        // Block style with indented sequences, as the files of catalog/ are written (not canonical YAML's "? key : value").
+        var emitter = new Emitter(writer, new EmitterSettings(2, int.MaxValue, isCanonical: false, maxSimpleKeyLength: 1024, indentSequences: true));
         emitter.Emit(new StreamStart());
         emitter.Emit(new DocumentStart(null, null, true));
         EmitNode(emitter, root);

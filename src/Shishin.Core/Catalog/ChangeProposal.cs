@@ -71,6 +71,21 @@ public class ChangeProposal
     public Guid? AppliedVersionId { get; set; }
 
     public List<ProposalComment> Comments { get; set; } = [];
+
+    /// <summary>
+    /// The id of the proposal that a changelog entry names by its key (<see cref="ChangelogEntry.Proposal"/>): derived
+    /// from the key, so a shipped catalogue's changelog links to the proposal an instance recorded for it (the demo
+    /// data's improvement cycle) without a column of its own (ADR 0023).
+    /// </summary>
+    public static Guid IdForChangelogKey(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("shishin-changelog-proposal:" + key));
+        // A version 8 (custom) UUID with the RFC 9562 variant, so it can never equal a random (v4) or time-ordered (v7) id.
+        hash[6] = (byte)((hash[6] & 0x0F) | 0x80);
+        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
+        return new Guid(hash.AsSpan(0, 16), bigEndian: true);
+    }
 }
 
 public class ProposalComment

@@ -18,6 +18,33 @@ public static class DefaultCatalog
             })];
     }
 
+    private const string HistoryPrefix = Prefix + "history/";
+
+    /// <summary>
+    /// The earlier versions of the default catalogue, oldest first, frozen as their JSON documents in
+    /// <c>catalog/history/</c> (ADR 0023): a fresh instance publishes them before the current one, and validation checks
+    /// the current one against the newest of them (ids are retired, never removed).
+    /// </summary>
+    public static IReadOnlyList<CatalogDocument> History()
+    {
+        var assembly = typeof(DefaultCatalog).Assembly;
+        return [.. assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(HistoryPrefix, StringComparison.Ordinal) && n.EndsWith(".json", StringComparison.Ordinal))
+            .Select(n =>
+            {
+                using var stream = assembly.GetManifestResourceStream(n)!;
+                using var reader = new StreamReader(stream);
+                return CatalogJson.Deserialize(reader.ReadToEnd());
+            })
+            .OrderBy(d => SemanticVersion.TryParse(d.Version, out var v) ? v : default)];
+    }
+
+    /// <summary>The newest shipped version older than <paramref name="version"/>, or null.</summary>
+    public static CatalogDocument? Previous(string version) =>
+        SemanticVersion.TryParse(version, out var current)
+            ? History().LastOrDefault(d => SemanticVersion.TryParse(d.Version, out var v) && v < current)
+            : null;
+
     /// <summary>The JSON Schema that every catalogue file follows.</summary>
     public static string Schema()
     {

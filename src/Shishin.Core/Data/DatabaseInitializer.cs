@@ -61,10 +61,16 @@ public sealed class DatabaseInitializer(IServiceScopeFactory scopes, IOptions<Da
             logger.LogInformation("Seeded {Count} organisations", seeded);
         }
 
-        // Only an empty catalogue is seeded: what admins published or drafted is never overwritten.
-        if (await scope.ServiceProvider.GetRequiredService<CatalogService>().SeedDefaultAsync(cancellationToken))
+        // Only an empty catalogue is seeded; a newer default reaches an existing one as a draft, once. What admins
+        // published, drafted or discarded is never overwritten.
+        switch (await scope.ServiceProvider.GetRequiredService<CatalogService>().SeedDefaultAsync(cancellationToken))
         {
-            logger.LogInformation("Loaded the default guideline catalogue");
+            case DefaultCatalogOutcome.Seeded:
+                logger.LogInformation("Loaded the default guideline catalogue");
+                break;
+            case DefaultCatalogOutcome.OfferedAsDraft:
+                logger.LogInformation("A newer default guideline catalogue is now the draft, for the guideline owners to review and publish");
+                break;
         }
     }
 }

@@ -51,7 +51,8 @@ public sealed class DemoData(ShishinDbContext db, UserManager<ShishinUser> users
             var (accounts, people) = await AddUsersAsync(calendar, cancellationToken);
             var counts = await AddServicesAsync(calendar, current, people, cancellationToken);
             counts = counts with { PartnerCompanies = partners, Users = accounts.Count };
-            await audit.RecordAsync("demo.seeded", "Demo", null, counts, cancellationToken);
+            var proposals = await AddProposalsAsync(calendar, current, people, cancellationToken);
+            await audit.RecordAsync("demo.seeded", "Demo", null, new { counts, proposals }, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             // Runs are stored through ScanRunService, which keeps its own transaction per run: after the commit above.
             await scans.SeedAsync(await ScannableAsync(cancellationToken), cancellationToken);
@@ -94,6 +95,7 @@ public sealed class DemoData(ShishinDbContext db, UserManager<ShishinUser> users
         await db.ServicePartners.Where(p => partners.Contains(p.OrganizationId)).ExecuteDeleteAsync(cancellationToken);
         var userCount = await db.Users.Where(u => u.IsDemo).ExecuteDeleteAsync(cancellationToken);
         var partnerCount = await db.Organizations.Where(o => o.IsDemo).ExecuteDeleteAsync(cancellationToken);
+        await DemoProposals.RemoveAsync(db, cancellationToken);
 
         var result = new DemoRemoveResult(serviceCount, assessmentCount, actionItems, userCount, partnerCount);
         // The bulk deletes bypass the per-entity audit of SaveChanges; one event says what went.
@@ -112,10 +114,14 @@ public sealed class DemoData(ShishinDbContext db, UserManager<ShishinUser> users
         return [.. services.OrderBy(s => keys.IndexOf(s.Key))];
     }
 
-    private async Task<bool> AnyDemoDataAsync(CancellationToken cancellationToken) =>
-        await db.Services.AnyAsync(s => s.IsDemo, cancellationToken)
-        || await db.Users.AnyAsync(u => u.IsDemo, cancellationToken)
-        || await db.Organizations.AnyAsync(o => o.IsDemo, cancellationToken);
+    private async Task<bool> AnyDemoDataAsync(CancellationToken cancellationToken)
+    {
+        var proposalIds = DemoProposals.Ids.ToList();
+        return await db.Services.AnyAsync(s => s.IsDemo, cancellationToken)
+            || await db.ChangeProposals.AnyAsync(p => proposalIds.Contains(p.Id), cancellationToken)
+            || await db.Users.AnyAsync(u => u.IsDemo, cancellationToken)
+            || await db.Organizations.AnyAsync(o => o.IsDemo, cancellationToken);
+    }
 
     private async Task<DemoSeedResult?> CheckAsync(bool force, CancellationToken cancellationToken)
     {
@@ -150,6 +156,29 @@ public sealed class DemoData(ShishinDbContext db, UserManager<ShishinUser> users
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The proposals behind the current version, when its changelog names them and an earlier version exists: what a
+    /// fresh instance has (1.0.0 improved into 1.1.0). Any other instance gets none, so they never claim a version
+    /// they did not shape.
+    /// </summary>
+    private async Task<int> AddProposalsAsync(DemoCalendar calendar, CatalogSnapshot current, Dictionary<string, ShishinUser> people, CancellationToken cancellationToken)
+    {
+        var keys = DemoProposals.All.Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
+        if (!current.Document.Releases.Any(r => r.Version == current.Info.Version && r.Entries.Any(e => e.Proposal is { } key && keys.Contains(key))))
+        {
+            return 0;
+        }
+
+        if (!SemanticVersion.TryParse(current.Info.Version, out var currentVersion))
+        {
+            return 0;
+        }
+
+        var basedOn = (await catalog.ListVersionsAsync(cancellationToken))
+            .FirstOrDefault(v => v.Status != CatalogVersionStatus.Draft && SemanticVersion.TryParse(v.Version, out var version) && version < currentVersion);
+        return await DemoProposals.AddAsync(db, calendar, current.Info, basedOn, people, cancellationToken);
     }
 
     private static DemoSeedResult Refused(DemoSeedOutcome outcome, string detail) => new(outcome, DemoCounts.None, [], detail);

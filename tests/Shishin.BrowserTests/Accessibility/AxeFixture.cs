@@ -206,7 +206,9 @@ public sealed class AxeFixture : BrowserFixture
             UpdatedAt = DateTime.UtcNow,
         };
         db.Services.Add(service);
-        var version = db.CatalogVersions.Where(v => v.Status == CatalogVersionStatus.Published).Select(v => v.Id).First();
+        // The current version: the highest published one (a fresh instance has 1.0.0 and 1.1.0).
+        var version = db.CatalogVersions.Where(v => v.Status == CatalogVersionStatus.Published).Select(v => new { v.Id, v.Version }).ToList()
+            .OrderByDescending(v => SemanticVersion.TryParse(v.Version, out var s) ? s : default).First().Id;
         db.Assessments.Add(new Shishin.Core.Assessments.Assessment
         {
             ServiceId = service.Id,

@@ -10,7 +10,8 @@ using Xunit.Abstractions;
 namespace Shishin.BrowserTests.Interaction;
 
 /// <summary>
-/// The browser fixture with a catalogue that has moved on: 1.0.0, then 1.1.0 (P3-01 changed, P3-90 added), and a
+/// The browser fixture with a catalogue that has moved on: the shipped 1.0.0 and 1.1.0 (with its changelog), then 1.2.0
+/// (P3-01 changed, P3-90 added), and a
 /// draft (P2-01 changed) that only admins may read. Its own app, so the shared fixtures keep the default catalogue.
 /// </summary>
 public sealed class CatalogBrowserFixture : BrowserFixture
@@ -30,7 +31,7 @@ public sealed class CatalogBrowserFixture : BrowserFixture
         added.Id = "P3-90";
         added.Title = new("新しい確認項目", "A new checkpoint");
         draft = await catalog.SaveCheckpointAsync(draft.Revision, null, added);
-        await catalog.PublishAsync(draft.Revision, "1.1.0", new("P3-01 を更新し、P3-90 を追加しました。", "Updated P3-01 and added P3-90."));
+        await catalog.PublishAsync(draft.Revision, "1.2.0", new("P3-01 を更新し、P3-90 を追加しました。", "Updated P3-01 and added P3-90."));
 
         var next = await catalog.CreateDraftAsync();
         var drafted = CatalogJson.Clone(next.Document).FindCheckpoint("P2-01")!;
@@ -162,7 +163,7 @@ public sealed partial class CatalogBrowserTests(CatalogBrowserFixture fixture, I
     [InlineData("/catalog", "ja")]
     [InlineData("/catalog/checkpoints?Mapping=WCAG", "ja")]
     [InlineData("/catalog/checkpoints/UX-03", "en")]
-    [InlineData("/catalog/diff?from=1.0.0&to=1.1.0", "en")]
+    [InlineData("/catalog/diff?from=1.1.0&to=1.2.0", "en")]
     [InlineData("/catalog/print", "ja")]
     public async Task Reflow_320PixelViewport_NoHorizontalPageScroll(string path, string language)
     {
@@ -190,15 +191,17 @@ public sealed partial class CatalogBrowserTests(CatalogBrowserFixture fixture, I
 
     /// <summary>States the shared page table cannot reach on the default catalogue: a real diff, an older version, the draft.</summary>
     [Theory]
+    [InlineData("/catalog/diff?from=1.1.0&to=1.2.0", false, "ja")]
+    [InlineData("/catalog/diff?from=1.1.0&to=1.2.0", false, "en")]
+    [InlineData("/catalog/versions/1.2.0", false, "ja")]
+    [InlineData("/catalog/versions/1.1.0", false, "en")]
     [InlineData("/catalog/diff?from=1.0.0&to=1.1.0", false, "ja")]
-    [InlineData("/catalog/diff?from=1.0.0&to=1.1.0", false, "en")]
-    [InlineData("/catalog/versions/1.1.0", false, "ja")]
-    [InlineData("/catalog/principles/3?version=1.0.0", false, "en")]
-    [InlineData("/catalog/checkpoints/P3-01?version=1.0.0", false, "ja")]
+    [InlineData("/catalog/principles/3?version=1.1.0", false, "en")]
+    [InlineData("/catalog/checkpoints/P3-01?version=1.1.0", false, "ja")]
     [InlineData("/catalog?version=draft", true, "ja")]
     [InlineData("/catalog/versions", true, "en")]
     [InlineData("/catalog/versions/draft", true, "en")]
-    [InlineData("/catalog/diff?from=1.1.0&to=draft", true, "ja")]
+    [InlineData("/catalog/diff?from=1.2.0&to=draft", true, "ja")]
     public async Task Axe_CatalogueState_NoViolations(string path, bool admin, string language)
     {
         // Arrange

@@ -32,7 +32,7 @@ public abstract class AssessmentReportsTests(CoreFixture fixture)
         Assert.Equal((4, 6), (report.Total.Met, report.Total.Applicable));
         Assert.Equal(1, report.Sections[0].Principle?.Number);
         Assert.Equal("UX", report.Sections[1].Theme?.Key);
-        Assert.Equal("1.0.0", report.CatalogVersion.Version);
+        Assert.Equal("1.1.0", report.CatalogVersion.Version);
         Assert.Empty(report.ActionItems);
         Assert.False(report.Permissions.SeeActionItems);
     }
@@ -125,7 +125,7 @@ public abstract class AssessmentReportsTests(CoreFixture fixture)
         Assert.False(anonymous.IncludesUnpublished);
         Assert.Equal([design.Id, development.Id, operation.Id, draft.Id], team.Entries.Select(e => e.Id));
         Assert.True(team.IncludesUnpublished);
-        Assert.Equal("1.0.0", team.Entries[0].CatalogVersion);
+        Assert.Equal("1.1.0", team.Entries[0].CatalogVersion);
     }
 
     [Fact]

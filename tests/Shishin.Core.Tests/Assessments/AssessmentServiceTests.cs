@@ -168,7 +168,8 @@ public abstract class AssessmentServiceTests(TestProvider provider) : IAsyncLife
     {
         var assessment = await StartAsync(owner);
 
-        var current = await Db(db => db.CatalogVersions.AsNoTracking().SingleAsync(v => v.Status == CatalogVersionStatus.Published));
+        var currentVersion = DefaultCatalog.Load().Version;
+        var current = await Db(db => db.CatalogVersions.AsNoTracking().SingleAsync(v => v.Status == CatalogVersionStatus.Published && v.Version == currentVersion));
         var expected = AssessmentCheckpoints.For(CatalogJson.Deserialize(current.Document), LifecyclePhase.Development).Select(c => c.Id).Order(StringComparer.Ordinal);
         Assert.Equal(current.Id, assessment.CatalogVersionId);
         Assert.Equal(AssessmentStatus.Draft, assessment.Status);

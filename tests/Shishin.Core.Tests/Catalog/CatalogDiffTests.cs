@@ -15,7 +15,7 @@ public sealed class CatalogDiffTests
     {
         var before = DefaultCatalog.Load();
         var after = CatalogJson.Clone(before);
-        after.Version = "1.1.0";
+        after.Version = "1.2.0";
         after.Changelog = new("変更", "Changes");
         var p301 = after.FindCheckpoint("P3-01")!;
         p301.Title = p301.Title with { En = "A new English title" };

@@ -100,7 +100,8 @@ public sealed class CatalogRoundTripTests
         Assert.Contains("catalog.yaml", names);
         Assert.Contains("checkpoints/principle-03.yaml", names);
         Assert.Contains("checkpoints/theme-ux.yaml", names);
-        Assert.Equal(4 + 10 + 3, names.Count);
+        Assert.Contains("changelog.yaml", names);
+        Assert.Equal(5 + 10 + 3, names.Count);
     }
 
     private static CatalogDocument RoundTrip(CatalogDocument document)

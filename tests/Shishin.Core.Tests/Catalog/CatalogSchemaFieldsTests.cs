@@ -17,7 +17,7 @@ public sealed class CatalogSchemaFieldsTests
 
     [Fact]
     public void Of_TheFileItself_ListsTheTopLevelFields() =>
-        Assert.Equal(["version", "title", "changelog", "sources", "principles", "themes", "parameters", "checkpoints"], CatalogSchemaFields.Of(""));
+        Assert.Equal(["version", "title", "changelog", "preamble", "purpose", "structure", "sources", "principles", "themes", "parameters", "checkpoints", "releases"], CatalogSchemaFields.Of(""));
 
     [Fact]
     public void Of_UnknownPointer_Throws() =>

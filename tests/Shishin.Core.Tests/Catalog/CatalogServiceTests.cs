@@ -32,16 +32,16 @@ public abstract class CatalogServiceTests(TestProvider provider) : IAsyncLifetim
     private Task<int> Proposals(Func<ProposalService, Task> action) => InScope(async sp => { await action(sp.GetRequiredService<ProposalService>()); return 0; });
 
     [Fact]
-    public async Task FirstStart_SeedsTheDefaultAsPublished100_AndLaterStartsKeepEdits()
+    public async Task FirstStart_SeedsTheDefaultAsPublished110_AndLaterStartsKeepEdits()
     {
         var current = await Catalog(c => c.GetCurrentAsync());
-        Assert.Equal("1.0.0", current!.Info.Version);
+        Assert.Equal("1.1.0", current!.Info.Version);
         Assert.Equal(CatalogVersionStatus.Published, current.Info.Status);
 
         var draft = await Catalog(c => c.CreateDraftAsync());
         await fixture.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
 
-        Assert.Equal(2, (await Catalog(c => c.ListVersionsAsync())).Count);
+        Assert.Equal(3, (await Catalog(c => c.ListVersionsAsync())).Count);
         Assert.Equal(draft.Id, (await Catalog(c => c.GetDraftAsync()))!.Id);
     }
 
@@ -55,19 +55,19 @@ public abstract class CatalogServiceTests(TestProvider provider) : IAsyncLifetim
         draft = await Catalog(c => c.SetCheckpointRetiredAsync(draft.Revision, "P3-02", true));
         draft = await Catalog(c => c.MoveCheckpointAsync(draft.Revision, "P3-04", -1));
 
-        var published = await Catalog(c => c.PublishAsync(draft.Revision, "1.1.0", new("改善", "Improvements")));
+        var published = await Catalog(c => c.PublishAsync(draft.Revision, "1.2.0", new("改善", "Improvements")));
 
-        Assert.Equal("1.1.0", (await Catalog(c => c.GetCurrentAsync()))!.Info.Version);
+        Assert.Equal("1.2.0", (await Catalog(c => c.GetCurrentAsync()))!.Info.Version);
         Assert.Null(await Catalog(c => c.GetDraftAsync()));
         var document = published.Document;
         Assert.Equal("Publish an accessibility policy people can find", document.FindCheckpoint("P3-01")!.Title.En);
         Assert.True(document.FindCheckpoint("P3-02")!.Retired);
         Assert.Equal(["P3-01", "P3-02", "P3-04", "P3-03"], document.CheckpointsOf(3, null).Select(c => c.Id).Take(4));
-        var diff = await Catalog(c => c.DiffAsync("1.0.0", "1.1.0"));
+        var diff = await Catalog(c => c.DiffAsync("1.1.0", "1.2.0"));
         Assert.Equal(["P3-01", "P3-02"], diff!.Of(CatalogDiff.CheckpointKind).Select(c => c.Key));
 
-        // Both versions stay readable: assessments pinned to 1.0.0 still see 1.0.0.
-        Assert.NotEqual(document.FindCheckpoint("P3-01")!.Title.En, (await Catalog(c => c.GetVersionAsync("1.0.0")))!.Document.FindCheckpoint("P3-01")!.Title.En);
+        // Both versions stay readable: assessments pinned to 1.1.0 still see 1.1.0.
+        Assert.NotEqual(document.FindCheckpoint("P3-01")!.Title.En, (await Catalog(c => c.GetVersionAsync("1.1.0")))!.Document.FindCheckpoint("P3-01")!.Title.En);
         var audit = await InScope(sp => sp.GetRequiredService<ShishinDbContext>().AuditEvents.Select(e => e.Action).ToListAsync());
         Assert.Contains("catalog.checkpoint.updated", audit);
         Assert.Contains("catalog.version.published", audit);
@@ -78,11 +78,11 @@ public abstract class CatalogServiceTests(TestProvider provider) : IAsyncLifetim
     {
         var draft = await Catalog(c => c.CreateDraftAsync());
 
-        var lower = await Assert.ThrowsAsync<CatalogException>(() => Catalog(c => c.PublishAsync(draft.Revision, "1.0.0", new("a", "b"))));
+        var lower = await Assert.ThrowsAsync<CatalogException>(() => Catalog(c => c.PublishAsync(draft.Revision, "1.1.0", new("a", "b"))));
         Assert.Equal(CatalogErrorKind.Invalid, lower.Kind);
-        var stale = await Assert.ThrowsAsync<CatalogException>(() => Catalog(c => c.PublishAsync(draft.Revision + 1, "1.1.0", new("a", "b"))));
+        var stale = await Assert.ThrowsAsync<CatalogException>(() => Catalog(c => c.PublishAsync(draft.Revision + 1, "1.2.0", new("a", "b"))));
         Assert.Equal(CatalogErrorKind.Conflict, stale.Kind);
-        var noChangelog = await Assert.ThrowsAsync<CatalogException>(() => Catalog(c => c.PublishAsync(draft.Revision, "1.1.0", new("", "b"))));
+        var noChangelog = await Assert.ThrowsAsync<CatalogException>(() => Catalog(c => c.PublishAsync(draft.Revision, "1.2.0", new("", "b"))));
         Assert.Equal(CatalogErrorKind.Invalid, noChangelog.Kind);
 
         Assert.Equal(CatalogVersionStatus.Draft, (await Catalog(c => c.GetDraftAsync()))!.Info.Status);
@@ -110,7 +110,7 @@ public abstract class CatalogServiceTests(TestProvider provider) : IAsyncLifetim
         await InScope<int>(async sp =>
         {
             var db = sp.GetRequiredService<ShishinDbContext>();
-            var published = await db.CatalogVersions.SingleAsync();
+            var published = await db.CatalogVersions.SingleAsync(v => v.Version == "1.1.0");
             published.Document = published.Document.Replace("アクセシビリティ", "tampered", StringComparison.Ordinal);
             Assert.Throws<InvalidOperationException>(() => db.SaveChanges());
             db.Entry(published).State = EntityState.Unchanged;
@@ -125,7 +125,7 @@ public abstract class CatalogServiceTests(TestProvider provider) : IAsyncLifetim
             await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlRawAsync("UPDATE \"CatalogVersions\" SET \"Document\" = '{}'"));
             await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlRawAsync("UPDATE \"CatalogVersions\" SET \"Status\" = 'Draft'"));
             await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlRawAsync("DELETE FROM \"CatalogVersions\""));
-            Assert.Contains("アクセシビリティ", (await db.CatalogVersions.AsNoTracking().SingleAsync()).Document, StringComparison.Ordinal);
+            Assert.All(await db.CatalogVersions.AsNoTracking().ToListAsync(), v => Assert.Contains("アクセシビリティ", v.Document, StringComparison.Ordinal));
             return 0;
         });
     }
@@ -161,7 +161,7 @@ public abstract class CatalogServiceTests(TestProvider provider) : IAsyncLifetim
 
         await Proposals(p => p.AcceptAsync(change.Id, null, Admin));
         var draft = await Proposals(p => p.AcceptAsync(added.Id, "Good idea", Admin));
-        var published = await Catalog(c => c.PublishAsync(draft.Revision, "1.1.0", new("提案を反映", "Proposals applied")));
+        var published = await Catalog(c => c.PublishAsync(draft.Revision, "1.2.0", new("提案を反映", "Proposals applied")));
 
         Assert.Equal("Update the canvas at every phase gate and after each user test.", published.Document.FindCheckpoint("P1-01")!.Guidance.En);
         Assert.Equal("Error messages tested", published.Document.FindCheckpoint("UX-12")!.Title.En);

@@ -11,7 +11,7 @@ public sealed class DefaultCatalogTests
     [Fact]
     public void Default_Loads_AsVersion100WithTheTenOfficialLabels()
     {
-        Assert.Equal("1.0.0", Catalog.Version);
+        Assert.Equal("1.1.0", Catalog.Version);
         Assert.Equal(
             ["顧客視点", "シンプル", "アクセシビリティ", "データ利活用", "セキュリティ", "オール東京", "オープン", "共創", "チャレンジ", "ラーニング"],
             Catalog.Principles.Select(p => p.Label.Ja));

@@ -230,6 +230,36 @@ public abstract class DemoDataTests(TestProvider provider)
     });
 
     [Fact]
+    public Task Seed_FreshInstance_AddsOneAcceptedProposalPerThemeOf110_AndRemoveTakesThemOut() => WithInstanceAsync(async services =>
+    {
+        // Act
+        Assert.Equal(DemoSeedOutcome.Seeded, (await SeedAsync(services)).Outcome);
+
+        // Assert: every changelog key of 1.1.0 has its proposal, accepted into 1.1.0 from 1.0.0
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var catalog = scope.ServiceProvider.GetRequiredService<CatalogService>();
+            var v110 = (await catalog.GetVersionAsync("1.1.0"))!;
+            var v100 = (await catalog.GetVersionAsync("1.0.0"))!;
+            var proposals = await scope.ServiceProvider.GetRequiredService<ShishinDbContext>().ChangeProposals.AsNoTracking().ToListAsync();
+            Assert.Equal(6, proposals.Count);
+            Assert.All(proposals, p => Assert.True(p.Status == ProposalStatus.Accepted && p.AppliedVersionId == v110.Id && p.BaseVersionId == v100.Id, p.Summary));
+            var keys = v110.Document.Releases.Single(r => r.Version == "1.1.0").Entries.Select(e => e.Proposal).OfType<string>().Distinct();
+            Assert.All(keys, key => Assert.Contains(proposals, p => p.Id == ChangeProposal.IdForChangelogKey(key)));
+        }
+
+        await using (var scope = services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoData>().RemoveAsync();
+        }
+
+        await using var check = services.CreateAsyncScope();
+        Assert.False(await check.ServiceProvider.GetRequiredService<ShishinDbContext>().ChangeProposals.AnyAsync());
+        Assert.Equal(DemoSeedOutcome.Seeded, (await SeedAsync(services)).Outcome);
+        return 0;
+    });
+
+    [Fact]
     public Task Remove_NoDemoData_RemovesNothing() => WithInstanceAsync(async services =>
     {
         await AddRealDataAsync(services);

@@ -290,7 +290,7 @@ public abstract class ServiceDirectoryTests(CoreFixture fixture)
         Assert.Equal([AssessmentStatus.Published], anonymous.Select(a => a.Status));
         Assert.Equal([AssessmentStatus.Draft, AssessmentStatus.Published], owner.Select(a => a.Status));
         Assert.Equal(2, reviewer.Count);
-        Assert.Equal("1.0.0", anonymous[0].CatalogVersion);
+        Assert.Equal("1.1.0", anonymous[0].CatalogVersion);
     }
 
     [Fact]

@@ -120,7 +120,7 @@ public abstract class AssessmentReportPagesTests(ShishinAppFactory app)
         var root = json.RootElement;
 
         Assert.Equal(publicKey, root.GetProperty("service").GetString());
-        Assert.Equal(("development", "1.0.0", "published", "amber"), (root.GetProperty("phase").GetString(), root.GetProperty("catalogVersion").GetString(), root.GetProperty("status").GetString(), root.GetProperty("rating").GetString()));
+        Assert.Equal(("development", "1.1.0", "published", "amber"), (root.GetProperty("phase").GetString(), root.GetProperty("catalogVersion").GetString(), root.GetProperty("status").GetString(), root.GetProperty("rating").GetString()));
         Assert.Equal(["P1", "UX", "SE"], root.GetProperty("summaries").EnumerateArray().Select(s => s.GetProperty("key").GetString()));
         var p1 = root.GetProperty("summaries")[0];
         Assert.Equal((3, 4, 1), (p1.GetProperty("met").GetInt32(), p1.GetProperty("applicable").GetInt32(), p1.GetProperty("partlyMet").GetInt32()));

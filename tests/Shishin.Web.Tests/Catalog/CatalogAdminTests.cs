@@ -9,7 +9,7 @@ using static Shishin.Web.Tests.Catalog.CatalogPages;
 namespace Shishin.Web.Tests.Catalog;
 
 /// <summary>
-/// An admin edits the draft through the pages and publishes it. Only one test here publishes (1.1.0); the others
+/// An admin edits the draft through the pages and publishes it. Only one test here publishes (1.2.0); the others
 /// start from a fresh draft of whatever is current and never publish.
 /// </summary>
 public abstract class CatalogAdminTests(ShishinAppFactory app)
@@ -21,7 +21,7 @@ public abstract class CatalogAdminTests(ShishinAppFactory app)
         await DiscardAnyDraftAsync(app);
         var admin = await AdminAsync(app);
         var overview = await admin.GetStringAsync("/admin/catalog");
-        Assert.Contains("版 1.0.0 から下書きを始める", overview, StringComparison.Ordinal);
+        Assert.Contains("版 1.1.0 から下書きを始める", overview, StringComparison.Ordinal);
 
         // Act: start a draft, edit, add, retire, move, change a parameter, publish
         var started = await admin.PostFieldsAsync("/admin/catalog?handler=start", [], "/admin/catalog");
@@ -60,21 +60,21 @@ public abstract class CatalogAdminTests(ShishinAppFactory app)
         Assert.Equal(HttpStatusCode.Redirect, parameter.StatusCode);
 
         page = await admin.GetStringAsync("/admin/catalog");
-        Assert.Contains("value=\"1.1.0\"", page, StringComparison.Ordinal);
+        Assert.Contains("value=\"1.2.0\"", page, StringComparison.Ordinal);
         var published = await admin.PostFieldsAsync("/admin/catalog?handler=publish",
         [
             new("revision", RevisionText(page)),
-            new("Publish.Version", "1.1.0"),
+            new("Publish.Version", "1.2.0"),
             new("Publish.ChangelogJa", "P3 にスクリーンリーダーでのテストを追加しました。"),
             new("Publish.ChangelogEn", "Added screen reader testing to P3."),
             new("Publish.Confirmed", "true"),
         ], "/admin/catalog");
 
-        // Assert: 1.1.0 is current and holds every edit
+        // Assert: 1.2.0 is current and holds every edit
         Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
         var current = await WithCatalogAsync(app, c => c.GetCurrentAsync());
         Assert.NotNull(current);
-        Assert.Equal("1.1.0", current.Label);
+        Assert.Equal("1.2.0", current.Label);
         var document = current.Document;
         Assert.Equal("Accessibility policy published and kept up to date", document.FindCheckpoint("P3-01")!.Title.En);
         Assert.Equal("ウェブアクセシビリティ方針の公開", document.FindCheckpoint("P3-01")!.Title.Ja);
@@ -104,22 +104,22 @@ public abstract class CatalogAdminTests(ShishinAppFactory app)
         Assert.Contains("下書きがありません。", await late.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var retire = await admin.PostFieldsAsync("/admin/catalog?handler=retire", [new("revision", RevisionText(page)), new("id", "P3-03")], "/admin/catalog");
         Assert.Equal(HttpStatusCode.OK, retire.StatusCode);
-        var after = (await WithCatalogAsync(app, c => c.GetVersionAsync("1.1.0")))!.Document;
+        var after = (await WithCatalogAsync(app, c => c.GetVersionAsync("1.2.0")))!.Document;
         Assert.Equal("Accessibility policy published and kept up to date", after.FindCheckpoint("P3-01")!.Title.En);
         Assert.False(after.FindCheckpoint("P3-03")!.Retired);
 
         // Older versions can be retired from the versions table; the current one cannot.
-        var retireOld = await admin.PostFieldsAsync("/admin/catalog?handler=retireversion", [new("version", "1.0.0")], "/admin/catalog");
-        var retireCurrent = await admin.PostFieldsAsync("/admin/catalog?handler=retireversion", [new("version", "1.1.0")], "/admin/catalog");
+        var retireOld = await admin.PostFieldsAsync("/admin/catalog?handler=retireversion", [new("version", "1.1.0")], "/admin/catalog");
+        var retireCurrent = await admin.PostFieldsAsync("/admin/catalog?handler=retireversion", [new("version", "1.2.0")], "/admin/catalog");
         Assert.Equal(HttpStatusCode.Redirect, retireOld.StatusCode);
-        Assert.Equal(CatalogVersionStatus.Retired, (await WithCatalogAsync(app, c => c.GetVersionAsync("1.0.0")))!.Info.Status);
+        Assert.Equal(CatalogVersionStatus.Retired, (await WithCatalogAsync(app, c => c.GetVersionAsync("1.1.0")))!.Info.Status);
         Assert.Equal(HttpStatusCode.OK, retireCurrent.StatusCode);
         Assert.Contains("廃止できるのは、現行版より古い公開済みの版だけです。", await retireCurrent.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal(CatalogVersionStatus.Published, (await WithCatalogAsync(app, c => c.GetVersionAsync("1.1.0")))!.Info.Status);
+        Assert.Equal(CatalogVersionStatus.Published, (await WithCatalogAsync(app, c => c.GetVersionAsync("1.2.0")))!.Info.Status);
 
         // A second publish with the same or a lower version is refused on the version field.
         Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFieldsAsync("/admin/catalog?handler=start", [], "/admin/catalog")).StatusCode);
-        foreach (var version in new[] { "1.1.0", "1.0.5", "not-a-version" })
+        foreach (var version in new[] { "1.2.0", "1.1.5", "not-a-version" })
         {
             page = await admin.GetStringAsync("/admin/catalog");
             var again = await admin.PostFieldsAsync("/admin/catalog?handler=publish",
@@ -136,7 +136,7 @@ public abstract class CatalogAdminTests(ShishinAppFactory app)
             Assert.Contains("<a href=\"#Publish_Version\">", html, StringComparison.Ordinal);
         }
 
-        Assert.Equal("1.1.0", (await WithCatalogAsync(app, c => c.GetCurrentAsync()))!.Label);
+        Assert.Equal("1.2.0", (await WithCatalogAsync(app, c => c.GetCurrentAsync()))!.Label);
         Assert.NotNull(await WithCatalogAsync(app, c => c.GetDraftAsync()));
 
         // Discarding needs the confirmation box.

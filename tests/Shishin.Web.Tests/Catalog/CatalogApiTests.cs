@@ -5,7 +5,7 @@ using Shishin.Tests;
 
 namespace Shishin.Web.Tests.Catalog;
 
-/// <summary>The public catalogue API on the default catalogue (version 1.0.0), read by a visitor who is not signed in.</summary>
+/// <summary>The public catalogue API on the default catalogue (version 1.1.0), read by a visitor who is not signed in.</summary>
 public abstract class CatalogApiTests(ShishinAppFactory app)
 {
     private static readonly string[] MappingKinds = ["wcag", "jis", "ukServiceStandard", "usPlaybook", "asvs"];
@@ -20,7 +20,7 @@ public abstract class CatalogApiTests(ShishinAppFactory app)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal("1.0.0", root.GetProperty("version").GetString());
+        Assert.Equal("1.1.0", root.GetProperty("version").GetString());
         Assert.False(string.IsNullOrWhiteSpace(root.GetProperty("title").GetProperty("ja").GetString()));
 
         var principles = root.GetProperty("principles").EnumerateArray().ToList();
@@ -69,21 +69,21 @@ public abstract class CatalogApiTests(ShishinAppFactory app)
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("utf-8", response.Content.Headers.ContentType?.CharSet);
         Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
-        Assert.Equal("shishin-catalog-1.0.0.csv", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        Assert.Equal("shishin-catalog-1.1.0.csv", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
         Assert.Equal(CatalogCsv.Header, rows[0]);
         Assert.Equal(count, rows.Count - 1);
         Assert.All(rows, r => Assert.Equal(CatalogCsv.Header.Length, r.Count));
     }
 
     [Fact]
-    public async Task Versions_FreshInstance_ListsThePublishedDefault()
+    public async Task Versions_FreshInstance_ListsThePublishedDefaultAndTheVersionBeforeIt()
     {
         using var json = JsonDocument.Parse(await app.NewClient().GetStringAsync("/api/v1/catalog/versions"));
 
-        var version = Assert.Single(json.RootElement.EnumerateArray());
-        Assert.Equal("1.0.0", version.GetProperty("version").GetString());
-        Assert.Equal("published", version.GetProperty("status").GetString());
-        Assert.Equal(JsonValueKind.String, version.GetProperty("publishedAt").ValueKind);
+        var versions = json.RootElement.EnumerateArray().ToList();
+        Assert.Equal(["1.1.0", "1.0.0"], versions.Select(v => v.GetProperty("version").GetString()));
+        Assert.All(versions, v => Assert.Equal("published", v.GetProperty("status").GetString()));
+        Assert.All(versions, v => Assert.Equal(JsonValueKind.String, v.GetProperty("publishedAt").ValueKind));
     }
 
     [Fact]
@@ -91,10 +91,10 @@ public abstract class CatalogApiTests(ShishinAppFactory app)
     {
         var client = app.NewClient();
 
-        using var json = JsonDocument.Parse(await client.GetStringAsync("/api/v1/catalog/versions/1.0.0"));
-        using var csv = await client.GetAsync("/api/v1/catalog/versions/1.0.0?format=csv");
+        using var json = JsonDocument.Parse(await client.GetStringAsync("/api/v1/catalog/versions/1.1.0"));
+        using var csv = await client.GetAsync("/api/v1/catalog/versions/1.1.0?format=csv");
 
-        Assert.Equal("1.0.0", json.RootElement.GetProperty("version").GetString());
+        Assert.Equal("1.1.0", json.RootElement.GetProperty("version").GetString());
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
     }
 
@@ -102,9 +102,9 @@ public abstract class CatalogApiTests(ShishinAppFactory app)
     [InlineData("/api/v1/catalog/versions/9.9.9")]
     [InlineData("/api/v1/catalog/versions/draft")]
     [InlineData("/api/v1/catalog/checkpoints?version=9.9.9")]
-    [InlineData("/api/v1/catalog/diff?from=1.0.0&to=9.9.9")]
+    [InlineData("/api/v1/catalog/diff?from=1.1.0&to=9.9.9")]
     // A NUL, which PostgreSQL refuses in a query parameter, in a repeated parameter (found by the fuzz test).
-    [InlineData("/api/v1/catalog/diff?from=1.0.0&to=1.0.0&to=%25zz%00")]
+    [InlineData("/api/v1/catalog/diff?from=1.1.0&to=1.1.0&to=%25zz%00")]
     public async Task UnknownVersion_Anywhere_Returns404ProblemDetails(string path)
     {
         using var response = await app.NewClient().GetAsync(path);
@@ -118,7 +118,7 @@ public abstract class CatalogApiTests(ShishinAppFactory app)
 
     [Theory]
     [InlineData("/api/v1/catalog?format=xml", null)]
-    [InlineData("/api/v1/catalog/diff?from=1.0.0", "to")]
+    [InlineData("/api/v1/catalog/diff?from=1.1.0", "to")]
     [InlineData("/api/v1/catalog/diff", "from")]
     [InlineData("/api/v1/catalog/checkpoints?mapping=WCAG%20banana", "mapping")]
     [InlineData("/api/v1/catalog/checkpoints?principle=eleven", "principle")]
@@ -272,11 +272,28 @@ public abstract class CatalogApiTests(ShishinAppFactory app)
     }
 
     [Fact]
+    public async Task Catalog_Current_HasThePreambleStructureAndChangelog_AndTheOldVersionHasNone()
+    {
+        using var current = JsonDocument.Parse(await app.NewClient().GetStringAsync("/api/v1/catalog"));
+        using var old = JsonDocument.Parse(await app.NewClient().GetStringAsync("/api/v1/catalog/versions/1.0.0"));
+        var root = current.RootElement;
+
+        Assert.Equal(3, root.GetProperty("preamble").GetArrayLength());
+        Assert.Equal(2, root.GetProperty("purpose").GetArrayLength());
+        Assert.Equal("行動規範", root.GetProperty("structure").GetProperty("principles").GetProperty("name").GetProperty("ja").GetString());
+        var release = root.GetProperty("releases")[0];
+        Assert.Equal(("1.1.0", "2026-12-05"), (release.GetProperty("version").GetString(), release.GetProperty("date").GetString()));
+        Assert.Contains(release.GetProperty("entries").EnumerateArray(), e => e.GetProperty("kind").GetString() == "changed" && e.GetProperty("proposal").GetString() == "check-types");
+        Assert.False(old.RootElement.TryGetProperty("structure", out _));
+        Assert.Equal(0, old.RootElement.GetProperty("releases").GetArrayLength());
+    }
+
+    [Fact]
     public async Task Diff_SameVersion_IsEmpty()
     {
-        using var json = JsonDocument.Parse(await app.NewClient().GetStringAsync("/api/v1/catalog/diff?from=1.0.0&to=1.0.0"));
+        using var json = JsonDocument.Parse(await app.NewClient().GetStringAsync("/api/v1/catalog/diff?from=1.1.0&to=1.1.0"));
 
-        Assert.Equal("1.0.0", json.RootElement.GetProperty("from").GetString());
+        Assert.Equal("1.1.0", json.RootElement.GetProperty("from").GetString());
         Assert.Empty(json.RootElement.GetProperty("changes").EnumerateArray());
     }
 

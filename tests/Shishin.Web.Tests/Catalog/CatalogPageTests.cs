@@ -17,7 +17,7 @@ public abstract partial class CatalogPageTests(ShishinAppFactory app)
             "/catalog", "/catalog?version=1.0.0", "/catalog/themes/UX", "/catalog/themes/da", "/catalog/themes/SE",
             "/catalog/checkpoints", "/catalog/checkpoints?Phase=operation&CheckType=H", "/catalog/checkpoints/P3-01",
             "/catalog/checkpoints/ux-01", "/catalog/versions", "/catalog/versions/1.0.0", "/catalog/diff",
-            "/catalog/diff?from=1.0.0&to=1.0.0", "/catalog/print",
+            "/catalog/diff?from=1.0.0&to=1.0.0", "/catalog/print", "/catalog/versions/1.1.0", "/catalog/diff?from=1.0.0&to=1.1.0",
             .. Enumerable.Range(1, 10).Select(n => $"/catalog/principles/{n}"),
         ];
         foreach (var path in paths)
@@ -245,8 +245,8 @@ public abstract partial class CatalogPageTests(ShishinAppFactory app)
     {
         var document = CatalogJson.Deserialize(await app.NewClient().GetStringAsync("/api/v1/catalog"));
 
-        var ja = WebUtility.HtmlDecode(await Client("ja").GetStringAsync("/catalog/versions/1.0.0"));
-        var en = WebUtility.HtmlDecode(await Client("en").GetStringAsync("/catalog/versions/1.0.0"));
+        var ja = WebUtility.HtmlDecode(await Client("ja").GetStringAsync("/catalog/versions/1.1.0"));
+        var en = WebUtility.HtmlDecode(await Client("en").GetStringAsync("/catalog/versions/1.1.0"));
 
         Assert.Contains(document.Changelog!.Ja, ja, StringComparison.Ordinal);
         Assert.Contains(document.Changelog.En, en, StringComparison.Ordinal);
@@ -262,6 +262,36 @@ public abstract partial class CatalogPageTests(ShishinAppFactory app)
 
     [GeneratedRegex("<h1[ >]")]
     private static partial Regex H1();
+
+    [Fact]
+    public async Task Home_ShowsThePreamblePurposeAndStructureOfTheGuidelines()
+    {
+        var ja = await Client("ja").GetStringAsync("/catalog");
+        var en = WebUtility.HtmlDecode(await Client("en").GetStringAsync("/catalog"));
+
+        var shipped = DefaultCatalog.Load();
+        Assert.Contains("東京都デジタルサービスの行動指針について", ja, StringComparison.Ordinal);
+        Assert.Contains(shipped.Preamble[0].Ja, ja, StringComparison.Ordinal);
+        Assert.Contains(shipped.Purpose[1].Ja, ja, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"#principles\">行動規範</a>", ja, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"#themes\">機能別技術ガイドライン</a>", ja, StringComparison.Ordinal);
+        Assert.Contains(shipped.Preamble[0].En, en, StringComparison.Ordinal);
+        Assert.Contains(shipped.Structure!.Themes.Tagline.En, en, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task VersionAndDiff_OfTheShippedRelease_ShowItsChangelogEntries()
+    {
+        var version = WebUtility.HtmlDecode(await Client("en").GetStringAsync("/catalog/versions/1.1.0"));
+        var diff = await Client("ja").GetStringAsync("/catalog/diff?from=1.0.0&to=1.1.0");
+
+        var entry = DefaultCatalog.Load().Releases[0].Entries.First(e => e.Ids.Contains("UX-02"));
+        Assert.Contains("Changes in this version", version, StringComparison.Ordinal);
+        Assert.Contains(entry.Text.En, version, StringComparison.Ordinal);
+        Assert.Contains(entry.Text.Ja, diff, StringComparison.Ordinal);
+        Assert.Contains("<code>check-types</code>", version, StringComparison.Ordinal);
+        Assert.Contains("id=\"release-1-1-0\"", diff, StringComparison.Ordinal);
+    }
 
     [GeneratedRegex("<th scope=\"row\"><a href=\"/catalog/checkpoints/([A-Z0-9-]+)\"")]
     private static partial Regex CheckpointLink();

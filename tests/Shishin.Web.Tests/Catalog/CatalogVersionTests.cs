@@ -8,7 +8,7 @@ using Shishin.Tests;
 namespace Shishin.Web.Tests.Catalog;
 
 /// <summary>
-/// Reading and comparing versions once the catalogue has moved on: 1.0.0, then 1.1.0 (one checkpoint changed, one
+/// Reading and comparing versions once the catalogue has moved on: 1.1.0, then 1.2.0 (one checkpoint changed, one
 /// added, one changed by an accepted proposal), and a new draft that only admins may see.
 /// </summary>
 public abstract class CatalogVersionTests(ShishinAppFactory app)
@@ -46,7 +46,7 @@ public abstract class CatalogVersionTests(ShishinAppFactory app)
         await proposals.AcceptAsync(proposal.Id, "Thanks", new ProposalActor(Guid.NewGuid(), "管理者"));
 
         draft = (await catalog.GetDraftAsync())!;
-        await catalog.PublishAsync(draft.Revision, "1.1.0", new LocalizedText("P3-01 を更新し、P3-90 を追加しました。", "Updated P3-01 and added P3-90."));
+        await catalog.PublishAsync(draft.Revision, "1.2.0", new LocalizedText("P3-01 を更新し、P3-90 を追加しました。", "Updated P3-01 and added P3-90."));
         var next = await catalog.CreateDraftAsync();
         var drafted = CatalogJson.Clone(next.Document).FindCheckpoint("P2-01")!;
         drafted.Title = drafted.Title with { En = "Only in the draft" };
@@ -66,7 +66,7 @@ public abstract class CatalogVersionTests(ShishinAppFactory app)
 
         var document = CatalogJson.Deserialize(await app.NewClient().GetStringAsync("/api/v1/catalog"));
 
-        Assert.Equal("1.1.0", document.Version);
+        Assert.Equal("1.2.0", document.Version);
         Assert.Equal(ChangedTitle, document.FindCheckpoint("P3-01")!.Title.En);
         Assert.NotNull(document.FindCheckpoint(NewId));
     }
@@ -79,15 +79,15 @@ public abstract class CatalogVersionTests(ShishinAppFactory app)
         using var anonymous = JsonDocument.Parse(await app.NewClient().GetStringAsync("/api/v1/catalog/versions"));
         using var admin = JsonDocument.Parse(await (await AdminAsync()).GetStringAsync("/api/v1/catalog/versions"));
 
-        Assert.Equal(["1.1.0", "1.0.0"], anonymous.RootElement.EnumerateArray().Select(v => v.GetProperty("version").GetString()));
-        Assert.Equal(["draft", "1.1.0", "1.0.0"], admin.RootElement.EnumerateArray().Select(v => v.GetProperty("version").GetString()));
+        Assert.Equal(["1.2.0", "1.1.0", "1.0.0"], anonymous.RootElement.EnumerateArray().Select(v => v.GetProperty("version").GetString()));
+        Assert.Equal(["draft", "1.2.0", "1.1.0", "1.0.0"], admin.RootElement.EnumerateArray().Select(v => v.GetProperty("version").GetString()));
         Assert.Equal("draft", admin.RootElement[0].GetProperty("status").GetString());
     }
 
     [Theory]
     [InlineData("/api/v1/catalog/versions/draft")]
     [InlineData("/api/v1/catalog/checkpoints?version=draft")]
-    [InlineData("/api/v1/catalog/diff?from=1.1.0&to=draft")]
+    [InlineData("/api/v1/catalog/diff?from=1.2.0&to=draft")]
     [InlineData("/catalog?version=draft")]
     [InlineData("/catalog/checkpoints/P2-01?version=draft")]
     [InlineData("/catalog/versions/draft")]
@@ -114,7 +114,7 @@ public abstract class CatalogVersionTests(ShishinAppFactory app)
 
         Assert.DoesNotContain("href=\"/catalog/versions/draft\"", anonymous, StringComparison.Ordinal);
         Assert.Contains("href=\"/catalog/versions/draft\"", admin, StringComparison.Ordinal);
-        Assert.Contains("href=\"/catalog/diff?from=1.0.0&amp;to=1.1.0\"", anonymous, StringComparison.Ordinal);
+        Assert.Contains("href=\"/catalog/diff?from=1.1.0&amp;to=1.2.0\"", anonymous, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -122,11 +122,11 @@ public abstract class CatalogVersionTests(ShishinAppFactory app)
     {
         await BuiltAsync();
 
-        using var json = JsonDocument.Parse(await app.NewClient().GetStringAsync("/api/v1/catalog/diff?from=1.0.0&to=1.1.0"));
+        using var json = JsonDocument.Parse(await app.NewClient().GetStringAsync("/api/v1/catalog/diff?from=1.1.0&to=1.2.0"));
         var changes = json.RootElement.GetProperty("changes").EnumerateArray().ToList();
 
-        Assert.Equal("1.0.0", json.RootElement.GetProperty("from").GetString());
-        Assert.Equal("1.1.0", json.RootElement.GetProperty("to").GetString());
+        Assert.Equal("1.1.0", json.RootElement.GetProperty("from").GetString());
+        Assert.Equal("1.2.0", json.RootElement.GetProperty("to").GetString());
         var added = Assert.Single(changes, c => c.GetProperty("key").GetString() == NewId);
         Assert.Equal("checkpoint", added.GetProperty("kind").GetString());
         Assert.Equal("added", added.GetProperty("change").GetString());
@@ -151,7 +151,7 @@ public abstract class CatalogVersionTests(ShishinAppFactory app)
     {
         await BuiltAsync();
 
-        using var json = JsonDocument.Parse(await app.NewClient().GetStringAsync("/api/v1/catalog/diff?from=1.1.0&to=1.0.0"));
+        using var json = JsonDocument.Parse(await app.NewClient().GetStringAsync("/api/v1/catalog/diff?from=1.2.0&to=1.1.0"));
 
         var removed = Assert.Single(json.RootElement.GetProperty("changes").EnumerateArray(), c => c.GetProperty("key").GetString() == NewId);
         Assert.Equal("removed", removed.GetProperty("change").GetString());
@@ -162,7 +162,7 @@ public abstract class CatalogVersionTests(ShishinAppFactory app)
     {
         await BuiltAsync();
 
-        using var json = JsonDocument.Parse(await (await AdminAsync()).GetStringAsync("/api/v1/catalog/diff?from=1.1.0&to=draft"));
+        using var json = JsonDocument.Parse(await (await AdminAsync()).GetStringAsync("/api/v1/catalog/diff?from=1.2.0&to=draft"));
 
         var change = Assert.Single(json.RootElement.GetProperty("changes").EnumerateArray());
         Assert.Equal("P2-01", change.GetProperty("key").GetString());
@@ -178,9 +178,9 @@ public abstract class CatalogVersionTests(ShishinAppFactory app)
         var client = app.NewClient();
         client.DefaultRequestHeaders.AcceptLanguage.Add(new System.Net.Http.Headers.StringWithQualityHeaderValue(language));
 
-        var html = WebUtility.HtmlDecode(await client.GetStringAsync("/catalog/diff?from=1.0.0&to=1.1.0"));
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync("/catalog/diff?from=1.1.0&to=1.2.0"));
 
-        Assert.Contains($"<a href=\"/catalog/checkpoints/{NewId}?version=1.1.0\">{NewId}</a>", html, StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"/catalog/checkpoints/{NewId}?version=1.2.0\">{NewId}</a>", html, StringComparison.Ordinal);
         Assert.Contains($">{addedLabel}</span>", html, StringComparison.Ordinal);
         Assert.Contains($">{changedLabel}</span>", html, StringComparison.Ordinal);
         Assert.Contains($"<th scope=\"row\">{titleEn}</th>", html, StringComparison.Ordinal);
@@ -188,7 +188,7 @@ public abstract class CatalogVersionTests(ShishinAppFactory app)
         Assert.DoesNotContain("title.en", html, StringComparison.Ordinal);
         Assert.DoesNotContain("title.ja", html, StringComparison.Ordinal);
         Assert.Contains("<span lang=\"ja\">新しい確認項目</span>", html, StringComparison.Ordinal);
-        Assert.Contains("href=\"/api/v1/catalog/diff?from=1.0.0&to=1.1.0\"", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/api/v1/catalog/diff?from=1.1.0&to=1.2.0\"", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -198,7 +198,7 @@ public abstract class CatalogVersionTests(ShishinAppFactory app)
         var client = app.NewClient();
         client.DefaultRequestHeaders.AcceptLanguage.Add(new System.Net.Http.Headers.StringWithQualityHeaderValue("en"));
 
-        var html = WebUtility.HtmlDecode(await client.GetStringAsync("/catalog/diff?from=1.0.0&to=1.1.0"));
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync("/catalog/diff?from=1.1.0&to=1.2.0"));
 
         // "Web accessibility policy published" became "Accessibility policy published and kept current": whole words
         // are marked, the unchanged words are not, and screen readers hear where each change starts and ends.
@@ -216,8 +216,8 @@ public abstract class CatalogVersionTests(ShishinAppFactory app)
 
         var html = WebUtility.HtmlDecode(await app.NewClient().GetStringAsync("/catalog/versions"));
 
-        Assert.Matches("href=\"/catalog/versions/1.1.0\">[^<]*</a></th>\\s*<td><span class=\"tag tag--success\">公開中</span>", html);
-        Assert.Matches("href=\"/catalog/versions/1.0.0\">[^<]*</a></th>\\s*<td><span class=\"tag tag--neutral\">過去の版</span>", html);
+        Assert.Matches("href=\"/catalog/versions/1.2.0\">[^<]*</a></th>\\s*<td><span class=\"tag tag--success\">公開中</span>", html);
+        Assert.Matches("href=\"/catalog/versions/1.1.0\">[^<]*</a></th>\\s*<td><span class=\"tag tag--neutral\">過去の版</span>", html);
         Assert.Equal(1, System.Text.RegularExpressions.Regex.Count(html, ">公開中</span>"));
     }
 
@@ -243,13 +243,13 @@ public abstract class CatalogVersionTests(ShishinAppFactory app)
 
         var html = await app.NewClient().GetStringAsync("/catalog/diff");
 
-        Assert.Contains($"/catalog/checkpoints/{NewId}?version=1.1.0", html, StringComparison.Ordinal);
+        Assert.Contains($"/catalog/checkpoints/{NewId}?version=1.2.0", html, StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("/catalog/diff?from=1.0.0&to=9.9.9", "To")]
-    [InlineData("/catalog/diff?from=draft&to=1.1.0", "From")]
-    [InlineData("/catalog/diff?from=1.0.0", "To")]
+    [InlineData("/catalog/diff?from=1.1.0&to=9.9.9", "To")]
+    [InlineData("/catalog/diff?from=draft&to=1.2.0", "From")]
+    [InlineData("/catalog/diff?from=1.1.0", "To")]
     public async Task Diff_Page_UnknownOrHiddenVersion_ShowsAFieldMessage(string path, string field)
     {
         await BuiltAsync();
@@ -267,11 +267,11 @@ public abstract class CatalogVersionTests(ShishinAppFactory app)
     {
         var proposal = await BuiltAsync();
 
-        var html = WebUtility.HtmlDecode(await app.NewClient().GetStringAsync("/catalog/versions/1.1.0"));
+        var html = WebUtility.HtmlDecode(await app.NewClient().GetStringAsync("/catalog/versions/1.2.0"));
 
         Assert.Contains("P3-01 を更新し、P3-90 を追加しました。", html, StringComparison.Ordinal);
         Assert.Contains($"<a href=\"/proposals/{proposal.Id}\">#{proposal.Number} Say who the users are</a>", html, StringComparison.Ordinal);
-        Assert.Contains("href=\"/catalog/diff?from=1.0.0&to=1.1.0\"", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/catalog/diff?from=1.1.0&to=1.2.0\"", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -279,10 +279,10 @@ public abstract class CatalogVersionTests(ShishinAppFactory app)
     {
         await BuiltAsync();
 
-        var html = WebUtility.HtmlDecode(await app.NewClient().GetStringAsync("/catalog/principles/3?version=1.0.0"));
+        var html = WebUtility.HtmlDecode(await app.NewClient().GetStringAsync("/catalog/principles/3?version=1.1.0"));
 
-        Assert.Contains("現行ではない第 1.0.0 版を表示しています。", html, StringComparison.Ordinal);
-        Assert.Contains("href=\"/catalog/checkpoints/P3-01?version=1.0.0\"", html, StringComparison.Ordinal);
+        Assert.Contains("現行ではない第 1.1.0 版を表示しています。", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/catalog/checkpoints/P3-01?version=1.1.0\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain(NewId, html, StringComparison.Ordinal);
     }
 }

@@ -93,7 +93,7 @@ public abstract class ProposalTests(ShishinAppFactory app)
         var published = await admin.PostFieldsAsync("/admin/catalog?handler=publish",
         [
             new("revision", RevisionText(overview)),
-            new("Publish.Version", "1.1.0"),
+            new("Publish.Version", "1.2.0"),
             new("Publish.ChangelogJa", "#1 を採用し、P3-01 のタイトルを改めました。"),
             new("Publish.ChangelogEn", "Accepted #1: clearer title for P3-01."),
             new("Publish.Confirmed", "true"),
@@ -104,11 +104,11 @@ public abstract class ProposalTests(ShishinAppFactory app)
         var page = await anonymous.GetAsync(path);
         var html = await page.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        Assert.Contains("href=\"/catalog/versions/1.1.0\"", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/catalog/versions/1.2.0\"", html, StringComparison.Ordinal);
         Assert.Contains(NewTitleEn, html, StringComparison.Ordinal);
         Assert.Contains("Agreed; the date also helps auditors.", html, StringComparison.Ordinal);
         Assert.DoesNotContain("handler=comment", html, StringComparison.Ordinal);
-        Assert.Equal(NewTitleEn, (await WithCatalogAsync(app, c => c.GetVersionAsync("1.1.0")))!.Document.FindCheckpoint("P3-01")!.Title.En);
+        Assert.Equal(NewTitleEn, (await WithCatalogAsync(app, c => c.GetVersionAsync("1.2.0")))!.Document.FindCheckpoint("P3-01")!.Title.En);
 
         // Every step is in the audit log.
         await using var scope = app.Services.CreateAsyncScope();

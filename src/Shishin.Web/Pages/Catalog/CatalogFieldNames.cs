@@ -28,6 +28,7 @@ public sealed partial class CatalogFieldNames(IStringLocalizer l)
         ["management"] = "How it is managed",
         ["doNot"] = "Do not",
         ["purpose"] = "Purpose",
+        ["preamble"] = "Preamble",
         ["guidance"] = "Guidance",
         ["evidence"] = "Evidence",
         ["phases"] = "Phases",

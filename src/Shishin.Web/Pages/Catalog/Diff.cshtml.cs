@@ -12,7 +12,7 @@ namespace Shishin.Web.Pages.Catalog;
 
 /// <summary>What changed between two versions: added, removed and changed items, field by field, in both languages.</summary>
 [AllowAnonymous]
-public sealed class DiffModel(CatalogService catalog, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class DiffModel(CatalogService catalog, ProposalService proposals, IStringLocalizer<SharedResource> l) : PageModel
 {
     /// <summary>The kinds of item in the order the page lists them.</summary>
     public static readonly IReadOnlyList<string> Kinds =
@@ -28,7 +28,7 @@ public sealed class DiffModel(CatalogService catalog, IStringLocalizer<SharedRes
         CatalogDiff.ThemeKind => l["Themes"],
         CatalogDiff.ParameterKind => l["Parameters"],
         CatalogDiff.SourceKind => l["Sources"],
-        _ => l["Catalogue title"],
+        _ => l["Title, preamble, purpose and structure"],
     };
 
     [BindProperty(SupportsGet = true)]
@@ -42,6 +42,9 @@ public sealed class DiffModel(CatalogService catalog, IStringLocalizer<SharedRes
     public IReadOnlyList<SelectListItem> VersionItems { get; private set; } = [];
 
     public CatalogDiffResult? Result { get; private set; }
+
+    /// <summary>What the changelog of the later version says about the versions after the earlier one.</summary>
+    public ChangelogView? Changelog { get; private set; }
 
     public CatalogLabels Labels { get; } = new(l);
 
@@ -69,6 +72,8 @@ public sealed class DiffModel(CatalogService catalog, IStringLocalizer<SharedRes
         if (from is not null && to is not null)
         {
             Result = CatalogDiff.Compare(from.Document, to.Document, from.Label, to.Label);
+            var accepted = (await proposals.ListAsync(appliedVersionId: to.Id, cancellationToken: cancellationToken)).Where(p => p.Status == ProposalStatus.Accepted);
+            Changelog = new ChangelogView([.. to.Document.ReleasesSince(from.Info.Version)], accepted, l);
         }
     }
 

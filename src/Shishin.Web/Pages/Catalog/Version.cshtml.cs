@@ -19,6 +19,9 @@ public sealed class VersionModel(CatalogService catalog, ProposalService proposa
 
     public IReadOnlyList<ChangeProposal> Proposals { get; private set; } = [];
 
+    /// <summary>This version's entries of the changelog, linked to the proposals they came from.</summary>
+    public ChangelogView Changelog { get; private set; } = default!;
+
     public CatalogLabels Labels { get; } = new(l);
 
     public async Task<IActionResult> OnGetAsync(string version, CancellationToken cancellationToken)
@@ -35,6 +38,7 @@ public sealed class VersionModel(CatalogService catalog, ProposalService proposa
         Proposals = [.. (await proposals.ListAsync(appliedVersionId: snapshot.Id, cancellationToken: cancellationToken))
             .Where(p => p.Status == ProposalStatus.Accepted)
             .OrderBy(p => p.Number)];
+        Changelog = new ChangelogView([.. snapshot.Document.Releases.Where(r => r.Version == snapshot.Info.Version)], Proposals, l);
         return Page();
     }
 }
