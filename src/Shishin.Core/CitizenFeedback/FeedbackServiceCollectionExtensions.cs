@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -9,10 +10,15 @@ public static class FeedbackServiceCollectionExtensions
     public static IServiceCollection AddShishinFeedbackIntake(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<FeedbackOptions>().Bind(configuration.GetSection(FeedbackOptions.SectionName))
-            .ValidateDataAnnotations().Validate(o => o.Queue is not null && o.RateLimit is not null).ValidateOnStart();
+            .ValidateDataAnnotations()
+            .Validate(o => Valid(o.Queue) && Valid(o.RateLimit), "Feedback:Queue or Feedback:RateLimit has a value out of range (docs/feedback.md).")
+            .ValidateOnStart();
         services.AddSingleton<FeedbackTargets>();
         services.AddSingleton<FeedbackWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<FeedbackWriter>());
         return services;
     }
+
+    private static bool Valid(object? section) =>
+        section is not null && Validator.TryValidateObject(section, new ValidationContext(section), null, validateAllProperties: true);
 }

@@ -30,6 +30,8 @@ public enum FeedbackWriteOutcome
 public sealed partial class FeedbackWriter(IServiceScopeFactory scopes, FeedbackTargets targets, IOptions<FeedbackOptions> options,
     ILogger<FeedbackWriter> logger) : BackgroundService
 {
+    private int writing;
+
     private readonly Channel<Pending> queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(options.Value.Queue.Capacity)
     {
         SingleReader = true,
@@ -38,6 +40,9 @@ public sealed partial class FeedbackWriter(IServiceScopeFactory scopes, Feedback
 
     /// <summary>Submissions waiting for the writer (not counting the batch being written).</summary>
     public int Waiting => queue.Reader.Count;
+
+    /// <summary>Submissions of the batch being written now (0 between batches).</summary>
+    public int Writing => Volatile.Read(ref writing);
 
     /// <summary>Queues <paramref name="feedback"/> and completes when its batch was committed or failed; at once when the queue is full.</summary>
     public Task<FeedbackWriteOutcome> WriteAsync(Feedback feedback)
@@ -66,6 +71,7 @@ public sealed partial class FeedbackWriter(IServiceScopeFactory scopes, Feedback
                 batch.Add(pending);
             }
 
+            Volatile.Write(ref writing, batch.Count);
             var outcome = await CommitAsync(batch);
             foreach (var pending in batch)
             {
@@ -73,6 +79,7 @@ public sealed partial class FeedbackWriter(IServiceScopeFactory scopes, Feedback
             }
 
             batch.Clear();
+            Volatile.Write(ref writing, 0);
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -18,11 +17,10 @@ internal sealed class FeedbackSamples(ShishinAppFactory app)
 
     private static int nextAddress;
 
-    private readonly RegisterSamples register = new(app.Services);
-
     /// <summary>A public service started at https://www.example.jp/apply, taking feedback, with one extra origin.</summary>
     public async Task<(Guid Id, string Key)> ServiceAsync(bool isPublic = true, bool enabled = true)
     {
+        var register = new RegisterSamples(app.Services);
         var organization = await register.OrganizationAsync(register.Prefix + "-org", OrganizationKind.Bureau, null);
         var service = await register.ServiceAsync("svc", organization, isPublic, entryUrls: Origin + "/apply?x=1 https://other.example.jp/start");
         await using var scope = app.Services.CreateAsyncScope();
@@ -56,9 +54,10 @@ internal sealed class FeedbackSamples(ShishinAppFactory app)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/services/{key}/feedback")
         {
-            Content = new StringContent(body, Encoding.UTF8, contentType),
+            Content = new StringContent(body, Encoding.UTF8),
         };
-        request.Content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(contentType);
+        request.Content.Headers.Remove("Content-Type");
+        request.Content.Headers.TryAddWithoutValidation("Content-Type", contentType);
         if (origin is not null)
         {
             request.Headers.Add("Origin", origin);
@@ -70,7 +69,7 @@ internal sealed class FeedbackSamples(ShishinAppFactory app)
     public static async Task<JsonElement> JsonAsync(HttpResponseMessage response) =>
         JsonSerializer.Deserialize<JsonElement>(await response.Content.ReadAsStringAsync());
 
-    public static async Task<Guid> IdAsync(HttpResponseMessage response) => (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    public static async Task<Guid> IdAsync(HttpResponseMessage response) => (await JsonAsync(response)).GetProperty("id").GetGuid();
 
     public async Task<List<Core.CitizenFeedback.Feedback>> StoredAsync(Guid serviceId)
     {

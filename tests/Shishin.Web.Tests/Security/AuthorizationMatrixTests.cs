@@ -411,6 +411,16 @@ public sealed record Access(string Route, string Method, string Sample, Outcome 
         new("api/v1/services/{key}/scans/upload", "POST", "/api/v1/services/matrix-own/scans/upload", Outcome.Unauthorized, Outcome.UnsupportedMediaType, Outcome.UnsupportedMediaType, Outcome.Forbidden, Outcome.UnsupportedMediaType),
         new("api/v1/services/{key}/scans/upload", "POST", "/api/v1/services/matrix-other/scans/upload", Outcome.Unauthorized, Outcome.NotFound, Outcome.NotFound, Outcome.Forbidden, Outcome.UnsupportedMediaType),
         new("api/v1/services/{key}/scans/upload", "POST", "/api/v1/services/matrix-public/scans/upload", Outcome.Unauthorized, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.UnsupportedMediaType),
+        // Citizen feedback intake (issue 15): anonymous on public services that take feedback, 404 on any other. The API
+        // reached with a form body is 415 for everyone; the form's POST with a bad rating shows the form again.
+        new("api/v1/services/{key}/feedback", "POST", "/api/v1/services/matrix-public/feedback", Outcome.UnsupportedMediaType, Outcome.UnsupportedMediaType, Outcome.UnsupportedMediaType, Outcome.UnsupportedMediaType, Outcome.UnsupportedMediaType),
+        new("api/v1/services/{key}/feedback", "POST", "/api/v1/services/matrix-other/feedback", Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound),
+        new("feedback/{key}", "GET", "/feedback/matrix-public", Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
+        new("feedback/{key}", "GET", "/feedback/matrix-own", Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound),
+        new("feedback/{key}", "POST", "/feedback/matrix-public", Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok) { Form = "rating=9&taskCompleted=yes" },
+        new("feedback/{key}", "POST", "/feedback/matrix-other", Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound) { Form = "rating=9&taskCompleted=yes" },
+        new("feedback/{key}/thanks", "GET", "/feedback/matrix-public/thanks", Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
+        new("feedback/{key}/thanks", "GET", "/feedback/matrix-other/thanks", Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound),
     ];
 }
 
