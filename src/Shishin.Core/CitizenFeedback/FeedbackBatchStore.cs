@@ -34,8 +34,13 @@ internal static class FeedbackBatchStore
     public static async Task WriteAsync(ShishinDbContext db, IReadOnlyList<Feedback> batch, CancellationToken cancellationToken)
     {
         var sqlite = db.Database.IsSqlite();
-        await db.Database.OpenConnectionAsync(cancellationToken);
         var connection = db.Database.GetDbConnection();
+        if (connection.State != System.Data.ConnectionState.Open)
+        {
+            // Through EF, so that the connection interceptor sets SQLite's pragmas (WAL, synchronous=FULL, foreign keys).
+            await db.Database.OpenConnectionAsync(cancellationToken);
+        }
+
         // SQLite: BEGIN IMMEDIATE (Microsoft.Data.Sqlite's default), so the write lock is taken up front and waited for.
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 

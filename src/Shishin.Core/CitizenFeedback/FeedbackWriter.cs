@@ -31,6 +31,7 @@ public sealed partial class FeedbackWriter(IServiceScopeFactory scopes, Feedback
     ILogger<FeedbackWriter> logger) : BackgroundService
 {
     private int writing;
+    private (AsyncServiceScope Scope, ShishinDbContext Db)? session;
 
     private readonly Channel<Pending> queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(options.Value.Queue.Capacity)
     {
@@ -80,16 +81,29 @@ public sealed partial class FeedbackWriter(IServiceScopeFactory scopes, Feedback
 
             batch.Clear();
             Volatile.Write(ref writing, 0);
+            if (queue.Reader.Count == 0)
+            {
+                // Idle: give the connection back rather than hold it for hours (a server may drop an idle connection).
+                await CloseSessionAsync();
+            }
         }
+
+        await CloseSessionAsync();
     }
 
     private async Task<FeedbackWriteOutcome> CommitAsync(List<Pending> batch)
     {
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<ShishinDbContext>();
-            await FeedbackBatchStore.WriteAsync(db, batch.ConvertAll(p => p.Feedback), CancellationToken.None);
+            // One context and open connection for as long as batches succeed: no scope, pool round trip or per-connection
+            // pragmas per batch. Tracks nothing; only its connection is used.
+            if (session is null)
+            {
+                var scope = scopes.CreateAsyncScope();
+                session = (scope, scope.ServiceProvider.GetRequiredService<ShishinDbContext>());
+            }
+
+            await FeedbackBatchStore.WriteAsync(session.Value.Db, batch.ConvertAll(p => p.Feedback), CancellationToken.None);
             return FeedbackWriteOutcome.Committed;
         }
 #pragma warning disable CA1031 // Any failure of the batch fails its requests (503), never the loop.
@@ -100,7 +114,18 @@ public sealed partial class FeedbackWriter(IServiceScopeFactory scopes, Feedback
             LogBatchFailed(logger, batch.Count, e.GetType().FullName ?? "", ErrorCode(e));
             // A cached service may have been deleted: look services up afresh.
             targets.Clear();
+            // The connection may be broken (a restarted server): the next batch starts on a fresh one.
+            await CloseSessionAsync();
             return FeedbackWriteOutcome.Failed;
+        }
+    }
+
+    private async Task CloseSessionAsync()
+    {
+        if (session is { } open)
+        {
+            session = null;
+            await open.Scope.DisposeAsync();
         }
     }
 
