@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Durability under SIGKILL (issue 15): sends feedback under load, SIGKILLs the server mid-run, restarts it, and checks
 # that every id answered 202 is in the database. Prints acknowledged vs stored (they must be equal) per database.
-# Usage: bench/feedback/kill.sh [sqlite|postgres|both]   Env: RUN_SECONDS (8), KILL_AFTER (4), CONNECTIONS (32), SKIP_PUBLISH=1.
+# Usage: bench/feedback/kill.sh [sqlite|postgres|both]   Env: RUN_SECONDS (12), KILL_AFTER (8), CONNECTIONS (32), SKIP_PUBLISH=1.
 set -euo pipefail
 . "$(dirname "$0")/common.sh"
-run_seconds="${RUN_SECONDS:-8}"; kill_after="${KILL_AFTER:-4}"; connections="${CONNECTIONS:-32}"
+run_seconds="${RUN_SECONDS:-12}"; kill_after="${KILL_AFTER:-8}"; connections="${CONNECTIONS:-32}"
 publish
 status=0
 for kind in $([[ ${1:-both} == both ]] && echo sqlite postgres || echo "$1"); do

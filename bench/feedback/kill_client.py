@@ -28,19 +28,30 @@ async def worker(n, out, deadline):
                 await writer.drain()
                 counts["sent"] += 1
                 status = int((await reader.readline()).split()[1])
-                length = 0
+                length, chunked = 0, False
                 while (line := await reader.readline()) not in (b"\r\n", b""):
                     name, _, value = line.decode().partition(":")
                     if name.lower() == "content-length":
                         length = int(value)
-                payload = await reader.readexactly(length)
+                    elif name.lower() == "transfer-encoding" and "chunked" in value.lower():
+                        chunked = True
+                if chunked:
+                    payload = b""
+                    while (size := int((await reader.readline()).strip(), 16)) > 0:
+                        payload += await reader.readexactly(size)
+                        await reader.readline()
+                    await reader.readline()
+                else:
+                    payload = await reader.readexactly(length)
                 if status == 202:
                     out.write(json.loads(payload)["id"] + "\n")
                     out.flush()
                     counts["202"] += 1
                 else:
                     counts["other"] += 1
-        except (OSError, asyncio.IncompleteReadError, IndexError, ValueError):
+        except (OSError, asyncio.IncompleteReadError, IndexError, ValueError) as e:
+            if counts["errors"] == 0:
+                print("first connection error (expected once the server is killed):", repr(e), file=sys.stderr)
             counts["errors"] += 1
             await asyncio.sleep(0.05)
         finally:
