@@ -12,17 +12,17 @@ namespace Shishin.Web.Tests.Feedback;
 /// <summary>POST /api/v1/services/{key}/feedback: what is stored, what is refused, and how.</summary>
 public abstract class FeedbackApiTests(ShishinAppFactory app)
 {
-    private readonly FeedbackSamples samples = new(app);
+    private readonly IntakeSamples samples = new(app);
 
     [Fact]
     public async Task Submit_ValidFeedback_Answers202AfterTheRowAndTheDayAreStored()
     {
         var (serviceId, key) = await samples.ServiceAsync();
 
-        var response = await FeedbackSamples.PostAsync(samples.Client(), key, FeedbackSamples.Valid("Clear and quick."));
+        var response = await IntakeSamples.PostAsync(samples.Client(), key, IntakeSamples.Valid("Clear and quick."));
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        var id = await FeedbackSamples.IdAsync(response);
+        var id = await IntakeSamples.IdAsync(response);
         // Read at once, without waiting: 202 is only sent after the commit.
         var stored = Assert.Single(await samples.StoredAsync(serviceId));
         Assert.Equal((id, 4, FeedbackTaskCompletion.Partly, "easy-to-understand took-too-long", "Clear and quick.", "en", "/apply/step-2", FeedbackSource.Api, FeedbackStatus.New),
@@ -38,7 +38,7 @@ public abstract class FeedbackApiTests(ShishinAppFactory app)
         var client = samples.Client();
 
         var responses = await Task.WhenAll(Enumerable.Range(1, 10).Select(i =>
-            FeedbackSamples.PostAsync(client, key, new { rating = (i % 5) + 1, taskCompleted = i % 2 == 0 ? "yes" : "no" })));
+            IntakeSamples.PostAsync(client, key, new { rating = (i % 5) + 1, taskCompleted = i % 2 == 0 ? "yes" : "no" })));
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Accepted, r.StatusCode));
         var day = Assert.Single(await samples.AggregatesAsync(serviceId));
@@ -97,11 +97,11 @@ public abstract class FeedbackApiTests(ShishinAppFactory app)
     {
         var (serviceId, key) = await samples.ServiceAsync();
 
-        var response = await FeedbackSamples.SendAsync(samples.Client(), key, body, "application/json");
+        var response = await IntakeSamples.SendAsync(samples.Client(), key, body, "application/json");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
-        var errors = (await FeedbackSamples.JsonAsync(response)).GetProperty("errors");
+        var errors = (await IntakeSamples.JsonAsync(response)).GetProperty("errors");
         Assert.Equal(fields, errors.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal).ToArray());
         Assert.Empty(await samples.StoredAsync(serviceId));
     }
@@ -129,7 +129,7 @@ public abstract class FeedbackApiTests(ShishinAppFactory app)
     {
         var (_, key) = await samples.ServiceAsync();
 
-        var response = await FeedbackSamples.SendAsync(samples.Client(), key, body, "application/json");
+        var response = await IntakeSamples.SendAsync(samples.Client(), key, body, "application/json");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
@@ -163,7 +163,7 @@ public abstract class FeedbackApiTests(ShishinAppFactory app)
             pagePath = "/" + new string('p', Core.CitizenFeedback.Feedback.MaxPagePathLength - 1),
         };
 
-        var response = await FeedbackSamples.PostAsync(samples.Client(), key, body);
+        var response = await IntakeSamples.PostAsync(samples.Client(), key, body);
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var stored = Assert.Single(await samples.StoredAsync(serviceId));
@@ -175,7 +175,7 @@ public abstract class FeedbackApiTests(ShishinAppFactory app)
     {
         var (serviceId, key) = await samples.ServiceAsync();
 
-        var response = await FeedbackSamples.SendAsync(samples.Client(), key,
+        var response = await IntakeSamples.SendAsync(samples.Client(), key,
             """{"rating":5,"taskCompleted":"yes","reasons":null,"comment":null,"language":null,"pagePath":null,"unknown":{"x":[1]}}""", "application/json");
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
@@ -192,7 +192,7 @@ public abstract class FeedbackApiTests(ShishinAppFactory app)
     {
         var (serviceId, key) = await samples.ServiceAsync();
 
-        var response = await FeedbackSamples.SendAsync(samples.Client(), key, """{"rating":4,"taskCompleted":"yes"}""", contentType);
+        var response = await IntakeSamples.SendAsync(samples.Client(), key, """{"rating":4,"taskCompleted":"yes"}""", contentType);
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
@@ -205,7 +205,7 @@ public abstract class FeedbackApiTests(ShishinAppFactory app)
         var (_, key) = await samples.ServiceAsync();
         var body = "{\"rating\":4,\"taskCompleted\":\"yes\",\"x\":\"" + new string('x', 16 * 1024) + "\"}";
 
-        var response = await FeedbackSamples.SendAsync(samples.Client(), key, body, "application/json");
+        var response = await IntakeSamples.SendAsync(samples.Client(), key, body, "application/json");
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
@@ -235,7 +235,7 @@ public abstract class FeedbackApiTests(ShishinAppFactory app)
 
         foreach (var key in new[] { "no-such-service", internalKey, disabledKey, new string('k', 300) })
         {
-            var response = await FeedbackSamples.PostAsync(client, key, FeedbackSamples.Valid());
+            var response = await IntakeSamples.PostAsync(client, key, IntakeSamples.Valid());
 
             Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
@@ -243,14 +243,14 @@ public abstract class FeedbackApiTests(ShishinAppFactory app)
     }
 
     [Theory]
-    [InlineData(FeedbackSamples.Origin)]
+    [InlineData(IntakeSamples.Origin)]
     [InlineData("https://other.example.jp")]
-    [InlineData(FeedbackSamples.ExtraOrigin)]
+    [InlineData(IntakeSamples.ExtraOrigin)]
     public async Task Submit_FromRegisteredOrigin_AllowsThatOriginWithoutCredentials(string origin)
     {
         var (_, key) = await samples.ServiceAsync();
 
-        var response = await FeedbackSamples.PostAsync(samples.Client(), key, FeedbackSamples.Valid(), origin);
+        var response = await IntakeSamples.PostAsync(samples.Client(), key, IntakeSamples.Valid(), origin);
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         Assert.Equal(origin, Assert.Single(response.Headers.GetValues("Access-Control-Allow-Origin")));
@@ -268,7 +268,7 @@ public abstract class FeedbackApiTests(ShishinAppFactory app)
     {
         var (serviceId, key) = await samples.ServiceAsync();
 
-        var response = await FeedbackSamples.PostAsync(samples.Client(), key, FeedbackSamples.Valid(), origin);
+        var response = await IntakeSamples.PostAsync(samples.Client(), key, IntakeSamples.Valid(), origin);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.False(response.Headers.Contains("Access-Control-Allow-Origin"));
@@ -279,12 +279,12 @@ public abstract class FeedbackApiTests(ShishinAppFactory app)
     public async Task Preflight_RegisteredOrigin_AllowsPostWithContentType()
     {
         var (_, key) = await samples.ServiceAsync();
-        using var request = Preflight(key, FeedbackSamples.ExtraOrigin);
+        using var request = Preflight(key, IntakeSamples.ExtraOrigin);
 
         var response = await samples.Client().SendAsync(request);
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
-        Assert.Equal(FeedbackSamples.ExtraOrigin, Assert.Single(response.Headers.GetValues("Access-Control-Allow-Origin")));
+        Assert.Equal(IntakeSamples.ExtraOrigin, Assert.Single(response.Headers.GetValues("Access-Control-Allow-Origin")));
         Assert.Equal("POST", Assert.Single(response.Headers.GetValues("Access-Control-Allow-Methods")));
         Assert.Equal("Content-Type", Assert.Single(response.Headers.GetValues("Access-Control-Allow-Headers")));
         Assert.False(response.Headers.Contains("Access-Control-Allow-Credentials"));
@@ -292,7 +292,7 @@ public abstract class FeedbackApiTests(ShishinAppFactory app)
 
     [Theory]
     [InlineData("https://evil.example", "POST")]
-    [InlineData(FeedbackSamples.Origin, "DELETE")]
+    [InlineData(IntakeSamples.Origin, "DELETE")]
     public async Task Preflight_OtherOriginOrMethod_GivesNoCorsHeaders(string origin, string method)
     {
         var (_, key) = await samples.ServiceAsync();
@@ -309,11 +309,11 @@ public abstract class FeedbackApiTests(ShishinAppFactory app)
     {
         var (serviceId, key) = await samples.ServiceAsync();
 
-        var response = await FeedbackSamples.SendAsync(samples.Client(), key,
+        var response = await IntakeSamples.SendAsync(samples.Client(), key,
             """{"rating":5,"taskCompleted":"yes","comment":"Buy cheap pills","website":"http://spam.example"}""", "application/json");
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        Assert.NotEqual(Guid.Empty, await FeedbackSamples.IdAsync(response));
+        Assert.NotEqual(Guid.Empty, await IntakeSamples.IdAsync(response));
         Assert.Empty(await samples.StoredAsync(serviceId));
         Assert.Empty(await samples.AggregatesAsync(serviceId));
     }
@@ -324,15 +324,15 @@ public abstract class FeedbackApiTests(ShishinAppFactory app)
         var (serviceId, key) = await samples.ServiceAsync();
         var client = samples.Client();
 
-        var first = await FeedbackSamples.PostAsync(client, key, FeedbackSamples.Valid("The map did not load."));
-        var second = await FeedbackSamples.PostAsync(client, key, FeedbackSamples.Valid("The map did not load."));
-        var fromElsewhere = await FeedbackSamples.PostAsync(samples.Client(), key, FeedbackSamples.Valid("The map did not load."));
-        var withoutComment = await Task.WhenAll(FeedbackSamples.PostAsync(client, key, FeedbackSamples.Valid()), FeedbackSamples.PostAsync(client, key, FeedbackSamples.Valid()));
+        var first = await IntakeSamples.PostAsync(client, key, IntakeSamples.Valid("The map did not load."));
+        var second = await IntakeSamples.PostAsync(client, key, IntakeSamples.Valid("The map did not load."));
+        var fromElsewhere = await IntakeSamples.PostAsync(samples.Client(), key, IntakeSamples.Valid("The map did not load."));
+        var withoutComment = await Task.WhenAll(IntakeSamples.PostAsync(client, key, IntakeSamples.Valid()), IntakeSamples.PostAsync(client, key, IntakeSamples.Valid()));
 
         Assert.Equal([HttpStatusCode.Accepted, HttpStatusCode.Accepted, HttpStatusCode.Accepted, HttpStatusCode.Accepted, HttpStatusCode.Accepted],
             [first.StatusCode, second.StatusCode, fromElsewhere.StatusCode, withoutComment[0].StatusCode, withoutComment[1].StatusCode]);
-        var firstId = await FeedbackSamples.IdAsync(first);
-        Assert.NotEqual(firstId, await FeedbackSamples.IdAsync(second));
+        var firstId = await IntakeSamples.IdAsync(first);
+        Assert.NotEqual(firstId, await IntakeSamples.IdAsync(second));
         var stored = await samples.StoredAsync(serviceId);
         Assert.Equal(2, stored.Count(f => f.Comment == "The map did not load."));
         Assert.Equal(2, stored.Count(f => f.Comment is null));
@@ -345,7 +345,7 @@ public abstract class FeedbackApiTests(ShishinAppFactory app)
     {
         var (serviceId, key) = await samples.ServiceAsync();
 
-        var response = await FeedbackSamples.PostAsync(samples.Client(), key, FeedbackSamples.Valid("返信は taro.yamada@example.jp か 090-1234-5678 へ"));
+        var response = await IntakeSamples.PostAsync(samples.Client(), key, IntakeSamples.Valid("返信は taro.yamada@example.jp か 090-1234-5678 へ"));
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var stored = Assert.Single(await samples.StoredAsync(serviceId));
@@ -360,7 +360,7 @@ public abstract class FeedbackApiTests(ShishinAppFactory app)
         var (_, key) = await samples.ServiceAsync();
         var body = new { rating = 9, taskCompleted = "yes", comment = "canary-3f9 " + new string('z', 2000) };
 
-        var response = await FeedbackSamples.PostAsync(samples.Client(), key, body);
+        var response = await IntakeSamples.PostAsync(samples.Client(), key, body);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.DoesNotContain("canary-3f9", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -374,7 +374,7 @@ public abstract class FeedbackApiTests(ShishinAppFactory app)
         var client = samples.Client();
         // The intake knows the service from its cache; deleting it makes the next batch that files for it fail for real
         // (a foreign key violation).
-        Assert.Equal(HttpStatusCode.Accepted, (await FeedbackSamples.PostAsync(client, goneKey, FeedbackSamples.Valid())).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await IntakeSamples.PostAsync(client, goneKey, IntakeSamples.Valid())).StatusCode);
         await DeleteServiceAsync(goneId);
         var writer = app.Services.GetRequiredService<FeedbackWriter>();
 
@@ -384,10 +384,10 @@ public abstract class FeedbackApiTests(ShishinAppFactory app)
         {
             // The writer takes the first submission and waits for the lock; the next three queue up behind it and will
             // be taken together as one batch when the lock is released.
-            first = FeedbackSamples.PostAsync(client, key, FeedbackSamples.Valid());
+            first = IntakeSamples.PostAsync(client, key, IntakeSamples.Valid());
             await UntilAsync(() => writer.Writing == 1);
-            gone = FeedbackSamples.PostAsync(client, goneKey, FeedbackSamples.Valid());
-            sameBatch = [FeedbackSamples.PostAsync(client, key, FeedbackSamples.Valid()), FeedbackSamples.PostAsync(client, key, FeedbackSamples.Valid())];
+            gone = IntakeSamples.PostAsync(client, goneKey, IntakeSamples.Valid());
+            sameBatch = [IntakeSamples.PostAsync(client, key, IntakeSamples.Valid()), IntakeSamples.PostAsync(client, key, IntakeSamples.Valid())];
             await UntilAsync(() => writer.Waiting == 3);
         }
 
@@ -401,16 +401,16 @@ public abstract class FeedbackApiTests(ShishinAppFactory app)
             Assert.True(r.Headers.RetryAfter?.Delta > TimeSpan.Zero);
         });
         var stored = Assert.Single(await samples.StoredAsync(serviceId));
-        Assert.Equal(await FeedbackSamples.IdAsync(firstResponse), stored.Id);
+        Assert.Equal(await IntakeSamples.IdAsync(firstResponse), stored.Id);
         Assert.Equal(1, Assert.Single(await samples.AggregatesAsync(serviceId)).Count);
         // The failed batch emptied the service cache: the deleted service is now unknown.
-        Assert.Equal(HttpStatusCode.NotFound, (await FeedbackSamples.PostAsync(client, goneKey, FeedbackSamples.Valid())).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await IntakeSamples.PostAsync(client, goneKey, IntakeSamples.Valid())).StatusCode);
     }
 
     [Fact]
     public async Task OpenApi_Document_DescribesTheFeedbackEndpoint()
     {
-        var document = await FeedbackSamples.JsonAsync(await app.NewClient().GetAsync("/openapi/v1.json"));
+        var document = await IntakeSamples.JsonAsync(await app.NewClient().GetAsync("/openapi/v1.json"));
 
         var operation = document.GetProperty("paths").GetProperty("/api/v1/services/{key}/feedback").GetProperty("post");
         Assert.Equal("SubmitFeedback", operation.GetProperty("operationId").GetString());

@@ -7,7 +7,7 @@ namespace Shishin.Web.Tests.Feedback;
 /// <summary>The hosted form and its POST, which also takes a plain HTML form on the service's own page: no JavaScript, no token.</summary>
 public abstract class FeedbackFormTests(ShishinAppFactory app)
 {
-    private readonly FeedbackSamples samples = new(app);
+    private readonly IntakeSamples samples = new(app);
 
     private static FormUrlEncodedContent Form(params (string Name, string Value)[] fields) =>
         new(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
@@ -56,7 +56,7 @@ public abstract class FeedbackFormTests(ShishinAppFactory app)
         var response = await PostAsync(samples.Client(), key,
             Form(("rating", "2"), ("taskCompleted", "no"), ("reasons", "hard-to-find"), ("reasons", "error-occurred"), ("comment", "Form without JS"),
                 ("language", "ja"), ("pagePath", "/apply"), ("returnUrl", "https://www.example.jp/thanks?from=feedback")),
-            origin: FeedbackSamples.Origin);
+            origin: IntakeSamples.Origin);
 
         Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
         Assert.Equal("https://www.example.jp/thanks?from=feedback", response.Headers.Location!.OriginalString);

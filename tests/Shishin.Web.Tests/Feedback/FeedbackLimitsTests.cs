@@ -24,7 +24,7 @@ public sealed class FeedbackLimitsFactory() : ShishinAppFactory(TestProvider.Sql
 /// <summary>The per-client token bucket and the bounded queue.</summary>
 public sealed class FeedbackLimitsTests(FeedbackLimitsFactory app) : IClassFixture<FeedbackLimitsFactory>
 {
-    private readonly FeedbackSamples samples = new(app);
+    private readonly IntakeSamples samples = new(app);
 
     [Fact]
     public async Task Submit_PastTheClientsBucket_Answers429WithRetryAfterAndOthersStillPass()
@@ -35,20 +35,20 @@ public sealed class FeedbackLimitsTests(FeedbackLimitsFactory app) : IClassFixtu
         var allowed = new List<HttpStatusCode>();
         for (var i = 0; i < 3; i++)
         {
-            allowed.Add((await FeedbackSamples.PostAsync(client, key, FeedbackSamples.Valid(), FeedbackSamples.Origin)).StatusCode);
+            allowed.Add((await IntakeSamples.PostAsync(client, key, IntakeSamples.Valid(), IntakeSamples.Origin)).StatusCode);
         }
 
-        var refused = await FeedbackSamples.PostAsync(client, key, FeedbackSamples.Valid(), FeedbackSamples.Origin);
+        var refused = await IntakeSamples.PostAsync(client, key, IntakeSamples.Valid(), IntakeSamples.Origin);
         using var form = new FormUrlEncodedContent([new("rating", "5"), new("taskCompleted", "yes")]);
         var refusedForm = await client.PostAsync($"/feedback/{key}", form);
-        var other = await FeedbackSamples.PostAsync(samples.Client(), key, FeedbackSamples.Valid());
+        var other = await IntakeSamples.PostAsync(samples.Client(), key, IntakeSamples.Valid());
 
         Assert.All(allowed, s => Assert.Equal(HttpStatusCode.Accepted, s));
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.True(refused.Headers.RetryAfter?.Delta > TimeSpan.Zero);
         Assert.Equal("application/problem+json", refused.Content.Headers.ContentType!.MediaType);
         // The widget on the registered origin can read the refusal.
-        Assert.Equal(FeedbackSamples.Origin, Assert.Single(refused.Headers.GetValues("Access-Control-Allow-Origin")));
+        Assert.Equal(IntakeSamples.Origin, Assert.Single(refused.Headers.GetValues("Access-Control-Allow-Origin")));
         Assert.Equal(HttpStatusCode.TooManyRequests, refusedForm.StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, other.StatusCode);
         Assert.Equal(4, (await samples.StoredAsync(serviceId)).Count);
@@ -67,18 +67,18 @@ public sealed class FeedbackLimitsTests(FeedbackLimitsFactory app) : IClassFixtu
             await using var transaction = await db.Database.BeginTransactionAsync();
             await db.ServiceFeedbackSettings.Where(s => s.ServiceId == serviceId).ExecuteUpdateAsync(s => s.SetProperty(x => x.Revision, x => x.Revision));
 
-            writing = FeedbackSamples.PostAsync(samples.Client(), key, FeedbackSamples.Valid());
+            writing = IntakeSamples.PostAsync(samples.Client(), key, IntakeSamples.Valid());
             await FeedbackApiTests.UntilAsync(() => writer.Writing == 1);
-            queued = FeedbackSamples.PostAsync(samples.Client(), key, FeedbackSamples.Valid());
+            queued = IntakeSamples.PostAsync(samples.Client(), key, IntakeSamples.Valid());
             await FeedbackApiTests.UntilAsync(() => writer.Waiting == 1);
-            full = await FeedbackSamples.PostAsync(samples.Client(), key, FeedbackSamples.Valid());
+            full = await IntakeSamples.PostAsync(samples.Client(), key, IntakeSamples.Valid());
             Assert.False(writing.IsCompleted || queued.IsCompleted);
             await transaction.RollbackAsync();
         }
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, full.StatusCode);
         Assert.True(full.Headers.RetryAfter?.Delta > TimeSpan.Zero);
-        var ids = new[] { await FeedbackSamples.IdAsync(await writing), await FeedbackSamples.IdAsync(await queued) };
+        var ids = new[] { await IntakeSamples.IdAsync(await writing), await IntakeSamples.IdAsync(await queued) };
         Assert.Equal(ids.Order(), (await samples.StoredAsync(serviceId)).Select(f => f.Id).Order());
     }
 }
@@ -132,17 +132,17 @@ public sealed class FeedbackLoggingTests(FeedbackLogCaptureFactory app) : IClass
     [Fact]
     public async Task Submit_CommentWithEmailAndPhone_NoLogLineContainsThem()
     {
-        var samples = new FeedbackSamples(app);
+        var samples = new IntakeSamples(app);
         var (_, key) = await samples.ServiceAsync();
         var client = samples.Client();
         var comment = $"連絡先 {Email} / {Phone}";
 
         var answers = new List<HttpStatusCode>
         {
-            (await FeedbackSamples.PostAsync(client, key, FeedbackSamples.Valid(comment))).StatusCode,
-            (await FeedbackSamples.PostAsync(client, key, new { rating = 7, taskCompleted = "yes", comment })).StatusCode,
-            (await FeedbackSamples.PostAsync(client, key, new { rating = 3, taskCompleted = "yes", comment = comment + new string('x', 2000) })).StatusCode,
-            (await FeedbackSamples.SendAsync(client, key, "{\"comment\":\"" + comment + "\"", "application/json")).StatusCode,
+            (await IntakeSamples.PostAsync(client, key, IntakeSamples.Valid(comment))).StatusCode,
+            (await IntakeSamples.PostAsync(client, key, new { rating = 7, taskCompleted = "yes", comment })).StatusCode,
+            (await IntakeSamples.PostAsync(client, key, new { rating = 3, taskCompleted = "yes", comment = comment + new string('x', 2000) })).StatusCode,
+            (await IntakeSamples.SendAsync(client, key, "{\"comment\":\"" + comment + "\"", "application/json")).StatusCode,
             (await client.PostAsync($"/feedback/{key}", new FormUrlEncodedContent([new("rating", "x"), new("comment", comment)]))).StatusCode,
             (await client.PostAsync($"/feedback/{key}", new FormUrlEncodedContent([new("rating", "4"), new("taskCompleted", "yes"), new("comment", comment + " form")]))).StatusCode,
         };

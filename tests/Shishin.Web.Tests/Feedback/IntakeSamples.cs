@@ -10,7 +10,7 @@ using Shishin.Tests;
 namespace Shishin.Web.Tests.Feedback;
 
 /// <summary>Services that take feedback, clients from addresses of their own (the intake's token bucket is per client) and reads of what was stored.</summary>
-internal sealed class FeedbackSamples(ShishinAppFactory app)
+internal sealed class IntakeSamples(ShishinAppFactory app)
 {
     public const string Origin = "https://www.example.jp";
     public const string ExtraOrigin = "https://forms.example.org:8443";
