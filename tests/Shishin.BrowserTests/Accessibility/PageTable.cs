@@ -62,6 +62,9 @@ public static class PageTable
         new("service status", "services/{key}/status", "/services/axe-sample/status", Viewer.Anonymous | Viewer.Admin),
         new("service status, 90 days", "services/{key}/status", "/services/axe-sample/status?days=90", Viewer.Anonymous),
         new("status of all services", "status", "/status", Viewer.Anonymous | Viewer.Admin),
+        // Citizen feedback (issue 15): the hosted form that works without JavaScript, and its thank-you page.
+        new("feedback form", "feedback/{key}", "/feedback/axe-sample?pagePath=%2Fapply&returnUrl=https%3A%2F%2Fexample.jp%2F", Viewer.Anonymous),
+        new("feedback thanks", "feedback/{key}/thanks", "/feedback/axe-sample/thanks", Viewer.Anonymous),
 
         new("catalogue", "catalog", "/catalog", Viewer.Anonymous | Viewer.Admin),
         new("catalogue principle", "catalog/principles/{number:int}", "/catalog/principles/3", Viewer.Anonymous | Viewer.Staff),

@@ -460,6 +460,16 @@ public sealed record Access(string Route, string Method, string Sample, Outcome 
         new("services/{key}/feedback/improvements/{id:guid}", "POST", "/services/matrix-other/feedback/improvements/e0000000-0000-0000-0000-0000000000e2", Outcome.SignIn, Outcome.NotFound, Outcome.NotFound, Outcome.Forbidden, Outcome.Ok) { Form = "Revision=-1" },
         new("services/{key}/feedback/settings", "POST", "/services/matrix-own/feedback/settings", Outcome.SignIn, Outcome.Forbidden, Outcome.Ok, Outcome.Forbidden, Outcome.Ok) { Form = "ExtraOrigins=not-an-origin&Revision=-1" },
         new("services/{key}/feedback/settings", "POST", "/services/matrix-other/feedback/settings", Outcome.SignIn, Outcome.NotFound, Outcome.NotFound, Outcome.Forbidden, Outcome.Ok) { Form = "ExtraOrigins=not-an-origin&Revision=-1" },
+        // Citizen feedback intake (issue 15): anonymous on public services that take feedback, 404 on any other. The API
+        // reached with a form body is 415 for everyone; the form's POST with a bad rating shows the form again.
+        new("api/v1/services/{key}/feedback", "POST", "/api/v1/services/matrix-public/feedback", Outcome.UnsupportedMediaType, Outcome.UnsupportedMediaType, Outcome.UnsupportedMediaType, Outcome.UnsupportedMediaType, Outcome.UnsupportedMediaType),
+        new("api/v1/services/{key}/feedback", "POST", "/api/v1/services/matrix-other/feedback", Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound),
+        new("feedback/{key}", "GET", "/feedback/matrix-public", Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
+        new("feedback/{key}", "GET", "/feedback/matrix-own", Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound),
+        new("feedback/{key}", "POST", "/feedback/matrix-public", Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok) { Form = "rating=9&taskCompleted=yes" },
+        new("feedback/{key}", "POST", "/feedback/matrix-other", Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound) { Form = "rating=9&taskCompleted=yes" },
+        new("feedback/{key}/thanks", "GET", "/feedback/matrix-public/thanks", Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok, Outcome.Ok),
+        new("feedback/{key}/thanks", "GET", "/feedback/matrix-other/thanks", Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound, Outcome.NotFound),
     ];
 }
 

@@ -1,0 +1,479 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Shishin.Core;
+using Shishin.Core.CitizenFeedback;
+using Shishin.Core.Data;
+using Shishin.Tests;
+
+namespace Shishin.Web.Tests.Feedback;
+
+/// <summary>POST /api/v1/services/{key}/feedback: what is stored, what is refused, and how.</summary>
+public abstract class FeedbackApiTests(ShishinAppFactory app)
+{
+    private readonly IntakeSamples samples = new(app);
+
+    [Fact]
+    public async Task Submit_ValidFeedback_Answers202AfterTheRowAndTheDayAreStored()
+    {
+        var (serviceId, key) = await samples.ServiceAsync();
+
+        var response = await IntakeSamples.PostAsync(samples.Client(), key, IntakeSamples.Valid("Clear and quick."));
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var id = await IntakeSamples.IdAsync(response);
+        // Read at once, without waiting: 202 is only sent after the commit.
+        var stored = Assert.Single(await samples.StoredAsync(serviceId));
+        Assert.Equal((id, 4, FeedbackTaskCompletion.Partly, "easy-to-understand took-too-long", "Clear and quick.", "en", "/apply/step-2", FeedbackSource.Api, FeedbackStatus.New),
+            (stored.Id, stored.Rating, stored.TaskCompleted, stored.Reasons, stored.Comment, stored.Language, stored.PagePath, stored.Source, stored.Status));
+        var day = Assert.Single(await samples.AggregatesAsync(serviceId));
+        Assert.Equal((JapanTime.DateOf(DateTimeOffset.UtcNow), 1, 4, 1, 0, 1, 0), (day.Day, day.Count, day.RatingSum, day.Rating4, day.Completed, day.PartlyCompleted, day.NotCompleted));
+    }
+
+    [Fact]
+    public async Task Submit_SeveralAtOnce_AddsEveryOneToTheDailyAggregate()
+    {
+        var (serviceId, key) = await samples.ServiceAsync();
+        var client = samples.Client();
+
+        var responses = await Task.WhenAll(Enumerable.Range(1, 10).Select(i =>
+            IntakeSamples.PostAsync(client, key, new { rating = (i % 5) + 1, taskCompleted = i % 2 == 0 ? "yes" : "no" })));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Accepted, r.StatusCode));
+        var day = Assert.Single(await samples.AggregatesAsync(serviceId));
+        Assert.Equal((10, 30, 2, 2, 2, 2, 2, 5, 0, 5), (day.Count, day.RatingSum, day.Rating1, day.Rating2, day.Rating3, day.Rating4, day.Rating5,
+            day.Completed, day.PartlyCompleted, day.NotCompleted));
+        Assert.Equal(10, (await samples.StoredAsync(serviceId)).Count);
+    }
+
+    public static TheoryData<string, string[]> BadBodies => new()
+    {
+        { """{"taskCompleted":"yes"}""", ["rating"] },
+        { """{"rating":null,"taskCompleted":"yes"}""", ["rating"] },
+        { """{"rating":0,"taskCompleted":"yes"}""", ["rating"] },
+        { """{"rating":6,"taskCompleted":"yes"}""", ["rating"] },
+        { """{"rating":-1,"taskCompleted":"yes"}""", ["rating"] },
+        { """{"rating":3.5,"taskCompleted":"yes"}""", ["rating"] },
+        { """{"rating":1e400,"taskCompleted":"yes"}""", ["rating"] },
+        { """{"rating":99999999999999999999999999,"taskCompleted":"yes"}""", ["rating"] },
+        { """{"rating":"4","taskCompleted":"yes"}""", ["rating"] },
+        { """{"rating":true,"taskCompleted":"yes"}""", ["rating"] },
+        { """{"rating":[4],"taskCompleted":"yes"}""", ["rating"] },
+        { """{"rating":{"value":4},"taskCompleted":"yes"}""", ["rating"] },
+        { """{"rating":4}""", ["taskCompleted"] },
+        { """{"rating":4,"taskCompleted":"maybe"}""", ["taskCompleted"] },
+        { """{"rating":4,"taskCompleted":"YES"}""", ["taskCompleted"] },
+        { """{"rating":4,"taskCompleted":1}""", ["taskCompleted"] },
+        { """{"rating":4,"taskCompleted":["yes"]}""", ["taskCompleted"] },
+        { """{"rating":4,"taskCompleted":"yes","reasons":"fast"}""", ["reasons"] },
+        { """{"rating":4,"taskCompleted":"yes","reasons":[1]}""", ["reasons"] },
+        { """{"rating":4,"taskCompleted":"yes","reasons":[null]}""", ["reasons"] },
+        { """{"rating":4,"taskCompleted":"yes","reasons":["nope"]}""", ["reasons"] },
+        { """{"rating":4,"taskCompleted":"yes","reasons":["fast","fast"]}""", ["reasons"] },
+        { """{"rating":4,"taskCompleted":"yes","reasons":{"fast":true}}""", ["reasons"] },
+        { "{\"rating\":4,\"taskCompleted\":\"yes\",\"reasons\":[" + string.Join(",", Enumerable.Repeat("\"fast\"", 12)) + "]}", ["reasons"] },
+        { "{\"rating\":4,\"taskCompleted\":\"yes\",\"comment\":\"" + new string('あ', 2001) + "\"}", ["comment"] },
+        { """{"rating":4,"taskCompleted":"yes","comment":5}""", ["comment"] },
+        { """{"rating":4,"taskCompleted":"yes","comment":["a"]}""", ["comment"] },
+        { """{"rating":4,"taskCompleted":"yes","comment":"\ud800 lone"}""", ["comment"] },
+        { """{"rating":4,"taskCompleted":"yes","language":"fr"}""", ["language"] },
+        { """{"rating":4,"taskCompleted":"yes","language":"JA"}""", ["language"] },
+        { """{"rating":4,"taskCompleted":"yes","language":1}""", ["language"] },
+        { """{"rating":4,"taskCompleted":"yes","pagePath":"apply"}""", ["pagePath"] },
+        { """{"rating":4,"taskCompleted":"yes","pagePath":"//evil.example/x"}""", ["pagePath"] },
+        { """{"rating":4,"taskCompleted":"yes","pagePath":"https://evil.example/x"}""", ["pagePath"] },
+        { """{"rating":4,"taskCompleted":"yes","pagePath":"?q=1"}""", ["pagePath"] },
+        { """{"rating":4,"taskCompleted":"yes","pagePath":"/a\u0001b"}""", ["pagePath"] },
+        { "{\"rating\":4,\"taskCompleted\":\"yes\",\"pagePath\":\"/" + new string('a', 512) + "\"}", ["pagePath"] },
+        { """{"rating":4,"taskCompleted":"yes","pagePath":5}""", ["pagePath"] },
+        { "{\"rating\":\"x\",\"taskCompleted\":\"no way\",\"reasons\":[\"x\"],\"comment\":\"" + new string('c', 2001) + "\",\"language\":\"de\",\"pagePath\":\"x\"}",
+            ["comment", "language", "pagePath", "rating", "reasons", "taskCompleted"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadBodies))]
+    public async Task Submit_BadFields_Answers400NamingEachBadField(string body, string[] fields)
+    {
+        var (serviceId, key) = await samples.ServiceAsync();
+
+        var response = await IntakeSamples.SendAsync(samples.Client(), key, body, "application/json");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        var errors = (await IntakeSamples.JsonAsync(response)).GetProperty("errors");
+        Assert.Equal(fields, errors.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal).ToArray());
+        Assert.Empty(await samples.StoredAsync(serviceId));
+    }
+
+    public static TheoryData<string> MalformedBodies => new()
+    {
+        "",
+        "{",
+        "{\"rating\":4,",
+        "[]",
+        """[{"rating":4,"taskCompleted":"yes"}]""",
+        "null",
+        "42",
+        "\"text\"",
+        "true",
+        new string('[', 5000) + new string(']', 5000),
+        "{\"a\":" + new string('[', 100) + new string(']', 100) + "}",
+        "{'rating':4}",
+        "{\"rating\":4,\"taskCompleted\":\"yes\"} trailing",
+    };
+
+    [Theory]
+    [MemberData(nameof(MalformedBodies))]
+    public async Task Submit_MalformedJson_Answers400ProblemForTheBody(string body)
+    {
+        var (_, key) = await samples.ServiceAsync();
+
+        var response = await IntakeSamples.SendAsync(samples.Client(), key, body, "application/json");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+    }
+
+    [Fact]
+    public async Task Submit_InvalidUtf8_Answers400()
+    {
+        var (serviceId, key) = await samples.ServiceAsync();
+        byte[] body = [.. "{\"rating\":4,\"taskCompleted\":\"yes\",\"comment\":\""u8, 0xC3, 0x28, 0xFF, .. "\"}"u8];
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/services/{key}/feedback") { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new("application/json");
+
+        var response = await samples.Client().SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Empty(await samples.StoredAsync(serviceId));
+    }
+
+    [Fact]
+    public async Task Submit_LimitsExactlyReached_Answers202()
+    {
+        var (serviceId, key) = await samples.ServiceAsync();
+        var body = new
+        {
+            rating = 1,
+            taskCompleted = "no",
+            reasons = FeedbackReasons.All.Select(r => r.Code).ToArray(),
+            comment = new string('あ', Core.CitizenFeedback.Feedback.MaxCommentLength),
+            language = "ja",
+            pagePath = "/" + new string('p', Core.CitizenFeedback.Feedback.MaxPagePathLength - 1),
+        };
+
+        var response = await IntakeSamples.PostAsync(samples.Client(), key, body);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var stored = Assert.Single(await samples.StoredAsync(serviceId));
+        Assert.Equal((FeedbackReasons.All.Count, 2000, 512), (stored.Reasons.Split(' ').Length, stored.Comment!.Length, stored.PagePath!.Length));
+    }
+
+    [Fact]
+    public async Task Submit_OnlyRequiredFieldsWithNulls_Answers202WithDefaults()
+    {
+        var (serviceId, key) = await samples.ServiceAsync();
+
+        var response = await IntakeSamples.SendAsync(samples.Client(), key,
+            """{"rating":5,"taskCompleted":"yes","reasons":null,"comment":null,"language":null,"pagePath":null,"unknown":{"x":[1]}}""", "application/json");
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var stored = Assert.Single(await samples.StoredAsync(serviceId));
+        Assert.Equal(("", null, "ja", null), (stored.Reasons, stored.Comment, stored.Language, stored.PagePath));
+    }
+
+    [Theory]
+    [InlineData("text/plain")]
+    [InlineData("application/x-www-form-urlencoded")]
+    [InlineData("multipart/form-data; boundary=x")]
+    [InlineData("application/xml")]
+    public async Task Submit_NotJson_Answers415(string contentType)
+    {
+        var (serviceId, key) = await samples.ServiceAsync();
+
+        var response = await IntakeSamples.SendAsync(samples.Client(), key, """{"rating":4,"taskCompleted":"yes"}""", contentType);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        Assert.Empty(await samples.StoredAsync(serviceId));
+    }
+
+    [Fact]
+    public async Task Submit_DeclaredLengthOver16KB_Answers413()
+    {
+        var (_, key) = await samples.ServiceAsync();
+        var body = "{\"rating\":4,\"taskCompleted\":\"yes\",\"x\":\"" + new string('x', 16 * 1024) + "\"}";
+
+        var response = await IntakeSamples.SendAsync(samples.Client(), key, body, "application/json");
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+    }
+
+    [Fact]
+    public async Task Submit_ChunkedBodyOver16KB_Answers413WhileReading()
+    {
+        var (serviceId, key) = await samples.ServiceAsync();
+        var bytes = System.Text.Encoding.UTF8.GetBytes("{\"rating\":4,\"taskCompleted\":\"yes\",\"x\":\"" + new string('x', 20 * 1024) + "\"}");
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/services/{key}/feedback") { Content = new StreamContent(new MemoryStream(bytes)) };
+        request.Content.Headers.ContentType = new("application/json");
+        request.Headers.TransferEncodingChunked = true;
+
+        var response = await samples.Client().SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Empty(await samples.StoredAsync(serviceId));
+    }
+
+    [Fact]
+    public async Task Submit_UnknownInternalOrDisabledService_Answers404()
+    {
+        var (_, internalKey) = await samples.ServiceAsync(isPublic: false);
+        var (_, disabledKey) = await samples.ServiceAsync(enabled: false);
+        var client = samples.Client();
+
+        foreach (var key in new[] { "no-such-service", internalKey, disabledKey, new string('k', 300) })
+        {
+            var response = await IntakeSamples.PostAsync(client, key, IntakeSamples.Valid());
+
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        }
+    }
+
+    [Theory]
+    [InlineData(IntakeSamples.Origin)]
+    [InlineData("https://other.example.jp")]
+    [InlineData(IntakeSamples.ExtraOrigin)]
+    public async Task Submit_FromRegisteredOrigin_AllowsThatOriginWithoutCredentials(string origin)
+    {
+        var (_, key) = await samples.ServiceAsync();
+
+        var response = await IntakeSamples.PostAsync(samples.Client(), key, IntakeSamples.Valid(), origin);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal(origin, Assert.Single(response.Headers.GetValues("Access-Control-Allow-Origin")));
+        Assert.False(response.Headers.Contains("Access-Control-Allow-Credentials"));
+        Assert.Contains("Origin", response.Headers.Vary);
+    }
+
+    [Theory]
+    [InlineData("https://evil.example")]
+    [InlineData("http://www.example.jp")]
+    [InlineData("https://www.example.jp:8443")]
+    [InlineData("https://forms.example.org")]
+    [InlineData("null")]
+    public async Task Submit_FromOtherOrigin_Answers403WithoutCorsHeaders(string origin)
+    {
+        var (serviceId, key) = await samples.ServiceAsync();
+
+        var response = await IntakeSamples.PostAsync(samples.Client(), key, IntakeSamples.Valid(), origin);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.False(response.Headers.Contains("Access-Control-Allow-Origin"));
+        Assert.Empty(await samples.StoredAsync(serviceId));
+    }
+
+    [Fact]
+    public async Task Preflight_RegisteredOrigin_AllowsPostWithContentType()
+    {
+        var (_, key) = await samples.ServiceAsync();
+        using var request = Preflight(key, IntakeSamples.ExtraOrigin);
+
+        var response = await samples.Client().SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.Equal(IntakeSamples.ExtraOrigin, Assert.Single(response.Headers.GetValues("Access-Control-Allow-Origin")));
+        Assert.Equal("POST", Assert.Single(response.Headers.GetValues("Access-Control-Allow-Methods")));
+        Assert.Equal("Content-Type", Assert.Single(response.Headers.GetValues("Access-Control-Allow-Headers")));
+        Assert.False(response.Headers.Contains("Access-Control-Allow-Credentials"));
+    }
+
+    [Theory]
+    [InlineData("https://evil.example", "POST")]
+    [InlineData(IntakeSamples.Origin, "DELETE")]
+    public async Task Preflight_OtherOriginOrMethod_GivesNoCorsHeaders(string origin, string method)
+    {
+        var (_, key) = await samples.ServiceAsync();
+        using var request = Preflight(key, origin, method);
+
+        var response = await samples.Client().SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.False(response.Headers.Contains("Access-Control-Allow-Origin"));
+    }
+
+    [Fact]
+    public async Task Submit_HoneypotFilled_Answers202WithAnIdButStoresNothing()
+    {
+        var (serviceId, key) = await samples.ServiceAsync();
+
+        var response = await IntakeSamples.SendAsync(samples.Client(), key,
+            """{"rating":5,"taskCompleted":"yes","comment":"Buy cheap pills","website":"http://spam.example"}""", "application/json");
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.NotEqual(Guid.Empty, await IntakeSamples.IdAsync(response));
+        Assert.Empty(await samples.StoredAsync(serviceId));
+        Assert.Empty(await samples.AggregatesAsync(serviceId));
+    }
+
+    [Fact]
+    public async Task Submit_SameCommentTwiceFromOneClient_AnswersBoth202AndStoresOnce()
+    {
+        var (serviceId, key) = await samples.ServiceAsync();
+        var client = samples.Client();
+
+        var first = await IntakeSamples.PostAsync(client, key, IntakeSamples.Valid("The map did not load."));
+        var second = await IntakeSamples.PostAsync(client, key, IntakeSamples.Valid("The map did not load."));
+        var fromElsewhere = await IntakeSamples.PostAsync(samples.Client(), key, IntakeSamples.Valid("The map did not load."));
+        var withoutComment = await Task.WhenAll(IntakeSamples.PostAsync(client, key, IntakeSamples.Valid()), IntakeSamples.PostAsync(client, key, IntakeSamples.Valid()));
+
+        Assert.Equal([HttpStatusCode.Accepted, HttpStatusCode.Accepted, HttpStatusCode.Accepted, HttpStatusCode.Accepted, HttpStatusCode.Accepted],
+            [first.StatusCode, second.StatusCode, fromElsewhere.StatusCode, withoutComment[0].StatusCode, withoutComment[1].StatusCode]);
+        var firstId = await IntakeSamples.IdAsync(first);
+        Assert.NotEqual(firstId, await IntakeSamples.IdAsync(second));
+        var stored = await samples.StoredAsync(serviceId);
+        Assert.Equal(2, stored.Count(f => f.Comment == "The map did not load."));
+        Assert.Equal(2, stored.Count(f => f.Comment is null));
+        Assert.Contains(stored, f => f.Id == firstId);
+    }
+
+    /// <summary>Written against the redactor's contract; passes once the privacy engineer's redactor replaces the placeholder.</summary>
+    [Fact]
+    public async Task Submit_CommentWithEmailAndPhone_StoresItRedacted()
+    {
+        var (serviceId, key) = await samples.ServiceAsync();
+
+        var response = await IntakeSamples.PostAsync(samples.Client(), key, IntakeSamples.Valid("返信は taro.yamada@example.jp か 090-1234-5678 へ"));
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var stored = Assert.Single(await samples.StoredAsync(serviceId));
+        Assert.DoesNotContain("taro.yamada@example.jp", stored.Comment, StringComparison.Ordinal);
+        Assert.DoesNotContain("1234-5678", stored.Comment, StringComparison.Ordinal);
+        Assert.StartsWith("返信は ", stored.Comment, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Submit_BadField_ProblemNeverQuotesTheComment()
+    {
+        var (_, key) = await samples.ServiceAsync();
+        var body = new { rating = 9, taskCompleted = "yes", comment = "canary-3f9 " + new string('z', 2000) };
+
+        var response = await IntakeSamples.PostAsync(samples.Client(), key, body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.DoesNotContain("canary-3f9", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BatchFails_EveryRequestOfThatBatch_Gets503AndNothingOfItIsStored()
+    {
+        var (serviceId, key) = await samples.ServiceAsync();
+        var (goneId, goneKey) = await samples.ServiceAsync();
+        var client = samples.Client();
+        // The intake knows the service from its cache; deleting it makes the next batch that files for it fail for real
+        // (a foreign key violation).
+        Assert.Equal(HttpStatusCode.Accepted, (await IntakeSamples.PostAsync(client, goneKey, IntakeSamples.Valid())).StatusCode);
+        await DeleteServiceAsync(goneId);
+        var writer = app.Services.GetRequiredService<FeedbackWriter>();
+
+        Task<HttpResponseMessage> first, gone;
+        Task<HttpResponseMessage>[] sameBatch;
+        await using (var hold = await HoldWriteLockAsync(serviceId))
+        {
+            // The writer takes the first submission and waits for the lock; the next three queue up behind it and will
+            // be taken together as one batch when the lock is released.
+            first = IntakeSamples.PostAsync(client, key, IntakeSamples.Valid());
+            await UntilAsync(() => writer.Writing == 1);
+            gone = IntakeSamples.PostAsync(client, goneKey, IntakeSamples.Valid());
+            sameBatch = [IntakeSamples.PostAsync(client, key, IntakeSamples.Valid()), IntakeSamples.PostAsync(client, key, IntakeSamples.Valid())];
+            await UntilAsync(() => writer.Waiting == 3);
+        }
+
+        var firstResponse = await first;
+        var failed = await Task.WhenAll([gone, .. sameBatch]);
+
+        Assert.Equal(HttpStatusCode.Accepted, firstResponse.StatusCode);
+        Assert.All(failed, r =>
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, r.StatusCode);
+            Assert.True(r.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+        });
+        var stored = Assert.Single(await samples.StoredAsync(serviceId));
+        Assert.Equal(await IntakeSamples.IdAsync(firstResponse), stored.Id);
+        Assert.Equal(1, Assert.Single(await samples.AggregatesAsync(serviceId)).Count);
+        // The failed batch emptied the service cache: the deleted service is now unknown.
+        Assert.Equal(HttpStatusCode.NotFound, (await IntakeSamples.PostAsync(client, goneKey, IntakeSamples.Valid())).StatusCode);
+    }
+
+    [Fact]
+    public async Task OpenApi_Document_DescribesTheFeedbackEndpoint()
+    {
+        var document = await IntakeSamples.JsonAsync(await app.NewClient().GetAsync("/openapi/v1.json"));
+
+        var operation = document.GetProperty("paths").GetProperty("/api/v1/services/{key}/feedback").GetProperty("post");
+        Assert.Equal("SubmitFeedback", operation.GetProperty("operationId").GetString());
+        Assert.True(operation.GetProperty("responses").TryGetProperty("202", out _));
+        Assert.True(operation.GetProperty("requestBody").GetProperty("content").TryGetProperty("application/json", out _));
+    }
+
+    private static HttpRequestMessage Preflight(string key, string origin, string method = "POST")
+    {
+        var request = new HttpRequestMessage(HttpMethod.Options, $"/api/v1/services/{key}/feedback");
+        request.Headers.Add("Origin", origin);
+        request.Headers.Add("Access-Control-Request-Method", method);
+        request.Headers.Add("Access-Control-Request-Headers", "content-type");
+        return request;
+    }
+
+    private async Task DeleteServiceAsync(Guid id)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ShishinDbContext>();
+        await db.Services.Where(s => s.Id == id).ExecuteDeleteAsync();
+    }
+
+    /// <summary>Holds the database's write lock for Feedback (SQLite: the database's; PostgreSQL: the table's) until disposed.</summary>
+    private async Task<IAsyncDisposable> HoldWriteLockAsync(Guid serviceId)
+    {
+        var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ShishinDbContext>();
+        var transaction = await db.Database.BeginTransactionAsync();
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlRawAsync("LOCK TABLE \"Feedback\" IN SHARE ROW EXCLUSIVE MODE");
+        }
+        else
+        {
+            await db.ServiceFeedbackSettings.Where(s => s.ServiceId == serviceId).ExecuteUpdateAsync(s => s.SetProperty(x => x.Revision, x => x.Revision));
+        }
+
+        return new Release(transaction, scope);
+    }
+
+    private sealed class Release(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, AsyncServiceScope scope) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await transaction.RollbackAsync();
+            await transaction.DisposeAsync();
+            await scope.DisposeAsync();
+        }
+    }
+
+    /// <summary>Waits for the writer to reach a state (generously: the machine may be busy); fails if it never does.</summary>
+    internal static async Task UntilAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 600 && !condition(); i++)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.True(condition(), "The writer did not reach the expected state.");
+    }
+}
+
+public sealed class FeedbackApiTests_Sqlite(SqliteAppFactory app) : FeedbackApiTests(app), IClassFixture<SqliteAppFactory>;
+
+public sealed class FeedbackApiTests_Postgres(PostgresAppFactory app) : FeedbackApiTests(app), IClassFixture<PostgresAppFactory>;
