@@ -1,6 +1,7 @@
 using Shishin.Web.Pages.Admin.Services;
 using Shishin.Web.Pages.Assessments;
 using Shishin.Web.Pages.Catalog;
+using Shishin.Web.Pages.Feedback;
 using Shishin.Web.Pages.Organizations;
 using Shishin.Web.Pages.Services;
 using Shishin.Web.Pages.Services.Scans;
@@ -25,5 +26,6 @@ public static class ApiV1
         api.MapAssessmentApi();
         api.MapScanReadApi();
         api.MapScanWriteApi();
+        api.MapFeedbackApi();
     }
 }

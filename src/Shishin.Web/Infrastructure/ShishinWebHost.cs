@@ -56,6 +56,7 @@ public static class ShishinWebHost
         services.AddHealthChecks().AddDbContextCheck<ShishinDbContext>("database", tags: ["ready"]);
         services.AddShishinForwardedHeaders(configuration);
         services.AddShishinRateLimiting(configuration);
+        Pages.Feedback.FeedbackWebExtensions.AddShishinFeedbackIntake(services, configuration);
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.Limits.MaxRequestBodySize = security.MaxRequestBodyBytes;
@@ -264,6 +265,7 @@ public static class ShishinWebHost
         app.MapCultureEndpoint();
         app.MapSecurityTxt();
         app.MapApiV1();
+        app.MapBenchEndpoints();
         return app;
     }
 }
