@@ -372,7 +372,8 @@
             comment: comment.value,
             language: LANG,
             pagePath: location.pathname.slice(0, MAX_PATH),
-            website: honeypot.value
+            website: honeypot.value,
+            source: "widget"
         });
         var controller = window.AbortController ? new AbortController() : null;
         var timer = setTimeout(function () {
