@@ -147,7 +147,7 @@ public sealed class FeedbackWidgetTests(BrowserFixture fixture, ThirdPartySite s
     }
 
     [Fact]
-    public async Task Widget_PageOfUnregisteredOrigin_ShowsAnErrorInsteadOfAConfirmation()
+    public async Task Widget_PageOfUnregisteredOrigin_ShowsAnErrorInsteadOfAConfirmationAndEscapeCloses()
     {
         // Arrange: the service lists the registered origin only; the page comes from the other one.
         var key = await ServiceAsync("widget-cors", site.Registered);
@@ -181,6 +181,14 @@ public sealed class FeedbackWidgetTests(BrowserFixture fixture, ThirdPartySite s
         var feedbackUrl = new Uri(fixture.App.BaseAddress, $"api/v1/services/{key}/feedback").ToString();
         Assert.All(session.Problems, p => Assert.Contains(feedbackUrl, p, StringComparison.Ordinal));
         Assert.NotEmpty(session.Problems);
+
+        // Act: Escape from inside the panel.
+        await session.Page.Keyboard.PressAsync("Escape");
+
+        // Assert: closed, and focus is back on the button that opened it.
+        Assert.True(await session.Page.Locator($"{Widget} #panel").IsHiddenAsync());
+        Assert.Equal("false", await session.Page.Locator($"{Widget} button.tg").GetAttributeAsync("aria-expanded"));
+        Assert.True(await FocusedAsync(session, "button.tg"), "Escape did not return focus to the widget's button.");
     }
 
     private async Task<string> ServiceAsync(string prefix, Uri origin)
