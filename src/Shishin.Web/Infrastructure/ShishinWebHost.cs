@@ -241,7 +241,7 @@ public static class ShishinWebHost
         app.UseStatusCodePagesWithReExecute("/errors/{0}");
         app.UseRequestGuards();
         app.UseRequestLocalization();
-        app.UseStaticFiles();
+        app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = Pages.Feedback.WidgetScript.OnPrepareResponse });
         app.UseRouting();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseAuthentication();
