@@ -91,6 +91,8 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<CitizenFeedback.FeedbackInbox>();
         services.AddScoped<CitizenFeedback.FeedbackImprovements>();
         services.AddScoped<CitizenFeedback.FeedbackSettingsService>();
+        // In core, not the intake: saving a service's feedback settings clears what the intake holds in memory.
+        services.AddSingleton<CitizenFeedback.FeedbackTargets>();
         services.AddShishinNotifications(configuration);
         services.AddShishinEmail(configuration);
         services.AddSingleton<DatabaseInitializer>();

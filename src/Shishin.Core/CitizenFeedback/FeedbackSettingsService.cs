@@ -10,7 +10,7 @@ public sealed record FeedbackSettingsResult(FeedbackChangeOutcome Outcome, IRead
 /// feedback API from a browser (the intake's CORS allow-list reads them). A service without a row takes feedback and has
 /// no extra origins.
 /// </summary>
-public sealed class FeedbackSettingsService(ShishinDbContext db)
+public sealed class FeedbackSettingsService(ShishinDbContext db, FeedbackTargets targets)
 {
     public const int MaxOrigins = 20;
 
@@ -74,6 +74,8 @@ public sealed class FeedbackSettingsService(ShishinDbContext db)
             return new FeedbackSettingsResult(FeedbackChangeOutcome.Conflict, [], await GetAsync(serviceId, cancellationToken));
         }
 
+        // The intake holds services in memory for a short while; this node forgets them now, the others within that time.
+        targets.Clear();
         return new FeedbackSettingsResult(FeedbackChangeOutcome.Saved, [], settings);
     }
 }

@@ -21,7 +21,7 @@ public enum FeedbackWriteOutcome
 }
 
 /// <summary>
-/// The group commit (DESIGN.md, ADR 0023-feedback-intake): requests put their submission in a bounded queue and wait;
+/// The group commit (DESIGN.md, ADR 0024-feedback-intake): requests put their submission in a bounded queue and wait;
 /// one loop takes everything waiting (up to the batch limit), inserts it and updates the daily aggregates in one
 /// transaction, and only after the commit completes each waiting request. A failed batch completes all of its requests
 /// as failed, so no request is acknowledged for a row that is not stored. One fsync is shared by a whole batch, which is

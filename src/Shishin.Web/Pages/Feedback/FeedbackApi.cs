@@ -94,6 +94,7 @@ public static class FeedbackApi
             if (targets.Cached(key) is { } known && known.AllowsOrigin(origin))
             {
                 response.Headers.AccessControlAllowOrigin = origin;
+                response.Headers.AccessControlExposeHeaders = "Retry-After";
             }
 
             ShishinRateLimiting.SetRetryAfter(response, wait);
@@ -110,7 +111,7 @@ public static class FeedbackApi
 
         // A browser sends Origin with every cross-origin POST; a page elsewhere may not file feedback for this service.
         // Without Origin the caller is not a browser (a server, curl), which CORS does not concern.
-        if (origin.Length > 0)
+        if (origin.Length > 0 && !IsOwnOrigin(request, origin))
         {
             if (!target.AllowsOrigin(origin))
             {
@@ -118,6 +119,8 @@ public static class FeedbackApi
             }
 
             response.Headers.AccessControlAllowOrigin = origin;
+            // So that the widget can say when to try again after a 429 or 503.
+            response.Headers.AccessControlExposeHeaders = "Retry-After";
         }
 
         if (!request.HasJsonContentType())
@@ -200,6 +203,11 @@ public static class FeedbackApi
     private static ProblemHttpResult TooLarge(IStringLocalizer l) =>
         TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: l["The submission is too large"],
             detail: string.Format(CultureInfo.CurrentCulture, l["Send at most {0} KB."], MaxBodyBytes / 1024));
+
+    /// <summary>A page of Shishin itself (the demo pages) posts from the same origin, which CORS does not concern.</summary>
+    private static bool IsOwnOrigin(HttpRequest request, string origin) =>
+        FeedbackTargets.NormalizeOrigin(origin) is { } normalized
+        && string.Equals(normalized, FeedbackTargets.NormalizeOrigin($"{request.Scheme}://{request.Host}"), StringComparison.Ordinal);
 
     private static ProblemHttpResult ForeignOrigin(IStringLocalizer l) =>
         TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: l["This site may not send feedback for this service"],

@@ -13,7 +13,7 @@ namespace Shishin.Web.Pages.Feedback;
 
 /// <summary>
 /// The hosted feedback form, working without JavaScript. Its POST also takes a plain HTML form on the service's own
-/// page (another origin), so it asks for no antiforgery token (ADR 0023-feedback-intake: anonymous, no session, nothing
+/// page (another origin), so it asks for no antiforgery token (ADR 0024-feedback-intake: anonymous, no session, nothing
 /// to forge; rate-limited and origin-checked instead). Valid: 303 to <c>returnUrl</c> when its origin is registered for
 /// the service, else to our thank-you page. Invalid: this page again with a message at each field.
 /// </summary>
