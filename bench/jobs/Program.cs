@@ -93,6 +93,21 @@ static async Task Cluster(ServiceProvider provider, Dictionary<string, string?> 
     var clock = Stopwatch.StartNew();
     var a = Worker(dll, settings, "a");
     var b = Worker(dll, settings, "b");
+    // Both must be up before the kill means anything; a worker that never started says why.
+    var upBy = clock.Elapsed + TimeSpan.FromMinutes(3);
+    while ((a.Id.Length == 0 || b.Id.Length == 0) && clock.Elapsed < upBy)
+    {
+        await Task.Delay(500);
+    }
+
+    foreach (var w in new[] { a, b }.Where(w => w.Id.Length == 0))
+    {
+        Console.WriteLine($"a worker did not start within 3 minutes; its output:\n{w.Output()}");
+        a.Process.Kill();
+        b.Process.Kill();
+        return;
+    }
+
     // Kill worker a with SIGKILL once about a quarter of the scans are done and it is in the middle of one.
     while (await Finished(provider, serviceId) < scans / 4)
     {
@@ -272,6 +287,14 @@ internal sealed class WorkerProc(Process process, string label)
         {
             Id = line[7..line.IndexOf(" running:", StringComparison.Ordinal)];
             Console.WriteLine($"worker {label} is {Id}");
+        }
+    }
+
+    public string Output()
+    {
+        lock (lines)
+        {
+            return string.Join('\n', lines.TakeLast(60));
         }
     }
 
