@@ -43,7 +43,7 @@ public sealed class FormModel(
 
     public string? ReturnUrl { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string key, string? pagePath, string? returnUrl)
+    public async Task<IActionResult> OnGetAsync([FromRoute] string? key, string? pagePath, string? returnUrl)
     {
         if (await LoadAsync(key) is null)
         {
@@ -55,7 +55,7 @@ public sealed class FormModel(
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string key)
+    public async Task<IActionResult> OnPostAsync([FromRoute] string? key)
     {
         var target = await LoadAsync(key);
         if (target is null)
@@ -134,8 +134,15 @@ public sealed class FormModel(
     public string? ErrorOf(string field) =>
         ModelState.TryGetValue(field, out var entry) && entry.Errors.Count > 0 ? string.Join(" ", entry.Errors.Select(e => e.ErrorMessage)) : null;
 
-    private async Task<FeedbackTarget?> LoadAsync(string key)
+    private async Task<FeedbackTarget?> LoadAsync(string? key)
     {
+        // The key comes from the route only (a form field named "key" must not choose the service); model binding turns
+        // a blank segment into null.
+        if (string.IsNullOrWhiteSpace(key))
+        {
+            return null;
+        }
+
         var target = await targets.FindAsync(key, HttpContext.RequestAborted);
         if (target is not { AcceptsFeedback: true })
         {

@@ -9,6 +9,6 @@ namespace Shishin.Web.Pages.Feedback;
 [AllowAnonymous]
 public sealed class ThanksModel(FeedbackTargets targets) : PageModel
 {
-    public async Task<IActionResult> OnGetAsync(string key) =>
-        await targets.FindAsync(key, HttpContext.RequestAborted) is { AcceptsFeedback: true } ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync([FromRoute] string? key) =>
+        !string.IsNullOrWhiteSpace(key) && await targets.FindAsync(key, HttpContext.RequestAborted) is { AcceptsFeedback: true } ? Page() : NotFound();
 }
