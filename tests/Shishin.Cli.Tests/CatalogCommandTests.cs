@@ -70,13 +70,19 @@ public abstract class CatalogCommandTests(TestProvider provider) : IDisposable
     public async Task Validate_ACheckpointOfThePreviousVersionRemoved_ExitsWith1UnlessNoPreviousIsGiven()
     {
         CopyDirectory(RepositoryCatalog, scratch);
-        // A checkpoint that 1.0.0 had and the changelog does not name (an entry naming it would fail for that reason too).
-        var file = Path.Combine(scratch, "checkpoints", "theme-se.yaml");
-        var text = await File.ReadAllTextAsync(file);
+        // A checkpoint that 1.0.0 had and the changelog does not name (an entry naming it would fail for that reason too),
+        // from whichever file holds the first such checkpoint.
         var changelog = await File.ReadAllTextAsync(Path.Combine(scratch, "changelog.yaml"));
         var v100 = Shishin.Core.Catalog.DefaultCatalog.History()[0];
-        var starts = System.Text.RegularExpressions.Regex.Matches(text, "(?m)^  - id: (\\S+)$").ToList();
-        var pick = starts.FindIndex(m => v100.FindCheckpoint(m.Groups[1].Value) is not null && !changelog.Contains(m.Groups[1].Value, StringComparison.Ordinal));
+        var (file, text, starts, pick) = Directory.GetFiles(Path.Combine(scratch, "checkpoints"), "*.yaml").Order(StringComparer.Ordinal)
+            .Select(f =>
+            {
+                var content = File.ReadAllText(f);
+                var ids = System.Text.RegularExpressions.Regex.Matches(content, "(?m)^  - id: (\\S+)$").ToList();
+                return (f, content, ids, ids.FindIndex(m => v100.FindCheckpoint(m.Groups[1].Value) is not null
+                    && !System.Text.RegularExpressions.Regex.IsMatch(changelog, $"\\b{m.Groups[1].Value}\\b")));
+            })
+            .First(x => x.Item4 >= 0);
         var id = starts[pick].Groups[1].Value;
         var end = pick + 1 < starts.Count ? starts[pick + 1].Index : text.Length;
         await File.WriteAllTextAsync(file, text[..starts[pick].Index] + text[end..]);
