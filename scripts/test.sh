@@ -366,6 +366,10 @@ run_lane() {
   return "$lane_rc"
 }
 
+# Test hosts (web apps, workers) watch their settings and content files; with inotify each watcher is an instance, and a
+# whole run outgrows Linux's default limit of 128 per user. Polling watchers use none.
+export DOTNET_USE_POLLING_FILE_WATCHER=true
+
 if (( rc == 0 )); then
   TEST_ARGS=("$@")
   TEST_ARGS_TEXT="$*"

@@ -15,6 +15,10 @@ public class ShishinAppFactory(TestProvider provider) : WebApplicationFactory<Pr
     public const string Password = "correct horse battery staple";
     public const string PublicUrl = "http://localhost/";
 
+    // Every app's file providers (settings, content and web roots) would each hold an inotify instance, and the hosts of
+    // a whole test run outgrow Linux's default of 128 per user before they are collected. Polling watchers hold none.
+    static ShishinAppFactory() => Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+
     public TestDatabase Database { get; } = TestDatabase.Create(provider);
     public TestProvider Provider => provider;
 
