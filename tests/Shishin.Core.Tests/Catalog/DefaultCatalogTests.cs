@@ -9,7 +9,7 @@ public sealed class DefaultCatalogTests
     private static readonly CatalogDocument Catalog = DefaultCatalog.Load();
 
     [Fact]
-    public void Default_Loads_AsVersion100WithTheTenOfficialLabels()
+    public void Default_Loads_AsVersion110WithTheTenOfficialLabels()
     {
         Assert.Equal("1.1.0", Catalog.Version);
         Assert.Equal(
