@@ -72,6 +72,42 @@ def seed(path, services, urls_per_service):
         db.executemany("insert into Services values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
 
 
+def start_counters(pid, work):
+    """dotnet-counters (a global tool, optional) records the managed heap every 10 s, to tell a settling cache from a leak."""
+    tool = shutil.which("dotnet-counters") or os.path.expanduser("~/.dotnet/tools/dotnet-counters")
+    if not os.path.exists(tool):
+        print("dotnet-counters is not installed (dotnet tool install -g dotnet-counters): the managed heap is not sampled")
+        return None
+    return subprocess.Popen([tool, "collect", "-p", str(pid), "--refresh-interval", "10", "--format", "csv",
+                             "-o", os.path.join(work, "counters.csv"), "--counters", "System.Runtime"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def read_counters(work, started):
+    """The managed heap after the last collection (all generations summed), the last sample of each minute, in MB."""
+    path = os.path.join(work, "counters.csv")
+    if not os.path.exists(path):
+        return None
+    import csv
+    by_time = {}
+    with open(path, newline="") as f:
+        for row in csv.DictReader(f):
+            name = row.get("Counter Name", "")
+            if not (name.startswith("dotnet.gc.last_collection.heap.size") or name.startswith("GC Heap Size")):
+                continue
+            stamp = row["Timestamp"]
+            by_time[stamp] = by_time.get(stamp, 0.0) + float(row["Mean/Increment"])
+    by_minute = {}
+    for stamp, total in by_time.items():
+        try:
+            at = datetime.strptime(stamp[:19], "%m/%d/%Y %H:%M:%S").replace(tzinfo=timezone.utc).timestamp()
+        except ValueError:
+            at = datetime.fromisoformat(stamp).replace(tzinfo=timezone.utc).timestamp()
+        # The meter reports bytes; the old event counter megabytes.
+        by_minute[int((at - started) // 60)] = round(total / 1024 / 1024 if total > 1e5 else total, 1)
+    return dict(sorted(by_minute.items()))
+
+
 def sample(pid):
     with open(f"/proc/{pid}/stat") as f:
         fields = f.read().rsplit(")", 1)[1].split()
@@ -111,15 +147,20 @@ def main():
 
         app = start_app(data, True, log)
         started = time.time()
+        counters = start_counters(app.pid, args.work)
         samples = []
         while time.time() - started < args.minutes * 60:
             time.sleep(10)
             cpu, rss = sample(app.pid)
             samples.append({"t": round(time.time() - started), "cpu_s": round(cpu, 2), "rss_mb": round(rss, 1)})
+        if counters:
+            counters.send_signal(signal.SIGINT)
+            counters.wait(30)
         app.send_signal(signal.SIGTERM)
         app.wait(60)
     finally:
         server.terminate()
+    heap = read_counters(args.work, started)
 
     with sqlite3.connect(db_path) as db:
         checks = db.execute("select count(*) from UptimeChecks").fetchone()[0]
@@ -134,6 +175,7 @@ def main():
         "lateness_s": {"p50": percentile(lateness, 50), "p95": percentile(lateness, 95), "p99": percentile(lateness, 99), "max": max(lateness) if lateness else None},
         "cpu_share_of_one_core_after_warmup": cpu_share,
         "rss_mb": {"after_warmup": warm[0]["rss_mb"] if warm else None, "end": samples[-1]["rss_mb"], "max": max(s["rss_mb"] for s in samples)},
+        "managed_heap_mb_by_minute": heap,
         "samples": samples,
     }
     os.makedirs(os.path.join(HERE, "results"), exist_ok=True)

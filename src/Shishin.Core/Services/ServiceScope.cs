@@ -46,6 +46,12 @@ public sealed class ServiceScope(Viewer viewer, IReadOnlySet<Guid> ownedOrganiza
     /// <summary>Fill in a draft self-assessment: the owning team or an assigned partner.</summary>
     public bool CanSelfAssess(Service service) => CanEdit(service) || IsAssignedPartner(service);
 
+    /// <summary>
+    /// The team's view of a service, beyond what the public sees: scan profiles, pages and findings, and citizens'
+    /// submissions with their comments. The owning team, assigned partners, reviewers and admins.
+    /// </summary>
+    public bool SeesTeamDetail(Service service) => SeesEveryService || CanSelfAssess(service);
+
     /// <summary>Submit a self-assessment for review: the service owner only, never a partner.</summary>
     public bool CanSubmit(Service service) => CanEdit(service);
 

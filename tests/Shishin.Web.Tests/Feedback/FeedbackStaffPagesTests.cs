@@ -232,6 +232,7 @@ public abstract class FeedbackStaffPagesTests(ShishinAppFactory app)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
+        Assert.Contains("no-store", response.Headers.CacheControl?.ToString(), StringComparison.Ordinal);
         var lines = text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(2, lines.Length);
         Assert.StartsWith("ID,受付日時（日本時間）,満足度", lines[0], StringComparison.Ordinal);
@@ -253,6 +254,20 @@ public abstract class FeedbackStaffPagesTests(ShishinAppFactory app)
         var lines = text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(2, lines.Length);
         Assert.Equal($"{day:yyyy-MM-dd},4,3.00,50.0,50.0,1,1,0,1,1,2,0,2", lines[1]);
+    }
+
+    [Fact]
+    public async Task FiguresExport_EndBeforeStart_Answers400WithTheLocalisedMessage_AndNoFile()
+    {
+        var service = await samples.ServiceAsync();
+
+        var response = await app.NewClient().GetAsync($"/services/{service.Key}/feedback/figures.csv?from=2026-05-02&to=2026-05-01");
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
+        Assert.Null(response.Content.Headers.ContentDisposition);
+        Assert.Contains("終了日は開始日以降の日付にしてください。", text, StringComparison.Ordinal);
     }
 
     [Fact]

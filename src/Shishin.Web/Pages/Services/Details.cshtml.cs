@@ -62,7 +62,7 @@ public sealed class DetailsModel(ServiceDirectory directory, ServiceAccess acces
         var months = await figures.MonthlyAsync(service.Id, thisMonth.AddMonths(-11), thisMonth, cancellationToken);
         var total = await figures.TotalAsync(service.Id, thisMonth.AddMonths(-11), today, cancellationToken);
         var latest = await improvements.ListAsync(service.Id, publishedOnly: true, take: 3, cancellationToken: cancellationToken);
-        FeedbackSection = new(service.Key, months, total, latest, English, Feedback.FeedbackRights.CanRead(scope, service), CanEdit, new Feedback.FeedbackLabels(l));
+        FeedbackSection = new(service.Key, months, total, latest, English, scope.SeesTeamDetail(service), CanEdit, new Feedback.FeedbackLabels(l));
         return Page();
     }
 

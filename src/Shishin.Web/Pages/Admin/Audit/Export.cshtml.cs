@@ -1,8 +1,8 @@
-using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Shishin.Core.Auditing;
+using Shishin.Web.Infrastructure;
 
 namespace Shishin.Web.Pages.Admin.Audit;
 
@@ -20,10 +20,7 @@ public sealed class ExportModel(AuditLog audit, TimeProvider clock, IStringLocal
             return Redirect(Url.Page("/Admin/Audit/Index") + Request.QueryString.ToUriComponent());
         }
 
-        var name = $"shishin-audit-{clock.GetUtcNow():yyyyMMdd-HHmmss}.csv";
-        Response.ContentType = "text/csv; charset=utf-8";
-        Response.Headers.ContentDisposition = $"attachment; filename=\"{name}\"";
-        await using var writer = new StreamWriter(Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+        await using var writer = CsvDownload.Start(Response, "shishin-audit", clock);
         await audit.WriteCsvAsync(Filter.ToQuery(), writer, Columns, cancellationToken);
         await writer.FlushAsync(cancellationToken);
         return new EmptyResult();

@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Shishin.Core.Services;
@@ -15,12 +14,7 @@ public sealed class ExportModel(ServiceAccess access, ServiceCsvExporter exporte
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var scope = await access.ScopeAsync(User.ToViewer(), cancellationToken);
-        var name = $"shishin-services-{clock.GetUtcNow():yyyyMMdd-HHmmss}.csv";
-        Response.ContentType = "text/csv; charset=utf-8";
-        Response.Headers.ContentDisposition = $"attachment; filename=\"{name}\"";
-        // What one visitor may see differs from the next one's: never from a shared cache.
-        Response.Headers.CacheControl = "private, no-store";
-        await using var writer = new StreamWriter(Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+        await using var writer = CsvDownload.Start(Response, "shishin-services", clock);
         await exporter.WriteAsync(scope, writer, cancellationToken);
         return new EmptyResult();
     }

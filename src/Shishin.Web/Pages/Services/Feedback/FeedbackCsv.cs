@@ -1,24 +1,14 @@
 using System.Globalization;
-using System.Text;
-using Microsoft.AspNetCore.Http;
 using Shishin.Core;
 
 namespace Shishin.Web.Pages.Services.Feedback;
 
 /// <summary>
-/// The feedback CSVs as every Shishin CSV: UTF-8 with a byte order mark (so that spreadsheet software reads Japanese),
-/// CRLF line ends, cells quoted as RFC 4180 needs and neutralised against formula injection (<see cref="Csv.Cell"/>).
+/// The feedback CSVs' lines (started by <see cref="Infrastructure.CsvDownload"/>): CRLF line ends, cells quoted as RFC 4180
+/// needs and neutralised against formula injection (<see cref="Csv.Cell"/>), numbers and times culture-invariant.
 /// </summary>
 public static class FeedbackCsv
 {
-    public static StreamWriter Start(HttpResponse response, string fileName)
-    {
-        ArgumentNullException.ThrowIfNull(response);
-        response.ContentType = "text/csv; charset=utf-8";
-        response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
-        return new StreamWriter(response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
-    }
-
     public static Task WriteLineAsync(StreamWriter writer, IEnumerable<string?> cells)
     {
         ArgumentNullException.ThrowIfNull(writer);

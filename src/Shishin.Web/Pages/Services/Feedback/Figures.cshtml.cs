@@ -10,12 +10,12 @@ namespace Shishin.Web.Pages.Services.Feedback;
 /// <summary>
 /// A service's satisfaction figures from the daily aggregates: count, mean rating, CSAT and task completion by month
 /// (every month shown, an empty one as "not measured") and by day, and the ratings given. Each as a table that works
-/// without JavaScript, with an ECharts chart beside it drawn from the table by js/scan-trends.js. Aggregate figures
+/// without JavaScript, with an ECharts chart beside it drawn from the table by js/trend-charts.js. Aggregate figures
 /// only, never comments, so whoever sees the service sees them.
 /// </summary>
 [AllowAnonymous]
 public sealed class FiguresModel(ServiceDirectory directory, ServiceAccess access, FeedbackFigures figures, TimeProvider clock, IStringLocalizer<SharedResource> l)
-    : FeedbackPageModel(directory, access)
+    : ServicePageModel(directory, access)
 {
     public static readonly IReadOnlyList<int> Periods = [12, 24, 60];
 
@@ -35,7 +35,7 @@ public sealed class FiguresModel(ServiceDirectory directory, ServiceAccess acces
 
     public async Task<IActionResult> OnGetAsync(string key)
     {
-        if (await LoadAsync(key, FeedbackRight.Summary) is { } refused)
+        if (await LoadAsync(key, ServiceRight.Summary) is { } refused)
         {
             return refused;
         }

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -14,49 +13,37 @@ namespace Shishin.Web.Pages.Services.Feedback;
 /// </summary>
 [AllowAnonymous]
 public sealed class FiguresExportModel(ServiceDirectory directory, ServiceAccess access, FeedbackFigures figures, TimeProvider clock, IStringLocalizer<SharedResource> l)
-    : FeedbackPageModel(directory, access)
+    : FeedbackCsvPage(directory, access, clock, l)
 {
-    [BindProperty(SupportsGet = true)]
-    [DataType(DataType.Date)]
-    public DateOnly? From { get; set; }
+    protected override ServiceRight Need => ServiceRight.Summary;
 
-    [BindProperty(SupportsGet = true)]
-    [DataType(DataType.Date)]
-    public DateOnly? To { get; set; }
+    protected override string FileStem => $"shishin-feedback-figures-{Service.Key}";
 
-    public async Task<IActionResult> OnGetAsync(string key, CancellationToken cancellationToken)
+    protected override IEnumerable<string> Header =>
+    [
+        L["Day (Tokyo)"], L["Responses"], L["Mean rating"], L["CSAT (%)"], L["Task completion (%)"],
+        L["Rating 1"], L["Rating 2"], L["Rating 3"], L["Rating 4"], L["Rating 5"], L["Completed"], L["Partly completed"], L["Not completed"],
+    ];
+
+    /// <summary>The figures page has no date fields (its link always sends a valid range), so the messages are the answer.</summary>
+    protected override IActionResult InvalidRange() => new ContentResult
     {
-        if (await LoadAsync(key, FeedbackRight.Summary) is { } refused)
-        {
-            return refused;
-        }
+        StatusCode = StatusCodes.Status400BadRequest,
+        ContentType = "text/plain; charset=utf-8",
+        Content = string.Join('\n', ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage)),
+    };
 
-        if (!FeedbackDates.Validate(ModelState, l, nameof(From), From, nameof(To), To))
-        {
-            return BadRequest();
-        }
-
-        var to = To ?? JapanTime.Today(clock);
+    protected override async Task<IEnumerable<IEnumerable<string?>>> RowsAsync(CancellationToken cancellationToken)
+    {
+        var to = To ?? JapanTime.Today(Clock);
         var from = From ?? to.AddYears(-1).AddDays(1);
         var days = await figures.DailyAsync(Service.Id, from, to, cancellationToken);
-        await using var writer = FeedbackCsv.Start(Response, $"shishin-feedback-figures-{Service.Key}-{clock.GetUtcNow():yyyyMMdd-HHmmss}.csv");
-        await FeedbackCsv.WriteLineAsync(writer,
+        return days.Select(IEnumerable<string?> (d) =>
         [
-            l["Day (Tokyo)"], l["Responses"], l["Mean rating"], l["CSAT (%)"], l["Task completion (%)"],
-            l["Rating 1"], l["Rating 2"], l["Rating 3"], l["Rating 4"], l["Rating 5"], l["Completed"], l["Partly completed"], l["Not completed"],
+            FeedbackLabels.Day(d.Start), FeedbackCsv.Number(d.Count), FeedbackCsv.Number(d.MeanRating, "0.00"),
+            FeedbackCsv.Number(d.Csat * 100, "0.0"), FeedbackCsv.Number(d.CompletionRate * 100, "0.0"),
+            .. d.Distribution.Select(FeedbackCsv.Number),
+            FeedbackCsv.Number(d.Completed), FeedbackCsv.Number(d.PartlyCompleted), FeedbackCsv.Number(d.NotCompleted),
         ]);
-        foreach (var d in days)
-        {
-            await FeedbackCsv.WriteLineAsync(writer,
-            [
-                FeedbackLabels.Day(d.Start), FeedbackCsv.Number(d.Count), FeedbackCsv.Number(d.MeanRating, "0.00"),
-                FeedbackCsv.Number(d.Csat * 100, "0.0"), FeedbackCsv.Number(d.CompletionRate * 100, "0.0"),
-                .. d.Distribution.Select(FeedbackCsv.Number),
-                FeedbackCsv.Number(d.Completed), FeedbackCsv.Number(d.PartlyCompleted), FeedbackCsv.Number(d.NotCompleted),
-            ]);
-        }
-
-        await writer.FlushAsync(cancellationToken);
-        return new EmptyResult();
     }
 }

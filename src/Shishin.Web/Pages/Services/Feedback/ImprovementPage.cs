@@ -12,7 +12,7 @@ namespace Shishin.Web.Pages.Services.Feedback;
 /// the item as stored now.
 /// </summary>
 public abstract class ImprovementPage(ServiceDirectory directory, ServiceAccess access, FeedbackImprovements improvements, FeedbackInbox inbox,
-    IStringLocalizer<SharedResource> l) : FeedbackPageModel(directory, access)
+    IStringLocalizer<SharedResource> l) : ServicePageModel(directory, access)
 {
     [BindProperty]
     public ImprovementForm Input { get; set; } = new();
@@ -30,7 +30,7 @@ public abstract class ImprovementPage(ServiceDirectory directory, ServiceAccess 
 
     protected async Task<IActionResult?> LoadFormAsync(string key)
     {
-        if (await LoadAsync(key, FeedbackRight.Edit) is { } refused)
+        if (await LoadAsync(key, ServiceRight.Edit) is { } refused)
         {
             return refused;
         }

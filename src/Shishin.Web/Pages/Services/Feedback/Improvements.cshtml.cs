@@ -11,13 +11,13 @@ namespace Shishin.Web.Pages.Services.Feedback;
 /// unseen.
 /// </summary>
 public sealed class ImprovementsModel(ServiceDirectory directory, ServiceAccess access, FeedbackImprovements improvements, IStringLocalizer<SharedResource> l)
-    : FeedbackPageModel(directory, access)
+    : ServicePageModel(directory, access)
 {
     public IReadOnlyList<FeedbackImprovement> Items { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string key)
     {
-        if (await LoadAsync(key, FeedbackRight.Edit) is { } refused)
+        if (await LoadAsync(key, ServiceRight.Edit) is { } refused)
         {
             return refused;
         }
@@ -32,7 +32,7 @@ public sealed class ImprovementsModel(ServiceDirectory directory, ServiceAccess 
 
     private async Task<IActionResult> SetAsync(string key, Guid id, int revision, bool publish)
     {
-        if (await LoadAsync(key, FeedbackRight.Edit) is { } refused)
+        if (await LoadAsync(key, ServiceRight.Edit) is { } refused)
         {
             return refused;
         }

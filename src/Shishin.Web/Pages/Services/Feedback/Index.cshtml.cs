@@ -15,7 +15,7 @@ namespace Shishin.Web.Pages.Services.Feedback;
 /// Comments are shown as stored, that is redacted.
 /// </summary>
 public sealed class IndexModel(ServiceDirectory directory, ServiceAccess access, FeedbackInbox inbox, IStringLocalizer<SharedResource> l)
-    : FeedbackPageModel(directory, access)
+    : ServicePageModel(directory, access)
 {
     [BindProperty(SupportsGet = true)]
     [Display(Name = "Satisfaction rating")]
@@ -65,7 +65,7 @@ public sealed class IndexModel(ServiceDirectory directory, ServiceAccess access,
 
     public async Task<IActionResult> OnGetAsync(string key)
     {
-        if (await LoadAsync(key, FeedbackRight.Read) is { } refused)
+        if (await LoadAsync(key, ServiceRight.TeamDetail) is { } refused)
         {
             return refused;
         }

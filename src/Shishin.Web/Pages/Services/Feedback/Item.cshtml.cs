@@ -16,7 +16,7 @@ namespace Shishin.Web.Pages.Services.Feedback;
 /// submission as it is now. Each triage is audited.
 /// </summary>
 public sealed class ItemModel(ServiceDirectory directory, ServiceAccess access, FeedbackInbox inbox, IStringLocalizer<SharedResource> l)
-    : FeedbackPageModel(directory, access)
+    : ServicePageModel(directory, access)
 {
     [BindProperty]
     [Display(Name = "Status")]
@@ -58,7 +58,7 @@ public sealed class ItemModel(ServiceDirectory directory, ServiceAccess access, 
 
     public async Task<IActionResult> OnGetAsync(string key, Guid id)
     {
-        if (await LoadItemAsync(key, id, FeedbackRight.Read) is { } refused)
+        if (await LoadItemAsync(key, id, ServiceRight.TeamDetail) is { } refused)
         {
             return refused;
         }
@@ -72,7 +72,7 @@ public sealed class ItemModel(ServiceDirectory directory, ServiceAccess access, 
 
     public async Task<IActionResult> OnPostAsync(string key, Guid id)
     {
-        if (await LoadItemAsync(key, id, FeedbackRight.Edit) is { } refused)
+        if (await LoadItemAsync(key, id, ServiceRight.Edit) is { } refused)
         {
             return refused;
         }
@@ -98,7 +98,7 @@ public sealed class ItemModel(ServiceDirectory directory, ServiceAccess access, 
 
     public async Task<IActionResult> OnPostNewActionAsync(string key, Guid id)
     {
-        if (await LoadItemAsync(key, id, FeedbackRight.Edit) is { } refused)
+        if (await LoadItemAsync(key, id, ServiceRight.Edit) is { } refused)
         {
             return refused;
         }
@@ -158,7 +158,7 @@ public sealed class ItemModel(ServiceDirectory directory, ServiceAccess access, 
         }
     }
 
-    private async Task<IActionResult?> LoadItemAsync(string key, Guid id, FeedbackRight need)
+    private async Task<IActionResult?> LoadItemAsync(string key, Guid id, ServiceRight need)
     {
         if (await LoadAsync(key, need) is { } refused)
         {

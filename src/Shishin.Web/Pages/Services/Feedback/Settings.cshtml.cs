@@ -12,7 +12,7 @@ namespace Shishin.Web.Pages.Services.Feedback;
 /// stored now.
 /// </summary>
 public sealed class SettingsModel(ServiceDirectory directory, ServiceAccess access, FeedbackSettingsService settings, IStringLocalizer<SharedResource> l)
-    : FeedbackPageModel(directory, access)
+    : ServicePageModel(directory, access)
 {
     [BindProperty]
     public bool Enabled { get; set; } = true;
@@ -81,7 +81,7 @@ public sealed class SettingsModel(ServiceDirectory directory, ServiceAccess acce
 
     private async Task<IActionResult?> LoadSettingsAsync(string key)
     {
-        if (await LoadAsync(key, FeedbackRight.Edit) is { } refused)
+        if (await LoadAsync(key, ServiceRight.Edit) is { } refused)
         {
             return refused;
         }

@@ -11,13 +11,13 @@ namespace Shishin.Web.Pages.Services.Feedback;
 /// </summary>
 [AllowAnonymous]
 public sealed class YouSaidWeDidModel(ServiceDirectory directory, ServiceAccess access, FeedbackImprovements improvements)
-    : FeedbackPageModel(directory, access)
+    : ServicePageModel(directory, access)
 {
     public IReadOnlyList<FeedbackImprovement> Items { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string key)
     {
-        if (await LoadAsync(key, FeedbackRight.Summary) is { } refused)
+        if (await LoadAsync(key, ServiceRight.Summary) is { } refused)
         {
             return refused;
         }

@@ -13,7 +13,7 @@ namespace Shishin.Web.Pages.Services.Scans;
 /// Without a choice, the latest run against the one before it. For the team and reviewers (it lists findings).
 /// </summary>
 public sealed class DiffModel(ServiceDirectory directory, ServiceAccess access, ScanHistory history, ScanDiff diffs, IStringLocalizer<SharedResource> l)
-    : ScanPageModel(directory, access)
+    : ServicePageModel(directory, access)
 {
     public const int RunsOffered = 100;
 
@@ -33,7 +33,7 @@ public sealed class DiffModel(ServiceDirectory directory, ServiceAccess access, 
 
     public async Task<IActionResult> OnGetAsync(string key)
     {
-        if (await LoadAsync(key, ScanRight.Detail) is { } refused)
+        if (await LoadAsync(key, ServiceRight.TeamDetail) is { } refused)
         {
             return refused;
         }

@@ -14,7 +14,7 @@ namespace Shishin.Web.Pages.Services.Scans;
 /// </summary>
 [AllowAnonymous]
 public sealed class IndexModel(ServiceDirectory directory, ServiceAccess access, ScanProfiles profiles, ScanHistory history,
-    ScanDispatcher dispatcher, AuditLog audit, IStringLocalizer<SharedResource> l) : ScanPageModel(directory, access)
+    ScanDispatcher dispatcher, AuditLog audit, IStringLocalizer<SharedResource> l) : ServicePageModel(directory, access)
 {
     public const int RunsShown = 50;
 
@@ -25,7 +25,7 @@ public sealed class IndexModel(ServiceDirectory directory, ServiceAccess access,
 
     public async Task<IActionResult> OnGetAsync(string key)
     {
-        if (await LoadAsync(key, ScanRight.Summary) is { } refused)
+        if (await LoadAsync(key, ServiceRight.Summary) is { } refused)
         {
             return refused;
         }
@@ -37,7 +37,7 @@ public sealed class IndexModel(ServiceDirectory directory, ServiceAccess access,
     /// <summary>Queues a run of the chosen profile now (the profile's settings, no overrides).</summary>
     public async Task<IActionResult> OnPostScanNowAsync(string key, Guid profile)
     {
-        if (await LoadAsync(key, ScanRight.Edit) is { } refused)
+        if (await LoadAsync(key, ServiceRight.Edit) is { } refused)
         {
             return refused;
         }
@@ -61,7 +61,7 @@ public sealed class IndexModel(ServiceDirectory directory, ServiceAccess access,
     {
         var all = await profiles.ListAsync(Service.Id, HttpContext.RequestAborted);
         ProfileNames = all.ToDictionary(p => p.Id, p => p.Name);
-        Profiles = CanReadDetail ? all : [];
+        Profiles = CanReadTeamDetail ? all : [];
         Runs = await history.RunsAsync(Service.Id, RunsShown, HttpContext.RequestAborted);
     }
 

@@ -13,7 +13,7 @@ public sealed class NewProfileModel(ServiceDirectory directory, ServiceAccess ac
 
     public async Task<IActionResult> OnGetAsync(string key)
     {
-        if (await LoadAsync(key, ScanRight.Edit) is { } refused)
+        if (await LoadAsync(key, ServiceRight.Edit) is { } refused)
         {
             return refused;
         }
@@ -26,7 +26,7 @@ public sealed class NewProfileModel(ServiceDirectory directory, ServiceAccess ac
 
     public async Task<IActionResult> OnPostAsync(string key)
     {
-        if (await LoadAsync(key, ScanRight.Edit) is { } refused)
+        if (await LoadAsync(key, ServiceRight.Edit) is { } refused)
         {
             return refused;
         }

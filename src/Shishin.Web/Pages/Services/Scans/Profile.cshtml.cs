@@ -95,7 +95,7 @@ public sealed class ProfileModel(ServiceDirectory directory, ServiceAccess acces
 
     private async Task<IActionResult?> LoadProfileAsync(string key, Guid id)
     {
-        if (await LoadAsync(key, ScanRight.Edit) is { } refused)
+        if (await LoadAsync(key, ServiceRight.Edit) is { } refused)
         {
             return refused;
         }

@@ -7,7 +7,7 @@ using Shishin.Core.Services;
 namespace Shishin.Web.Pages.Services.Scans;
 
 /// <summary>The add and edit forms of a scan profile: the service team only.</summary>
-public abstract class ProfilePage(ServiceDirectory directory, ServiceAccess access) : ScanPageModel(directory, access)
+public abstract class ProfilePage(ServiceDirectory directory, ServiceAccess access) : ServicePageModel(directory, access)
 {
     [BindProperty]
     public ProfileForm Input { get; set; } = new();

@@ -14,7 +14,7 @@ namespace Shishin.Web.Pages.Services.Scans;
 /// </summary>
 [AllowAnonymous]
 public sealed class RunModel(ServiceDirectory directory, ServiceAccess access, ScanHistory history, ScanDiff diffs,
-    ScanDispatcher dispatcher, AuditLog audit, IStringLocalizer<SharedResource> l) : ScanPageModel(directory, access)
+    ScanDispatcher dispatcher, AuditLog audit, IStringLocalizer<SharedResource> l) : ServicePageModel(directory, access)
 {
     /// <summary>Seconds between refreshes of the progress view without JavaScript.</summary>
     public const int RefreshSeconds = 5;
@@ -36,7 +36,7 @@ public sealed class RunModel(ServiceDirectory directory, ServiceAccess access, S
         }
 
         ProfileName = await history.ProfileNameAsync(Run.ProfileId, HttpContext.RequestAborted);
-        if (Run.IsFinished && CanReadDetail && !Run.DetailPruned)
+        if (Run.IsFinished && CanReadTeamDetail && !Run.DetailPruned)
         {
             Pages = await diffs.PagesAsync(Run.Id, HttpContext.RequestAborted);
             if (Run.Status == ScanRunStatus.Done && await diffs.PreviousAsync(Run, HttpContext.RequestAborted) is { } previous)
@@ -74,7 +74,7 @@ public sealed class RunModel(ServiceDirectory directory, ServiceAccess access, S
     /// <summary>Asks the run to stop (a queued run ends at once); the worker stores what it found so far.</summary>
     public async Task<IActionResult> OnPostCancelAsync(string key, Guid id)
     {
-        if (await LoadAsync(key, ScanRight.Edit) is { } refused)
+        if (await LoadAsync(key, ServiceRight.Edit) is { } refused)
         {
             return refused;
         }
@@ -122,7 +122,7 @@ public sealed class RunModel(ServiceDirectory directory, ServiceAccess access, S
 
     private async Task<IActionResult?> LoadRunAsync(string key, Guid id)
     {
-        if (await LoadAsync(key, ScanRight.Summary) is { } refused)
+        if (await LoadAsync(key, ServiceRight.Summary) is { } refused)
         {
             return refused;
         }

@@ -41,9 +41,6 @@ public static class ScanReadApi
             .ProducesProblem(StatusCodes.Status409Conflict);
     }
 
-    /// <summary>The service team, assigned partners, reviewers and admins see a run's detail; others only its summary.</summary>
-    internal static bool SeesDetail(ServiceScope scope, Service service) => scope.SeesEveryService || scope.CanSelfAssess(service);
-
     private static async Task<Results<Ok<ScanRunPageDto>, ValidationProblem, ProblemHttpResult>> ListAsync(
         string key, string? page, string? pageSize, ServiceRegistry registry, ServiceAccess access, ScanRunQueries queries, HttpContext context, CancellationToken ct)
     {
@@ -63,7 +60,7 @@ public static class ScanReadApi
             return ServiceNotFound(key);
         }
 
-        var detail = SeesDetail(scope, service);
+        var detail = scope.SeesTeamDetail(service);
         var runs = await queries.ListAsync(service.Id, pageNumber, size, ct);
         return TypedResults.Ok(new ScanRunPageDto([.. runs.Items.Select(r => Summary(r, service.Key, detail))], runs.Page, runs.PageSize, runs.Total));
     }
@@ -77,7 +74,7 @@ public static class ScanReadApi
             return RunNotFound(id);
         }
 
-        var detail = SeesDetail(scope, service);
+        var detail = scope.SeesTeamDetail(service);
         var pages = detail && !run.DetailPruned ? await queries.PagesAsync(run.Id, ct) : null;
         var overrides = ScanRunService.OverridesOf(run);
         return TypedResults.Ok(new ScanRunDto(
@@ -131,7 +128,7 @@ public static class ScanReadApi
 
         // The same comparison as the run and diff pages (ScanDiff): by finding fingerprint, outcome included.
         var diff = ScanDiff.Compare(await queries.PagesAsync(other.Id, ct), await queries.PagesAsync(run.Id, ct));
-        var detail = SeesDetail(scope, service);
+        var detail = scope.SeesTeamDetail(service);
         List<ScanDiffFindingDto>? List(IReadOnlyList<ScanDiffItem> items) => detail
             ? [.. items.Select(f => new ScanDiffFindingDto(f.Fingerprint, f.RuleId, f.Category, f.Outcome, f.Impact, f.PageUrl, f.Message, f.NodeCount))]
             : null;

@@ -11,11 +11,11 @@ namespace Shishin.Web.Pages.Services.Scans;
 /// <summary>
 /// A service's scan results over time, from the daily aggregates (kept for ever, after retention prunes the runs): each
 /// measure as a table that works without JavaScript, and beside it an ECharts chart drawn from that table by
-/// js/scan-trends.js. Summary figures only, so whoever sees the service sees its trends.
+/// js/trend-charts.js. Summary figures only, so whoever sees the service sees its trends.
 /// </summary>
 [AllowAnonymous]
 public sealed class TrendsModel(ServiceDirectory directory, ServiceAccess access, ScanHistory history, TimeProvider clock, IStringLocalizer<SharedResource> l)
-    : ScanPageModel(directory, access)
+    : ServicePageModel(directory, access)
 {
     public static readonly IReadOnlyList<int> Periods = [30, 90, 365, 1095];
 
@@ -31,7 +31,7 @@ public sealed class TrendsModel(ServiceDirectory directory, ServiceAccess access
 
     public async Task<IActionResult> OnGetAsync(string key)
     {
-        if (await LoadAsync(key, ScanRight.Summary) is { } refused)
+        if (await LoadAsync(key, ServiceRight.Summary) is { } refused)
         {
             return refused;
         }
