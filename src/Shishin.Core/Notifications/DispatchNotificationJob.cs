@@ -9,12 +9,13 @@ using Shishin.Core.Services;
 namespace Shishin.Core.Notifications;
 
 /// <summary>
-/// Delivers one stored event: an e-mail to each immediate subscriber who may still see the service, a place in the next
-/// digest for each digest subscriber, and a <see cref="WebhookDeliveryJob"/> for each enabled webhook. Run again after a
-/// crash, it skips the recipients that already have a delivery.
+/// Delivers one stored event: an e-mail to each immediate subscriber who may still see the service (retried by
+/// <see cref="EmailDeliveryJob"/> when the SMTP server does not take it), a place in the next digest for each digest
+/// subscriber, and a <see cref="WebhookDeliveryJob"/> for each enabled webhook. Run again after a crash, it skips the
+/// recipients that already have a delivery.
 /// </summary>
 public sealed partial class DispatchNotificationJob(
-    ShishinDbContext db, ServiceAccess access, NotificationMail mail, ISchedulerFactory schedulers, TimeProvider clock,
+    ShishinDbContext db, ServiceAccess access, NotificationMail mail, EmailDeliveryJob email, ISchedulerFactory schedulers, TimeProvider clock,
     ILogger<DispatchNotificationJob> logger) : IJob
 {
     public const string EventIdKey = "eventId";
@@ -65,7 +66,7 @@ public sealed partial class DispatchNotificationJob(
         foreach (var subscriber in subscribers.Where(s => !doneUsers.Contains(s.UserId)))
         {
             // Rights are read now, not when the person subscribed: someone who left the organisation hears nothing more.
-            if (!(await access.ScopeAsync(await ViewerAsync(subscriber.UserId, cancellationToken), cancellationToken)).CanSee(service))
+            if (!(await access.ScopeOfUserAsync(subscriber.UserId, cancellationToken)).CanSee(service))
             {
                 continue;
             }
@@ -78,19 +79,15 @@ public sealed partial class DispatchNotificationJob(
                     : subscriber.Mode == NotificationMode.DailyDigest ? NotificationDeliveryStatus.AwaitingDigest : NotificationDeliveryStatus.Pending,
             };
             db.NotificationDeliveries.Add(delivery);
+            // Saved one by one, so that a crash in the middle does not send the same e-mail twice on the rerun.
             if (delivery.Status == NotificationDeliveryStatus.Pending)
             {
-                var culture = CultureInfo.GetCultureInfo(subscriber.Language);
-                var message = NotificationEmails.Event(subscriber.Email!, culture, record, service.Name(subscriber.Language == "en"), mail.Link(record.Path));
-                var result = await mail.SendAsync(message, cancellationToken);
-                delivery.Attempts = 1;
-                delivery.LastAttemptAt = clock.GetUtcNow().UtcDateTime;
-                delivery.Status = result == EmailDelivery.Sent ? NotificationDeliveryStatus.Sent : NotificationDeliveryStatus.Failed;
-                delivery.LastError = result == EmailDelivery.Sent ? null : "The SMTP server did not take the e-mail; the log says why.";
+                await email.AttemptAsync(delivery, record, service, subscriber.Email!, cancellationToken);
             }
-
-            // Saved one by one, so that a crash in the middle does not send the same e-mail twice on the rerun.
-            await db.SaveChangesAsync(CancellationToken.None);
+            else
+            {
+                await db.SaveChangesAsync(CancellationToken.None);
+            }
         }
 
         var hooks = await db.NotificationWebhooks.AsNoTracking()
@@ -110,13 +107,6 @@ public sealed partial class DispatchNotificationJob(
         }
 
         LogDispatched(logger, record.Id, record.Kind, subscribers.Count, hooks.Count);
-    }
-
-    private async Task<Viewer> ViewerAsync(Guid userId, CancellationToken cancellationToken)
-    {
-        var roles = await db.UserRoles.AsNoTracking().Where(r => r.UserId == userId)
-            .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToListAsync(cancellationToken);
-        return new Viewer(userId, roles.ToHashSet(StringComparer.Ordinal));
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Event {EventId} ({Kind}): {Subscribers} subscriber(s) considered, {Webhooks} webhook(s) queued")]

@@ -22,6 +22,16 @@ public sealed class NotificationSmtpOptions
     public string? From { get; set; }
 }
 
+/// <summary>Retries of notification e-mails the SMTP server did not take (<c>Notifications:Email</c>).</summary>
+public sealed class EmailRetryOptions
+{
+    /// <summary>Attempts in all, the first one included, before an e-mail is given up as failed.</summary>
+    public int MaxAttempts { get; set; } = 5;
+
+    /// <summary>The wait before the second attempt; it doubles before each further one (1 min, 2 min, 4 min, 8 min).</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMinutes(1);
+}
+
 public sealed class WebhookOptions
 {
     /// <summary>Attempts in all, the first one included, before a delivery is given up as failed.</summary>
@@ -42,6 +52,11 @@ public sealed class NotificationOptions
     public NotificationSmtpOptions Smtp { get; set; } = new();
 
     public WebhookOptions Webhooks { get; set; } = new();
+
+    public EmailRetryOptions Email { get; set; } = new();
+
+    /// <summary>The wait before attempt <paramref name="next"/> (2 and more): the retry delay doubled for each attempt after the second.</summary>
+    public static TimeSpan DelayBefore(int next, TimeSpan retryDelay) => retryDelay * Math.Pow(2, Math.Max(0, next - 2));
 
     public bool EmailConfigured => !string.IsNullOrWhiteSpace(Smtp.Host);
 
@@ -74,6 +89,16 @@ internal sealed class NotificationOptionsValidator : IValidateOptions<Notificati
         if (options.Webhooks.RetryDelay <= TimeSpan.Zero || options.Webhooks.Timeout <= TimeSpan.Zero)
         {
             failures.Add("Notifications:Webhooks:RetryDelay and Timeout must be positive.");
+        }
+
+        if (options.Email.MaxAttempts is < 1 or > 20)
+        {
+            failures.Add("Notifications:Email:MaxAttempts must be between 1 and 20.");
+        }
+
+        if (options.Email.RetryDelay <= TimeSpan.Zero)
+        {
+            failures.Add("Notifications:Email:RetryDelay must be positive.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -21,6 +21,7 @@ public static class NotificationServiceCollectionExtensions
         services.AddScoped<NotificationSettings>();
         services.AddScoped<DispatchNotificationJob>();
         services.AddScoped<WebhookDeliveryJob>();
+        services.AddScoped<EmailDeliveryJob>();
         services.AddScoped<NotificationDigestJob>();
         return services;
     }

@@ -32,9 +32,6 @@ public sealed partial class WebhookDeliveryJob(
         .StartAt(when)
         .Build();
 
-    /// <summary>The wait before attempt <paramref name="next"/> (2 and more): the retry delay doubled for each attempt after the second.</summary>
-    public static TimeSpan DelayBefore(int next, TimeSpan retryDelay) => retryDelay * Math.Pow(2, Math.Max(0, next - 2));
-
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -96,7 +93,7 @@ public sealed partial class WebhookDeliveryJob(
         else
         {
             var next = delivery.Attempts + 1;
-            var when = clock.GetUtcNow() + DelayBefore(next, settings.RetryDelay);
+            var when = clock.GetUtcNow() + NotificationOptions.DelayBefore(next, settings.RetryDelay);
             delivery.NextAttemptAt = when.UtcDateTime;
             await db.SaveChangesAsync(CancellationToken.None);
             var scheduler = await schedulers.GetScheduler(CancellationToken.None);

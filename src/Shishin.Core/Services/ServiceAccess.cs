@@ -10,6 +10,17 @@ namespace Shishin.Core.Services;
 /// </summary>
 public sealed class ServiceAccess(ShishinDbContext db)
 {
+    /// <summary>
+    /// The scope of a user who is not the one signed in (a background job writing to a subscriber): their roles are read
+    /// from the database now, not from a sign-in's claims.
+    /// </summary>
+    public async Task<ServiceScope> ScopeOfUserAsync(Guid userId, CancellationToken cancellationToken = default)
+    {
+        var roles = await db.UserRoles.AsNoTracking().Where(r => r.UserId == userId)
+            .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToListAsync(cancellationToken);
+        return await ScopeAsync(new Viewer(userId, roles.ToHashSet(StringComparer.Ordinal)), cancellationToken);
+    }
+
     public async Task<ServiceScope> ScopeAsync(Viewer viewer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(viewer);

@@ -47,6 +47,15 @@ public sealed class TestSmtpServer : IDisposable
         }
     }
 
+    /// <summary>The next <paramref name="times"/> messages to <paramref name="address"/> are refused (451, a temporary failure).</summary>
+    public void Refuse(string address, int times)
+    {
+        lock (store.Messages)
+        {
+            store.Refusals[address.ToUpperInvariant()] = times;
+        }
+    }
+
     public IReadOnlyList<MimeMessage> To(string address) =>
         Messages.Where(m => m.To.Mailboxes.Any(b => string.Equals(b.Address, address, StringComparison.OrdinalIgnoreCase))).ToList();
 
@@ -97,6 +106,9 @@ public sealed class TestSmtpServer : IDisposable
     {
         public List<MimeMessage> Messages { get; } = [];
 
+        /// <summary>Upper-case address → messages still to refuse; guarded by <see cref="Messages"/>.</summary>
+        public Dictionary<string, int> Refusals { get; } = new(StringComparer.Ordinal);
+
         public override async Task<SmtpResponse> SaveAsync(
             ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
@@ -104,6 +116,15 @@ public sealed class TestSmtpServer : IDisposable
             var message = await MimeMessage.LoadAsync(stream, cancellationToken);
             lock (Messages)
             {
+                foreach (var to in message.To.Mailboxes.Select(m => m.Address.ToUpperInvariant()))
+                {
+                    if (Refusals.TryGetValue(to, out var left) && left > 0)
+                    {
+                        Refusals[to] = left - 1;
+                        return new SmtpResponse((SmtpReplyCode)451, "Try again later");
+                    }
+                }
+
                 Messages.Add(message);
             }
 

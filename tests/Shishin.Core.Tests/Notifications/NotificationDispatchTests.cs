@@ -129,6 +129,101 @@ public abstract class NotificationDispatchTests(NotificationFixture fixture)
     }
 
     [Fact]
+    public async Task Publish_SmtpRefusesTwice_TheEmailIsTriedAgainAndSentOnce()
+    {
+        var chiyoda = await Scopes.OrganizationAsync(fixture.Services, "chiyoda");
+        var service = await InternalServiceAsync("chiyoda");
+        var reader = await fixture.UserAsync(Roles.ServiceOwner, chiyoda);
+        await SubscribeAsync(reader, service, NotificationMode.Immediate, "en", Everything);
+        fixture.Smtp.Refuse(reader.Email!, 2);
+
+        await PublishAsync(service, NotificationKind.IncidentClosed, []);
+        await fixture.WaitForAsync(db => db.NotificationDeliveries.AnyAsync(d => d.UserId == reader.Id && d.Status != NotificationDeliveryStatus.Pending));
+
+        Assert.Single(fixture.Smtp.To(reader.Email!));
+        await using var check = fixture.Services.CreateAsyncScope();
+        var delivery = await check.ServiceProvider.GetRequiredService<ShishinDbContext>().NotificationDeliveries.SingleAsync(d => d.UserId == reader.Id);
+        Assert.Equal((NotificationDeliveryStatus.Sent, 3, null), (delivery.Status, delivery.Attempts, delivery.LastError));
+        // Two waits of the configured delay (1 s, then 2 s); Quartz never fires a trigger early.
+        Assert.True(delivery.LastAttemptAt - delivery.CreatedAt >= TimeSpan.FromMilliseconds(2900), $"Sent {delivery.LastAttemptAt - delivery.CreatedAt} after the first attempt.");
+    }
+
+    [Fact]
+    public async Task Publish_SmtpAlwaysRefuses_GivesUpAfterMaxAttempts()
+    {
+        var chiyoda = await Scopes.OrganizationAsync(fixture.Services, "chiyoda");
+        var service = await InternalServiceAsync("chiyoda");
+        var reader = await fixture.UserAsync(Roles.ServiceOwner, chiyoda);
+        await SubscribeAsync(reader, service, NotificationMode.Immediate, "ja", Everything);
+        fixture.Smtp.Refuse(reader.Email!, 10);
+
+        await PublishAsync(service, NotificationKind.IncidentOpened, []);
+        await fixture.WaitForAsync(db => db.NotificationDeliveries.AnyAsync(d => d.UserId == reader.Id && d.Status == NotificationDeliveryStatus.Failed));
+
+        Assert.Empty(fixture.Smtp.To(reader.Email!));
+        await using var check = fixture.Services.CreateAsyncScope();
+        var delivery = await check.ServiceProvider.GetRequiredService<ShishinDbContext>().NotificationDeliveries.SingleAsync(d => d.UserId == reader.Id);
+        Assert.Equal(3, delivery.Attempts);
+        Assert.Null(delivery.NextAttemptAt);
+        Assert.Contains("3 attempt(s)", delivery.LastError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Retry_RecipientLostAccessMeanwhile_IsNotWrittenTo()
+    {
+        var chiyoda = await Scopes.OrganizationAsync(fixture.Services, "chiyoda");
+        var service = await InternalServiceAsync("chiyoda");
+        var reader = await fixture.UserAsync(Roles.ServiceOwner, chiyoda);
+        await SubscribeAsync(reader, service, NotificationMode.Immediate, "en", Everything);
+        // Refused throughout: had the retry not read the rights again, it would end by giving up after three attempts.
+        fixture.Smtp.Refuse(reader.Email!, 10);
+
+        await PublishAsync(service, NotificationKind.IncidentOpened, []);
+        await fixture.WaitForAsync(db => db.NotificationDeliveries.AnyAsync(d => d.UserId == reader.Id && d.Attempts == 1));
+        await using (var scope = fixture.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ShishinDbContext>();
+            await db.UserOrganizations.Where(m => m.UserId == reader.Id).ExecuteDeleteAsync();
+        }
+
+        await fixture.WaitForAsync(db => db.NotificationDeliveries.AnyAsync(d => d.UserId == reader.Id && d.Status == NotificationDeliveryStatus.Failed));
+        Assert.Empty(fixture.Smtp.To(reader.Email!));
+        await using var check = fixture.Services.CreateAsyncScope();
+        var delivery = await check.ServiceProvider.GetRequiredService<ShishinDbContext>().NotificationDeliveries.SingleAsync(d => d.UserId == reader.Id);
+        Assert.Equal("The recipient may no longer see the service.", delivery.LastError);
+    }
+
+    [Fact]
+    public async Task Digest_SmtpRefusesOnce_OnlyTheFailedDigestIsSentAgain()
+    {
+        var chiyoda = await Scopes.OrganizationAsync(fixture.Services, "chiyoda");
+        var service = await InternalServiceAsync("chiyoda");
+        var refused = await fixture.UserAsync(Roles.ServiceOwner, chiyoda);
+        var taken = await fixture.UserAsync(Roles.ServiceOwner, chiyoda);
+        await SubscribeAsync(refused, service, NotificationMode.DailyDigest, "en", Everything);
+        await SubscribeAsync(taken, service, NotificationMode.DailyDigest, "en", Everything);
+        await PublishAsync(service, NotificationKind.IncidentOpened, []);
+        await fixture.WaitForAsync(async db => await db.NotificationDeliveries.CountAsync(d => d.ServiceId == service.Id && d.Status == NotificationDeliveryStatus.AwaitingDigest) == 2);
+        fixture.Smtp.Refuse(refused.Email!, 1);
+
+        // The morning's run, as its cron trigger starts it.
+        var scheduler = await fixture.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        await scheduler.TriggerJob(NotificationDigestJob.Key);
+        await fixture.WaitForAsync(db => db.NotificationDeliveries.AnyAsync(d => d.UserId == taken.Id && d.Status == NotificationDeliveryStatus.Sent));
+
+        // An event after the morning's digest waits for the next morning, even for the one whose digest is retried.
+        await PublishAsync(service, NotificationKind.IncidentClosed, []);
+        await fixture.WaitForAsync(db => db.NotificationDeliveries.AnyAsync(d => d.UserId == refused.Id && d.Status == NotificationDeliveryStatus.Sent));
+
+        Assert.Single(fixture.Smtp.To(refused.Email!));
+        Assert.Single(fixture.Smtp.To(taken.Email!));
+        await using var check = fixture.Services.CreateAsyncScope();
+        var deliveries = await check.ServiceProvider.GetRequiredService<ShishinDbContext>().NotificationDeliveries
+            .Where(d => d.UserId == refused.Id).OrderBy(d => d.CreatedAt).ToListAsync();
+        Assert.Equal([(NotificationDeliveryStatus.Sent, 2), (NotificationDeliveryStatus.AwaitingDigest, 0)], deliveries.Select(d => (d.Status, d.Attempts)));
+    }
+
+    [Fact]
     public async Task Digest_TwoEventsOfADay_OneEmailWithBoth()
     {
         var chiyoda = await Scopes.OrganizationAsync(fixture.Services, "chiyoda");
@@ -166,7 +261,8 @@ public abstract class NotificationDispatchTests(NotificationFixture fixture)
         await db.SaveChangesAsync();
         var off = new NotificationMail(Options.Create(new NotificationOptions()), new ConfigurationBuilder().Build(), NullLogger<EmailSender>.Instance);
         var job = new DispatchNotificationJob(db, scope.ServiceProvider.GetRequiredService<ServiceAccess>(), off,
-            scope.ServiceProvider.GetRequiredService<ISchedulerFactory>(), TimeProvider.System, NullLogger<DispatchNotificationJob>.Instance);
+            scope.ServiceProvider.GetRequiredService<EmailDeliveryJob>(), scope.ServiceProvider.GetRequiredService<ISchedulerFactory>(),
+            TimeProvider.System, NullLogger<DispatchNotificationJob>.Instance);
 
         await job.DispatchAsync(record.Id);
 
@@ -218,10 +314,10 @@ public abstract class NotificationDispatchTests(NotificationFixture fixture)
     public void DelayBefore_EachFurtherAttempt_DoublesTheWait()
     {
         var delay = TimeSpan.FromSeconds(30);
-        Assert.Equal(TimeSpan.FromSeconds(30), WebhookDeliveryJob.DelayBefore(2, delay));
-        Assert.Equal(TimeSpan.FromSeconds(60), WebhookDeliveryJob.DelayBefore(3, delay));
-        Assert.Equal(TimeSpan.FromSeconds(120), WebhookDeliveryJob.DelayBefore(4, delay));
-        Assert.Equal(TimeSpan.FromSeconds(240), WebhookDeliveryJob.DelayBefore(5, delay));
+        Assert.Equal(TimeSpan.FromSeconds(30), NotificationOptions.DelayBefore(2, delay));
+        Assert.Equal(TimeSpan.FromSeconds(60), NotificationOptions.DelayBefore(3, delay));
+        Assert.Equal(TimeSpan.FromSeconds(120), NotificationOptions.DelayBefore(4, delay));
+        Assert.Equal(TimeSpan.FromSeconds(240), NotificationOptions.DelayBefore(5, delay));
     }
 
     [Fact]

@@ -11,7 +11,7 @@ namespace Shishin.Core.Tests.Notifications;
 
 /// <summary>
 /// Shishin.Core with notification e-mail going to an in-process SMTP server, private networks allowed (the webhook
-/// receiver listens on loopback), a one-second retry delay, and Quartz started so that published events are delivered
+/// receiver listens on loopback), a one-second retry delay and three attempts for webhooks and e-mail, and Quartz started so that published events are delivered
 /// by the real jobs.
 /// </summary>
 public class NotificationFixture(TestProvider provider) : CoreFixture(provider)
@@ -28,6 +28,8 @@ public class NotificationFixture(TestProvider provider) : CoreFixture(provider)
         ["Notifications:Smtp:From"] = "Shishin <notice@example.jp>",
         ["Notifications:Webhooks:RetryDelay"] = "00:00:01",
         ["Notifications:Webhooks:MaxAttempts"] = "3",
+        ["Notifications:Email:RetryDelay"] = "00:00:01",
+        ["Notifications:Email:MaxAttempts"] = "3",
         ["Scanning:AllowPrivateNetworks"] = "true",
         ["Shishin:PublicUrl"] = "https://shishin.example.jp",
         ["Jobs:PollInterval"] = "00:00:01",
