@@ -20,7 +20,10 @@ public sealed partial class NotificationDigestJob(
 {
     public static readonly JobKey Key = new("notification-digest", "notifications");
     public static readonly TriggerKey MorningTrigger = new("notification-digest-morning", "notifications");
-    public static readonly TriggerKey RetryTrigger = new("notification-digest-retry", "notifications");
+
+    /// <summary>The one-off run that makes attempt <paramref name="attempt"/> of the failed digests.</summary>
+    public static TriggerKey RetryTrigger(int attempt) => new($"notification-digest-retry-{attempt}", "notifications");
+
     public const string RetryOnlyKey = "retryOnly";
 
     /// <summary>08:00 Japan time, before the working day starts.</summary>
@@ -108,16 +111,19 @@ public sealed partial class NotificationDigestJob(
         return new DigestRun(sent, nextAttempt < int.MaxValue ? nextAttempt : null);
     }
 
-    /// <summary>One retry run at a time: a run already waiting keeps its time.</summary>
+    /// <summary>
+    /// One run per attempt number: a run already waiting for that attempt keeps its time. (Named by attempt because the
+    /// trigger of the retry run that schedules the next one still exists while that run executes.)
+    /// </summary>
     private async Task ScheduleRetryAsync(IScheduler scheduler, int attempt)
     {
-        if (await scheduler.GetTrigger(RetryTrigger, CancellationToken.None) is not null)
+        if (await scheduler.GetTrigger(RetryTrigger(attempt), CancellationToken.None) is not null)
         {
             return;
         }
 
         var when = clock.GetUtcNow() + NotificationOptions.DelayBefore(attempt, options.Value.Email.RetryDelay);
-        var trigger = TriggerBuilder.Create().WithIdentity(RetryTrigger).ForJob(Key).UsingJobData(RetryOnlyKey, "true").StartAt(when).Build();
+        var trigger = TriggerBuilder.Create().WithIdentity(RetryTrigger(attempt)).ForJob(Key).UsingJobData(RetryOnlyKey, "true").StartAt(when).Build();
         await scheduler.ScheduleJob(trigger, cancellationToken: CancellationToken.None);
         LogRetry(logger, when);
     }
