@@ -142,6 +142,37 @@ public abstract class ScanApiTests(ShishinAppFactory app)
         Assert.Equal(running, (await JsonAsync(response)).GetProperty("current").GetGuid());
     }
 
+    [Fact]
+    public async Task RequestScan_ServiceWithoutProfile_CreatesANamedProfileWithItsScheduleOffAndNoTrigger()
+    {
+        var service = await ServiceSamples.CreateAsync(app, "chiyoda", isPublic: false);
+        var owner = await KeyClientAsync(Roles.ServiceOwner, "chiyoda");
+        var english = await KeyClientAsync(Roles.ServiceOwner, "chiyoda");
+        english.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+        var other = await ServiceSamples.CreateAsync(app, "chiyoda", isPublic: false);
+
+        var response = await owner.PostAsJsonAsync($"/api/v1/services/{service}/scans", new { maxPages = 1 });
+        var inEnglish = await english.PostAsJsonAsync($"/api/v1/services/{other}/scans", new { maxPages = 1 });
+
+        Assert.Equal((HttpStatusCode.Accepted, HttpStatusCode.Accepted), (response.StatusCode, inEnglish.StatusCode));
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ShishinDbContext>();
+        var profile = await db.ScanProfiles.AsNoTracking().SingleAsync(p => db.Services.Any(s => s.Key == service && s.Id == p.ServiceId));
+        var englishProfile = await db.ScanProfiles.AsNoTracking().SingleAsync(p => db.Services.Any(s => s.Key == other && s.Id == p.ServiceId));
+        // One scan was asked for, not a schedule: the profile scans the entry URLs on demand only, and Quartz holds no trigger of it.
+        Assert.Equal(("公開サイト", ScanCadence.Off, ""), (profile.Name, profile.Cadence, profile.StartUrls));
+        Assert.Equal(("Public site", ScanCadence.Off), (englishProfile.Name, englishProfile.Cadence));
+        var scheduler = await scope.ServiceProvider.GetRequiredService<Quartz.ISchedulerFactory>().GetScheduler();
+        foreach (var cadence in new[] { ScanCadence.Daily, ScanCadence.Weekly, ScanCadence.Monthly })
+        {
+            Assert.False(await scheduler.Exists(ScanSchedules.KeyFor(profile.Id, cadence)));
+        }
+
+        var id = (await JsonAsync(response)).GetProperty("id").GetGuid();
+        var run = await db.ScanRuns.AsNoTracking().SingleAsync(r => r.Id == id);
+        Assert.Equal((profile.Id, ScanTrigger.OnDemand), (run.ProfileId, run.Trigger));
+    }
+
     // ---- GET /api/v1/services/{key}/scans
 
     [Fact]

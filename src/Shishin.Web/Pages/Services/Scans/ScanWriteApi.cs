@@ -39,7 +39,7 @@ public static class ScanWriteApi
 
         group.MapPost("", RequestAsync)
             .WithName("RequestScan")
-            .WithSummary("Queues a scan of the service now (the service team and admins). An optional JSON body {\"startUrls\": [...], \"maxPages\": N} overrides the profile for this run (absolute http or https URLs, at most 20; 1 to 1000 pages). Answers 202 with the run's id and its address in Location; 409 while a run of the service is queued or running.")
+            .WithSummary("Queues a scan of the service now (the service team and admins). An optional JSON body {\"startUrls\": [...], \"maxPages\": N} overrides the profile for this run (absolute http or https URLs, at most 20; 1 to 1000 pages). A service without a scan profile gets one, scanning its entry URLs with its schedule off. Answers 202 with the run's id and its address in Location; 409 while a run of the service is queued or running.")
             .AddOpenApiOperationTransformer(JsonBody<ScanRequestBody>(required: false))
             .Produces<ScanQueuedDto>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem()
@@ -113,7 +113,8 @@ public static class ScanWriteApi
                 extensions: new Dictionary<string, object?>(StringComparer.Ordinal) { ["current"] = active.Id });
         }
 
-        var profile = await dispatcher.DefaultProfileAsync(service.Id, ct);
+        // A service without a profile gets one named as the profile form would name it, with its schedule off.
+        var profile = await dispatcher.DefaultProfileAsync(service.Id, l["Public site"], ct);
         var run = await dispatcher.QueueAsync(profile, ScanTrigger.OnDemand, overrides, scope.Viewer.UserId, await RequesterAsync(context, db, ct), ct);
         await audit.RecordAsync("scan.requested", nameof(ScanRun), run.Id.ToString(),
             new { service = service.Key, startUrls = overrides?.StartUrls?.Select(u => u.AbsoluteUri), maxPages = overrides?.MaxPages }, ct);
