@@ -173,6 +173,29 @@ public abstract class ScanApiTests(ShishinAppFactory app)
         Assert.Equal((profile.Id, ScanTrigger.OnDemand), (run.ProfileId, run.Trigger));
     }
 
+    [Theory]
+    [InlineData("http://127.0.0.1:8080/")]
+    [InlineData("http://localhost/")]
+    [InlineData("http://10.1.2.3/intranet/")]
+    [InlineData("http://[::1]/")]
+    [InlineData("http://intranet.local/")]
+    public async Task RequestScan_StartUrlOnAPrivateNetworkWithoutAllowPrivateNetworks_Answers400NamingItAndQueuesNothing(string url)
+    {
+        var service = await ServiceSamples.CreateAsync(app, "chiyoda", isPublic: false);
+        var owner = await KeyClientAsync(Roles.ServiceOwner, "chiyoda");
+        owner.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+
+        var response = await owner.PostAsJsonAsync($"/api/v1/services/{service}/scans", new { startUrls = new[] { "https://www.example.lg.jp:8443/", url } });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        // A public address on its own port is fine, as in the CLI; the private one is named.
+        Assert.Equal(["startUrls[1]"], await ErrorFieldsAsync(response));
+        var message = (await JsonAsync(response)).GetProperty("errors").GetProperty("startUrls[1]")[0].GetString();
+        Assert.Contains("Scanning:AllowPrivateNetworks", message, StringComparison.Ordinal);
+        Assert.Equal(0, await RunCountAsync(service));
+    }
+
     // ---- GET /api/v1/services/{key}/scans
 
     [Fact]
