@@ -1,4 +1,5 @@
 using Shishin.Scanning.Engine;
+using Shishin.Scanning.Safety;
 
 namespace Shishin.Scanning;
 
@@ -30,6 +31,34 @@ public static class Scanner
     /// <exception cref="ArgumentException">The options are invalid (no start URL, a URL that is not http or https, a limit below 1).</exception>
     public static Task<ScanResult> ScanAsync(ScanOptions options, IProgress<PageResult>? progress = null, CancellationToken cancellationToken = default) =>
         ScanSession.RunAsync(options, progress, TimeProvider.System, cancellationToken);
+
+    /// <summary>
+    /// What the SSRF guard of a scan with <paramref name="options"/> says about each start URL, before any browser is
+    /// started: the start URLs it would refuse (a non-public address, a port outside <see cref="ScanOptions.AllowedPorts"/>,
+    /// a name for internal use, an unusual numeric host form), each with the reason. With <paramref name="resolve"/> each
+    /// host name is also resolved once and every address checked; a name that does not resolve is not counted as refused
+    /// (the scan reports it as a page error). Empty when every start URL may be requested.
+    /// </summary>
+    /// <param name="options">The scan's options; only the start URLs and the guard's settings are read.</param>
+    /// <param name="resolve">Resolve host names (network access); false checks the URLs' form alone.</param>
+    /// <param name="cancellationToken">Stops the name lookups.</param>
+    public static async Task<IReadOnlyList<BlockedRequest>> CheckStartUrlsAsync(ScanOptions options, bool resolve = true, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var guard = new EgressGuard(EgressPolicy.For(options));
+        var refused = new List<BlockedRequest>();
+        foreach (var url in options.StartUrls ?? [])
+        {
+            // The original text: the guard reads the raw authority for numeric host tricks that System.Uri rewrites.
+            var decision = resolve ? await guard.CheckAsync(url.OriginalString, cancellationToken).ConfigureAwait(false) : guard.CheckForm(url.OriginalString);
+            if (!decision.Allowed && decision.Reason != EgressBlockReason.Unresolvable)
+            {
+                refused.Add(new BlockedRequest(url.AbsoluteUri, decision.Reason, decision.Detail, TimeProvider.System.GetUtcNow()));
+            }
+        }
+
+        return refused;
+    }
 
     /// <summary>Scans the site with <paramref name="time"/> as the scan's clock (tests).</summary>
     internal static Task<ScanResult> ScanAsync(ScanOptions options, IProgress<PageResult>? progress, TimeProvider time, CancellationToken cancellationToken) =>

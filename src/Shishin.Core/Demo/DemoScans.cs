@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Shishin.Core.Data;
 using Shishin.Core.Notifications;
@@ -14,15 +15,28 @@ namespace Shishin.Core.Demo;
 /// Scans for the demo: a scan profile for a few public web services, pointed at the fixture site the web app serves at
 /// <c>/demo-site/</c>, and four weekly past runs each, made from JSON reports and stored through
 /// <see cref="ScanRunService.RecordAsync"/> exactly as a worker's or an upload's, so that trends, diffs and the run pages
-/// have something to show. Findings change from run to run: some are fixed, a few new ones appear.
+/// have something to show. Findings change from run to run: some are fixed, a few new ones appear. Beside them, the first
+/// service has one run uploaded from a CI pipeline (<c>shishin scan --upload</c>) of its staging site, stored through
+/// <see cref="ScanRunService.RecordUploadAsync"/> with its uploader as the upload endpoint stores one.
 /// </summary>
 public sealed class DemoScans(ShishinDbContext db, Notifier notifier, TimeProvider clock, IServiceProvider services)
 {
     /// <summary>Where <c>dotnet run --project src/Shishin.Web</c> serves the fixture site by default.</summary>
-    public const string FixtureSiteUrl = "http://localhost:5080/demo-site/index.html";
+    public const string FixtureSiteUrl = FixtureOrigin + "/demo-site/index.html";
 
     public const int ServicesWithScans = 3;
     public const int RunsPerService = 4;
+
+    /// <summary>Where the uploaded CI run of the first service scanned (a staging site; never requested, the run is made up).</summary>
+    public const string StagingOrigin = "https://staging." + DemoCatalogue.EmailDomain;
+
+    /// <summary>The demo user whose API key uploads the CI run: the service team of the scanned demo services' bureaus.</summary>
+    public const string UploaderLocalPart = "demo-owner";
+
+    /// <summary>The name of that user's API key, shown after the user's name as the upload endpoint shows any key's.</summary>
+    public const string UploadKeyName = "CI（ステージング）";
+
+    private const string FixtureOrigin = "http://localhost:5080";
 
     private static readonly (string Path, string Title)[] Pages =
         [("/demo-site/index.html", "子育て支援"), ("/demo-site/apply.html", "保育園の入園申込み"), ("/demo-site/news.html", "お知らせ"), ("/demo-site/about.html", "このサイトについて")];
@@ -86,7 +100,7 @@ public sealed class DemoScans(ShishinDbContext db, Notifier notifier, TimeProvid
                 };
                 db.ScanRuns.Add(run);
                 await db.SaveChangesAsync(cancellationToken);
-                using var report = JsonDocument.Parse(Report(number, run.StartedAt.Value).ToJsonString());
+                using var report = JsonDocument.Parse(Report(number, run.StartedAt.Value, FixtureOrigin).ToJsonString());
                 // The run's own clock: each run is stored as of the day it ran, so that the daily aggregates spread out.
                 var recorder = new ScanRunService(db, new ScanDiff(db, notifier), at);
                 await recorder.RecordAsync(run, report.RootElement, cancellationToken);
@@ -94,10 +108,31 @@ public sealed class DemoScans(ShishinDbContext db, Notifier notifier, TimeProvid
             }
         }
 
+        if (scanned.Count > 0)
+        {
+            await UploadAsync(scanned[0], now, cancellationToken);
+            runs++;
+        }
+
         return runs;
     }
 
-    private static JsonObject Report(int number, DateTime startedAt)
+    /// <summary>
+    /// The vendor's pipeline scanned the staging site of the next release three days ago: its findings are those the
+    /// latest scheduled run later found in production (fingerprints leave the host out, so the two compare).
+    /// </summary>
+    private async Task UploadAsync(Service service, DateTime now, CancellationToken cancellationToken)
+    {
+        var email = DemoData.Email(UploaderLocalPart);
+        var uploader = await db.Users.AsNoTracking().Where(u => u.IsDemo && u.Email == email)
+            .Select(u => new { u.Id, u.DisplayName }).FirstOrDefaultAsync(cancellationToken);
+        var finished = now.AddDays(-3).AddHours(-5);
+        using var report = JsonDocument.Parse(Report(RunsPerService, finished.AddMinutes(-2), StagingOrigin).ToJsonString());
+        var recorder = new ScanRunService(db, new ScanDiff(db, notifier), new FixedClock(finished));
+        await recorder.RecordUploadAsync(service.Id, report.RootElement, uploader?.Id, $"{uploader?.DisplayName ?? "CI"} / {UploadKeyName}", cancellationToken);
+    }
+
+    private static JsonObject Report(int number, DateTime startedAt, string origin)
     {
         var pages = new JsonArray();
         foreach (var (path, title) in Pages)
@@ -143,8 +178,8 @@ public sealed class DemoScans(ShishinDbContext db, Notifier notifier, TimeProvid
             var seed = DemoCalendar.Fraction(path + number);
             pages.Add(new JsonObject
             {
-                ["requestedUrl"] = "http://localhost:5080" + path,
-                ["finalUrl"] = "http://localhost:5080" + path,
+                ["requestedUrl"] = origin + path,
+                ["finalUrl"] = origin + path,
                 ["depth"] = path == "/demo-site/index.html" ? 0 : 1,
                 ["statusCode"] = 200,
                 ["title"] = title,
@@ -183,7 +218,7 @@ public sealed class DemoScans(ShishinDbContext db, Notifier notifier, TimeProvid
             ["browserRestarts"] = 0,
             ["options"] = new JsonObject
             {
-                ["startUrls"] = new JsonArray(FixtureSiteUrl),
+                ["startUrls"] = new JsonArray(origin + Pages[0].Path),
                 ["maxPages"] = 10,
                 ["maxDepth"] = 2,
                 ["concurrency"] = 2,
@@ -192,7 +227,7 @@ public sealed class DemoScans(ShishinDbContext db, Notifier notifier, TimeProvid
                 ["obeyRobots"] = true,
                 ["mobile"] = false,
                 ["wcag22"] = true,
-                ["allowPrivate"] = true,
+                ["allowPrivate"] = origin == FixtureOrigin,
             },
             ["summary"] = new JsonObject(),
             ["pages"] = pages,

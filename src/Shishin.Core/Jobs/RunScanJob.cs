@@ -68,6 +68,15 @@ public sealed class RunScanJob(ShishinDbContext db, ScanRunService runs, IOption
             return;
         }
 
+        // Checked before a browser starts: a run whose every start URL the guard refuses would only store blocked pages.
+        var refused = await Scanner.CheckStartUrlsAsync(options, resolve: true, cancellationToken);
+        if (refused.Count == options.StartUrls.Count)
+        {
+            logger.LogWarning("Scan {RunId} of {Service} refused: {Urls}", run.Id, profile.Service.Key, string.Join(' ', refused.Select(r => r.Target)));
+            await runs.FailAsync(run, ScanOptionsFactory.Refusal(refused, settings.Value), cancellationToken);
+            return;
+        }
+
         if (run.Status == ScanRunStatus.Running && run.Worker != context.Scheduler.SchedulerInstanceId)
         {
             logger.LogWarning("Scan {RunId} was running on {Worker}, which stopped; scanning again from the start", run.Id, run.Worker);

@@ -45,9 +45,15 @@ public sealed class ScanDispatcher(ShishinDbContext db, ScanRunService runs, ISc
         return true;
     }
 
-    /// <summary>The service's default profile, created from its entry URLs on first use.</summary>
-    public async Task<ScanProfile> DefaultProfileAsync(Guid serviceId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The profile a scan request without one uses: the service's first profile, or one created now from its entry URLs
+    /// and named <paramref name="name"/> (the name the profile form suggests, in the caller's language). A created profile
+    /// has its schedule off: a request for one scan must not start a weekly schedule nobody asked for; the service team
+    /// switches one on in the profile when they want it.
+    /// </summary>
+    public async Task<ScanProfile> DefaultProfileAsync(Guid serviceId, string name, CancellationToken cancellationToken = default)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
         var profile = await db.ScanProfiles.OrderBy(p => p.CreatedAt).FirstOrDefaultAsync(p => p.ServiceId == serviceId, cancellationToken);
         if (profile is not null)
         {
@@ -55,7 +61,7 @@ public sealed class ScanDispatcher(ShishinDbContext db, ScanRunService runs, ISc
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        profile = new ScanProfile { ServiceId = serviceId, CreatedAt = now, UpdatedAt = now };
+        profile = new ScanProfile { ServiceId = serviceId, Name = name.Trim(), Cadence = ScanCadence.Off, CreatedAt = now, UpdatedAt = now };
         db.ScanProfiles.Add(profile);
         await db.SaveChangesAsync(cancellationToken);
         return profile;

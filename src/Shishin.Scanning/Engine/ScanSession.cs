@@ -30,12 +30,7 @@ internal static class ScanSession
         var startedAt = time.GetUtcNow();
         var stopwatch = Stopwatch.StartNew();
         var blocked = new BlockedLog();
-        var guard = new EgressGuard(new EgressPolicy
-        {
-            AllowPrivate = options.AllowPrivate,
-            AllowedPorts = options.AllowedPorts,
-            AllowedEndpoints = options.AllowedEndpoints,
-        });
+        var guard = new EgressGuard(EgressPolicy.For(options));
         var proxy = new EgressProxy(guard, time);
         proxy.RequestBlocked += (_, entry) => blocked.Add(entry);
         var browserHost = new BrowserHost(browserLocation.ExecutablePath, proxy.Address);

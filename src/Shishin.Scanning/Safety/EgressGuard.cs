@@ -20,6 +20,14 @@ internal sealed record EgressPolicy
     /// </summary>
     public IReadOnlySet<string> AllowedEndpoints { get; init; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The policy of a scan with <paramref name="options"/>: what its browser and its own requests may reach.</summary>
+    internal static EgressPolicy For(ScanOptions options) => new()
+    {
+        AllowPrivate = options.AllowPrivate,
+        AllowedPorts = options.AllowedPorts,
+        AllowedEndpoints = options.AllowedEndpoints,
+    };
+
     internal bool IsExplicitlyAllowed(string host, int port)
     {
         if (AllowedEndpoints.Count == 0)

@@ -8,6 +8,7 @@ using Shishin.Core.Jobs;
 using Shishin.Core.Scans;
 using Shishin.Core.Services;
 using Shishin.Core.Tests.Assessments;
+using Shishin.Core.Tests.Uptime;
 using Shishin.Tests;
 
 namespace Shishin.Core.Tests.Jobs;
@@ -169,13 +170,38 @@ public abstract class ScanJobsTests(JobsFixture fixture)
         await scheduler.DeleteJob(RunScanJob.KeyFor(stale.Id));
     }
 
-    private async Task<(Service Service, ScanProfile Profile)> ProfileAsync(ScanCadence cadence)
+    [Fact]
+    public async Task RunScan_LoopbackStartUrlWithoutAllowPrivateNetworks_FailsNamingTheGuardAndTheSettingWithoutARequest()
+    {
+        await using var site = new LoopbackHttpServer();
+        var (service, profile) = await ProfileAsync(ScanCadence.Off, site.Url("/"));
+        var scheduler = await fixture.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        await scheduler.Start();
+        Guid runId;
+        await using (var scope = fixture.Services.CreateAsyncScope())
+        {
+            runId = (await scope.ServiceProvider.GetRequiredService<ScanDispatcher>().QueueAsync(profile, ScanTrigger.OnDemand, null, null, "test")).Id;
+        }
+
+        var run = await WaitForAsync(db => db.ScanRuns.AsNoTracking().SingleAsync(r => r.Id == runId), r => r.IsFinished);
+
+        // The run ends before a browser starts, and the site never sees a request (robots.txt included).
+        Assert.Equal(ScanRunStatus.Failed, run.Status);
+        Assert.Equal(
+            $"The SSRF guard refuses every start URL: {site.Url("/")} (127.0.0.1 is not a public address (Loopback)). The platform scans only public addresses unless Scanning:AllowPrivateNetworks is true.",
+            run.Error);
+        Assert.Null(run.StartedAt);
+        Assert.Equal(0, site.Requests);
+        Assert.Equal(service.Id, run.ServiceId);
+    }
+
+    private async Task<(Service Service, ScanProfile Profile)> ProfileAsync(ScanCadence cadence, string startUrls = "")
     {
         await using var scope = fixture.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ShishinDbContext>();
         var owner = await Scopes.OrganizationAsync(fixture.Services, "chiyoda");
         var service = await AssessmentSamples.ServiceAsync(db, "jobs-" + Guid.NewGuid().ToString("N")[..10], owner);
-        var profile = new ScanProfile { ServiceId = service.Id, Cadence = cadence, CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow };
+        var profile = new ScanProfile { ServiceId = service.Id, Cadence = cadence, StartUrls = startUrls, CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow };
         db.ScanProfiles.Add(profile);
         await db.SaveChangesAsync();
         return (service, profile);

@@ -32,6 +32,11 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
 
     public TimeSpan Delay { get; set; }
 
+    /// <summary>The body of every answer; HTML with <see cref="ContentType"/> text/html lets a browser scan it.</summary>
+    public string Body { get; set; } = "ok";
+
+    public string ContentType { get; set; } = "text/plain";
+
     public int Requests;
 
     public int MaxConcurrent { get; private set; }
@@ -94,8 +99,8 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
                         Leave(path);
                     }
 
-                    var body = "ok"u8.ToArray();
-                    var head = $"HTTP/1.1 {Status} X\r\nContent-Length: {body.Length}\r\nContent-Type: text/plain\r\n\r\n";
+                    var body = Encoding.UTF8.GetBytes(Body);
+                    var head = $"HTTP/1.1 {Status} X\r\nContent-Length: {body.Length}\r\nContent-Type: {ContentType}\r\n\r\n";
                     await stream.WriteAsync(Encoding.ASCII.GetBytes(head), stop.Token);
                     await stream.WriteAsync(body, stop.Token);
                     await stream.FlushAsync(stop.Token);

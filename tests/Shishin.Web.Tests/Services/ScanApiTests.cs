@@ -142,6 +142,60 @@ public abstract class ScanApiTests(ShishinAppFactory app)
         Assert.Equal(running, (await JsonAsync(response)).GetProperty("current").GetGuid());
     }
 
+    [Fact]
+    public async Task RequestScan_ServiceWithoutProfile_CreatesANamedProfileWithItsScheduleOffAndNoTrigger()
+    {
+        var service = await ServiceSamples.CreateAsync(app, "chiyoda", isPublic: false);
+        var owner = await KeyClientAsync(Roles.ServiceOwner, "chiyoda");
+        var english = await KeyClientAsync(Roles.ServiceOwner, "chiyoda");
+        english.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+        var other = await ServiceSamples.CreateAsync(app, "chiyoda", isPublic: false);
+
+        var response = await owner.PostAsJsonAsync($"/api/v1/services/{service}/scans", new { maxPages = 1 });
+        var inEnglish = await english.PostAsJsonAsync($"/api/v1/services/{other}/scans", new { maxPages = 1 });
+
+        Assert.Equal((HttpStatusCode.Accepted, HttpStatusCode.Accepted), (response.StatusCode, inEnglish.StatusCode));
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ShishinDbContext>();
+        var profile = await db.ScanProfiles.AsNoTracking().SingleAsync(p => db.Services.Any(s => s.Key == service && s.Id == p.ServiceId));
+        var englishProfile = await db.ScanProfiles.AsNoTracking().SingleAsync(p => db.Services.Any(s => s.Key == other && s.Id == p.ServiceId));
+        // One scan was asked for, not a schedule: the profile scans the entry URLs on demand only, and Quartz holds no trigger of it.
+        Assert.Equal(("公開サイト", ScanCadence.Off, ""), (profile.Name, profile.Cadence, profile.StartUrls));
+        Assert.Equal(("Public site", ScanCadence.Off), (englishProfile.Name, englishProfile.Cadence));
+        var scheduler = await scope.ServiceProvider.GetRequiredService<Quartz.ISchedulerFactory>().GetScheduler();
+        foreach (var cadence in new[] { ScanCadence.Daily, ScanCadence.Weekly, ScanCadence.Monthly })
+        {
+            Assert.False(await scheduler.Exists(ScanSchedules.KeyFor(profile.Id, cadence)));
+        }
+
+        var id = (await JsonAsync(response)).GetProperty("id").GetGuid();
+        var run = await db.ScanRuns.AsNoTracking().SingleAsync(r => r.Id == id);
+        Assert.Equal((profile.Id, ScanTrigger.OnDemand), (run.ProfileId, run.Trigger));
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:8080/")]
+    [InlineData("http://localhost/")]
+    [InlineData("http://10.1.2.3/intranet/")]
+    [InlineData("http://[::1]/")]
+    [InlineData("http://intranet.local/")]
+    public async Task RequestScan_StartUrlOnAPrivateNetworkWithoutAllowPrivateNetworks_Answers400NamingItAndQueuesNothing(string url)
+    {
+        var service = await ServiceSamples.CreateAsync(app, "chiyoda", isPublic: false);
+        var owner = await KeyClientAsync(Roles.ServiceOwner, "chiyoda");
+        owner.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+
+        var response = await owner.PostAsJsonAsync($"/api/v1/services/{service}/scans", new { startUrls = new[] { "https://www.example.lg.jp:8443/", url } });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        // A public address on its own port is fine, as in the CLI; the private one is named.
+        Assert.Equal(["startUrls[1]"], await ErrorFieldsAsync(response));
+        var message = (await JsonAsync(response)).GetProperty("errors").GetProperty("startUrls[1]")[0].GetString();
+        Assert.Contains("Scanning:AllowPrivateNetworks", message, StringComparison.Ordinal);
+        Assert.Equal(0, await RunCountAsync(service));
+    }
+
     // ---- GET /api/v1/services/{key}/scans
 
     [Fact]

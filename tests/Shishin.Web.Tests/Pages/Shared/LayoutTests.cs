@@ -126,6 +126,33 @@ public abstract partial class LayoutTests(ShishinAppFactory app)
         Assert.Equal(2, Regex.Count(nav, "aria-current="));
     }
 
+    [Theory]
+    [InlineData("/", "ja", "サービスの稼働状況", "API（OpenAPI）")]
+    [InlineData("/catalog", "en", "Service status", "API (OpenAPI)")]
+    public async Task Footer_AnyPage_LinksTheStatusOfAllServicesBesideTheApi(string path, string language, string status, string api)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.AcceptLanguage.ParseAdd(language);
+        using var response = await app.NewClient().SendAsync(request);
+        var html = await response.Content.ReadAsStringAsync();
+        var footer = html[html.IndexOf("<footer class=\"site-footer\">", StringComparison.Ordinal)..html.IndexOf("</footer>", StringComparison.Ordinal)];
+
+        // The all-services status page (#5 BCP) is where people look during an outage: one link in every page's footer.
+        Assert.Matches($"<li><a href=\"/status\">{Regex.Escape(status)}</a></li>\\s*<li><a href=\"/openapi/v1.json\">{Regex.Escape(api)}</a></li>", footer);
+        Assert.Equal(1, Regex.Count(html, "href=\"/status\""));
+    }
+
+    [Fact]
+    public async Task ServicesIndex_Anonymous_LinksTheStatusOfAllServices()
+    {
+        var html = await app.NewClient().GetStringAsync("/services");
+        var main = html[html.IndexOf("<main", StringComparison.Ordinal)..html.IndexOf("</main>", StringComparison.Ordinal)];
+
+        Assert.Contains("<a href=\"/status\">全サービスの稼働状況</a>", main, StringComparison.Ordinal);
+        using var status = await app.NewClient().GetAsync("/status");
+        Assert.Equal(HttpStatusCode.OK, status.StatusCode);
+    }
+
     private IReadOnlyList<string> ObjectIds { get; set; } = [];
 
     private static string Title(string html) => WebUtility.HtmlDecode(TitlePattern().Match(html).Groups[1].Value);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 using Shishin.Core.Auditing;
 using Shishin.Core.Data;
@@ -39,7 +40,7 @@ public static class ScanWriteApi
 
         group.MapPost("", RequestAsync)
             .WithName("RequestScan")
-            .WithSummary("Queues a scan of the service now (the service team and admins). An optional JSON body {\"startUrls\": [...], \"maxPages\": N} overrides the profile for this run (absolute http or https URLs, at most 20; 1 to 1000 pages). Answers 202 with the run's id and its address in Location; 409 while a run of the service is queued or running.")
+            .WithSummary("Queues a scan of the service now (the service team and admins). An optional JSON body {\"startUrls\": [...], \"maxPages\": N} overrides the profile for this run (absolute http or https URLs of public addresses unless the platform allows private networks, at most 20; 1 to 1000 pages). A service without a scan profile gets one, scanning its entry URLs with its schedule off. Answers 202 with the run's id and its address in Location; 409 while a run of the service is queued or running.")
             .AddOpenApiOperationTransformer(JsonBody<ScanRequestBody>(required: false))
             .Produces<ScanQueuedDto>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem()
@@ -68,7 +69,7 @@ public static class ScanWriteApi
 
     private static async Task<IResult> RequestAsync(
         string key, HttpContext context, ServiceRegistry registry, ServiceAccess access, ScanDispatcher dispatcher, ScanRunQueries queries,
-        AuditLog audit, ShishinDbContext db, LinkGenerator links, IStringLocalizer<SharedResource> l)
+        AuditLog audit, ShishinDbContext db, LinkGenerator links, IOptions<ScanningOptions> scanning, IStringLocalizer<SharedResource> l)
     {
         var ct = context.RequestAborted;
         var scope = await access.ScopeAsync(context.User.ToViewer(), ct);
@@ -101,6 +102,20 @@ public static class ScanWriteApi
         }
 
         var (overrides, errors) = Validate(body, l);
+        if (overrides?.StartUrls is { Count: > 0 } startUrls)
+        {
+            // The form alone (no name lookup in a request): loopback, private and internal addresses are refused here, as
+            // the run would refuse them, rather than queue a run that can only fail. Names are checked again by the run.
+            var refused = await ScanOptionsFactory.RefusedStartUrlsAsync(startUrls, scanning.Value, resolve: false, ct);
+            for (var i = 0; i < startUrls.Count; i++)
+            {
+                if (refused.Any(r => r.Target == startUrls[i].AbsoluteUri))
+                {
+                    errors[$"startUrls[{i}]"] = [l["Only public addresses are scanned: loopback, private and internal addresses are refused unless an administrator allows private networks (Scanning:AllowPrivateNetworks)."]];
+                }
+            }
+        }
+
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, title: l["Some fields are not valid."]);
@@ -113,7 +128,8 @@ public static class ScanWriteApi
                 extensions: new Dictionary<string, object?>(StringComparer.Ordinal) { ["current"] = active.Id });
         }
 
-        var profile = await dispatcher.DefaultProfileAsync(service.Id, ct);
+        // A service without a profile gets one named as the profile form would name it, with its schedule off.
+        var profile = await dispatcher.DefaultProfileAsync(service.Id, l["Public site"], ct);
         var run = await dispatcher.QueueAsync(profile, ScanTrigger.OnDemand, overrides, scope.Viewer.UserId, await RequesterAsync(context, db, ct), ct);
         await audit.RecordAsync("scan.requested", nameof(ScanRun), run.Id.ToString(),
             new { service = service.Key, startUrls = overrides?.StartUrls?.Select(u => u.AbsoluteUri), maxPages = overrides?.MaxPages }, ct);
