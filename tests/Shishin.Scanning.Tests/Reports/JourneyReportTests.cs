@@ -20,34 +20,15 @@ public sealed class JourneyReportTests(FixtureSite site, ITestOutputHelper outpu
     private const string DefectStep = "Page with a defect";
     private const string BusyStep = "Busy page";
 
-    private static readonly SemaphoreSlim ScanLock = new(1, 1);
-    private static ScanResult? scanned;
-
-    /// <summary>The journey's scan, made once for all tests of this class.</summary>
+    /// <summary>The journey's scan, made once for all tests of this class and JourneyTests' test of the same journey.</summary>
     private async Task<ScanResult> ResultAsync()
     {
-        await ScanLock.WaitAsync();
-        try
-        {
-            if (scanned is null)
-            {
-                var steps = Path.Combine(Directory.CreateTempSubdirectory("shishin-journey-report-").FullName, "busy.yaml");
-                await File.WriteAllTextAsync(steps, JourneyTests.BusyStepSteps);
-                var options = site.Options(site.Http("/defects/image-alt")) with { StepsPath = steps, PageBudget = JourneyTests.BusyStepBudget };
-                scanned = await ScanTestSupport.ScanAsync(options);
-                ScanTestSupport.Describe(scanned, output);
-                Directory.Delete(Path.GetDirectoryName(steps)!, recursive: true);
-            }
+        var scanned = await JourneyTests.BusyJourneyAsync(site, output);
 
-            // What the tests below rely on: a complete step with a violation, and a partial one without axe-core's checks.
-            Assert.Equal([PageStatus.Complete, PageStatus.Partial], scanned.Pages.Select(p => p.Status));
-            Assert.Contains(scanned.Pages[1].Gaps, g => g.Kind == PageGapKind.AccessibilityChecks);
-            return scanned;
-        }
-        finally
-        {
-            ScanLock.Release();
-        }
+        // What the tests below rely on: a complete step with a violation, and a partial one without axe-core's checks.
+        Assert.Equal([PageStatus.Complete, PageStatus.Partial], scanned.Pages.Select(p => p.Status));
+        Assert.Contains(scanned.Pages[1].Gaps, g => g.Kind == PageGapKind.AccessibilityChecks);
+        return scanned;
     }
 
     [Fact]

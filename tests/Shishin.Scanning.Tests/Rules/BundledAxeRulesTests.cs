@@ -13,7 +13,7 @@ namespace Shishin.Scanning.Tests.Rules;
 /// scanner's own run options.
 /// </summary>
 [Collection(ScannerTestGroup.Name)]
-public sealed class BundledAxeRulesTests
+public sealed class BundledAxeRulesTests(BundledAxeRulesTests.ScannerChromium chromium) : IClassFixture<BundledAxeRulesTests.ScannerChromium>
 {
     private const string Content = "<!doctype html><html lang=\"en\"><head><title>Rules</title></head><body><main><h1>Rules</h1><p>Text.</p></main></body></html>";
 
@@ -65,28 +65,47 @@ public sealed class BundledAxeRulesTests
             ran.Order(StringComparer.Ordinal));
     }
 
-    /// <summary><c>axe.getRules()</c> of the injected axe-core: every rule id with its tags.</summary>
-    private static Task<Dictionary<string, string[]>> BundledRulesAsync() => InPageAsync(async page =>
-    {
-        var json = await page.EvaluateAsync<string>("() => JSON.stringify(axe.getRules().map((r) => ({ id: r.ruleId, tags: r.tags })))");
-        using var document = JsonDocument.Parse(json);
-        return document.RootElement.EnumerateArray().ToDictionary(
-            r => r.GetProperty("id").GetString()!,
-            r => r.GetProperty("tags").EnumerateArray().Select(t => t.GetString()!).ToArray(),
-            StringComparer.Ordinal);
-    });
+    /// <summary><c>axe.getRules()</c> of the injected axe-core: every rule id with its tags (read once for this class's tests).</summary>
+    private Task<Dictionary<string, string[]>> BundledRulesAsync() => chromium.BundledRules.Value;
 
-    /// <summary>Runs <paramref name="action"/> in a page of the scanner's own Chromium setup, with axe-core injected as a scan injects it.</summary>
-    private static async Task<T> InPageAsync<T>(Func<IPage, Task<T>> action)
+    /// <summary>Runs <paramref name="action"/> in a new page of the scanner's own Chromium setup, with axe-core injected as a scan injects it.</summary>
+    private Task<T> InPageAsync<T>(Func<IPage, Task<T>> action) => chromium.InPageAsync(action);
+
+    /// <summary>
+    /// One Chromium, launched as a scan launches it, for this class's tests, each of which gets a new context and page:
+    /// a launch per test cost more than the test. It is closed when the class ends, before the collection's next scan
+    /// counts the Chromium processes left behind.
+    /// </summary>
+    public sealed class ScannerChromium : IAsyncLifetime
     {
         // The proxy is the discard port: the page is set from a string and loads nothing.
-        await using var host = new BrowserHost(FixtureSite.BrowserPath(), new Uri("http://127.0.0.1:9"));
-        var browser = await host.GetAsync(CancellationToken.None);
-        await using var context = await browser.NewContextAsync();
-        var page = await context.NewPageAsync();
-        await page.SetContentAsync(Content);
-        await page.EvaluateAsync(AxeChecks.Source);
-        Assert.Equal(ScannerRules.AxeCoreVersion, await page.EvaluateAsync<string>("() => axe.version"));
-        return await action(page);
+        private readonly BrowserHost host = new(FixtureSite.BrowserPath(), new Uri("http://127.0.0.1:9"));
+
+        public ScannerChromium() => BundledRules = new(() => InPageAsync(async page =>
+        {
+            var json = await page.EvaluateAsync<string>("() => JSON.stringify(axe.getRules().map((r) => ({ id: r.ruleId, tags: r.tags })))");
+            using var document = JsonDocument.Parse(json);
+            return document.RootElement.EnumerateArray().ToDictionary(
+                r => r.GetProperty("id").GetString()!,
+                r => r.GetProperty("tags").EnumerateArray().Select(t => t.GetString()!).ToArray(),
+                StringComparer.Ordinal);
+        }));
+
+        public Lazy<Task<Dictionary<string, string[]>>> BundledRules { get; }
+
+        public Task InitializeAsync() => Task.CompletedTask;
+
+        public async Task DisposeAsync() => await host.DisposeAsync();
+
+        public async Task<T> InPageAsync<T>(Func<IPage, Task<T>> action)
+        {
+            var browser = await host.GetAsync(CancellationToken.None);
+            await using var context = await browser.NewContextAsync();
+            var page = await context.NewPageAsync();
+            await page.SetContentAsync(Content);
+            await page.EvaluateAsync(AxeChecks.Source);
+            Assert.Equal(ScannerRules.AxeCoreVersion, await page.EvaluateAsync<string>("() => axe.version"));
+            return await action(page);
+        }
     }
 }
