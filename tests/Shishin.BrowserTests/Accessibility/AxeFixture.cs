@@ -14,7 +14,6 @@ namespace Shishin.BrowserTests.Accessibility;
 public sealed class AxeFixture : BrowserFixture
 {
     private readonly SemaphoreSlim staffLock = new(1, 1);
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<SessionKind, System.Collections.Concurrent.ConcurrentBag<BrowserSession>> idle = new();
     private string? staffState;
 
     public BrowserNewInstanceFactory NewInstance { get; } = new();
@@ -140,45 +139,8 @@ public sealed class AxeFixture : BrowserFixture
         return new(StringComparer.Ordinal) { ["{assessed-service}"] = service.Key, ["{assessment}"] = assessment.Id.ToString(), ["{action}"] = action.Id.ToString() };
     }
 
-    /// <summary>
-    /// A session as <see cref="BrowserFixture.NewSessionAsync"/> opens it: a wiped one of the same kind that an
-    /// earlier row gave back with <see cref="GiveBackAsync"/>, else a new one.
-    /// </summary>
-    public async Task<BrowserSession> TakeSessionAsync(string language, string? storageState, int width, int height, Uri baseAddress)
-    {
-        var kind = new SessionKind(language, storageState, width, height, baseAddress);
-        return idle.TryGetValue(kind, out var sessions) && sessions.TryTake(out var session)
-            ? session
-            : await NewSessionAsync(language, storageState, width: width, height: height, baseAddress: baseAddress);
-    }
-
-    /// <summary>
-    /// Ends a row's use of a session from <see cref="TakeSessionAsync"/>: after a row that passed, the session is
-    /// wiped (<see cref="BrowserSession.ResetAsync"/>) for the next row of its kind; otherwise, or if it cannot be
-    /// wiped, it is closed.
-    /// </summary>
-    public async Task GiveBackAsync(BrowserSession session, string language, string? storageState, int width, int height, Uri baseAddress, bool passed)
-    {
-        ArgumentNullException.ThrowIfNull(session);
-        if (passed && await session.ResetAsync())
-        {
-            idle.GetOrAdd(new SessionKind(language, storageState, width, height, baseAddress), _ => []).Add(session);
-        }
-        else
-        {
-            await session.DisposeAsync();
-        }
-    }
-
-    private readonly record struct SessionKind(string Language, string? StorageState, int Width, int Height, Uri BaseAddress);
-
     public override async Task DisposeAsync()
     {
-        foreach (var session in idle.Values.SelectMany(s => s))
-        {
-            await session.DisposeAsync();
-        }
-
         await ((IAsyncLifetime)NewInstance).DisposeAsync();
         staffLock.Dispose();
         await base.DisposeAsync();

@@ -3,7 +3,6 @@ using Deque.AxeCore.Commons;
 using Microsoft.AspNetCore.Mvc.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.DependencyInjection;
-using Shishin.BrowserTests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace Shishin.BrowserTests.Accessibility;
@@ -70,26 +69,8 @@ public static class AxeCheck
         // Arrange
         var pageCase = PageTable.Find(page);
         var baseAddress = pageCase.NewInstance ? fixture.NewInstance.BaseAddress : fixture.App.BaseAddress;
-        var state = await fixture.StateAsync(viewer);
-        var (width, height) = narrow ? (320, 640) : (1280, 800);
-        // A wiped session of an earlier row of the same kind when there is one (it starts as a new context would, see
-        // BrowserSession.ResetAsync); it is wiped again for the next row only if this row passes.
-        var session = await fixture.TakeSessionAsync(language, state, width, height, baseAddress);
-        var passed = false;
-        try
-        {
-            await CheckAsync(fixture, output, session, pageCase, page, viewer, language, narrow);
-            passed = true;
-        }
-        finally
-        {
-            await fixture.GiveBackAsync(session, language, state, width, height, baseAddress, passed);
-        }
-    }
-
-    private static async Task CheckAsync(
-        AxeFixture fixture, ITestOutputHelper output, BrowserSession session, PageCase pageCase, string page, Viewer viewer, string language, bool narrow)
-    {
+        await using var session = await fixture.NewSessionAsync(
+            language, await fixture.StateAsync(viewer), width: narrow ? 320 : 1280, height: narrow ? 640 : 800, baseAddress: baseAddress);
         if (pageCase.Before is not null)
         {
             await pageCase.Before(session);
@@ -102,7 +83,7 @@ public static class AxeCheck
         }
 
         // The row checks the page and state it claims to, in the language it claims.
-        var shown = await session.Page.EvaluateAsync<PageState>(
+        var state = await session.Page.EvaluateAsync<PageState>(
             """
             () => {
                 const summaries = Array.from(document.querySelectorAll('.error-summary'), e => e.innerText);
@@ -114,12 +95,12 @@ public static class AxeCheck
                 };
             }
             """);
-        Assert.Equal(fixture.Resolve(pageCase.ExpectedPath ?? pageCase.Path.Split('?')[0]), shown.Path);
-        Assert.Equal(language, shown.Lang);
+        Assert.Equal(fixture.Resolve(pageCase.ExpectedPath ?? pageCase.Path.Split('?')[0]), state.Path);
+        Assert.Equal(language, state.Lang);
         Assert.True(
-            shown.ErrorSummaries == (pageCase.ShowsErrors ? 1 : 0),
-            $"Expected {(pageCase.ShowsErrors ? "an" : "no")} error summary; found: {shown.Errors}");
-        Assert.True(shown.BrokenErrorLinks.Length == 0, $"Error summary links to missing fields: {shown.BrokenErrorLinks}");
+            state.ErrorSummaries == (pageCase.ShowsErrors ? 1 : 0),
+            $"Expected {(pageCase.ShowsErrors ? "an" : "no")} error summary; found: {state.Errors}");
+        Assert.True(state.BrokenErrorLinks.Length == 0, $"Error summary links to missing fields: {state.BrokenErrorLinks}");
 
         // Act
         var result = await AxeRunner.RunAsync(session.Page, WcagAa);

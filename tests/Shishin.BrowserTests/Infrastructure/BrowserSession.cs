@@ -15,28 +15,11 @@ public sealed class BrowserSession : IAsyncDisposable
 
     private readonly ConcurrentQueue<string> problems = new();
     private readonly ConcurrentDictionary<string, byte> documents = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, byte> origins = new(StringComparer.Ordinal);
-    private readonly string origin;
-    private IReadOnlyList<Cookie> initialCookies = [];
-    private bool reusable;
 
-    private BrowserSession(IBrowserContext context, IPage page, Uri baseAddress)
+    private BrowserSession(IBrowserContext context, IPage page)
     {
         Context = context;
         Page = page;
-        origin = baseAddress.GetLeftPart(UriPartial.Authority);
-        page.FrameNavigated += (_, frame) =>
-        {
-            if (Uri.TryCreate(frame.Url, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps))
-            {
-                origins.TryAdd(url.GetLeftPart(UriPartial.Authority), 0);
-            }
-            else if (!frame.Url.StartsWith("about:", StringComparison.Ordinal))
-            {
-                // blob:, data: and the like: not worth telling apart; such a session is not reused.
-                origins.TryAdd(frame.Url, 0);
-            }
-        };
         page.Console += (_, message) =>
         {
             if (message.Type is "error" or "warning")
@@ -87,81 +70,7 @@ public sealed class BrowserSession : IAsyncDisposable
             ]);
         }
 
-        var session = new BrowserSession(context, await context.NewPageAsync(), baseAddress);
-        // Only a session whose state is cookies alone can be wiped and given its state back (see ResetAsync).
-        session.reusable = storageState is null || !HasStorage(storageState);
-        session.initialCookies = [.. (await context.CookiesAsync()).Select(c => new Cookie
-        {
-            Name = c.Name, Value = c.Value, Domain = c.Domain, Path = c.Path, Expires = c.Expires, HttpOnly = c.HttpOnly,
-            Secure = c.Secure, SameSite = c.SameSite,
-        })];
-        return session;
-    }
-
-    private static bool HasStorage(string storageState)
-    {
-        using var state = System.Text.Json.JsonDocument.Parse(storageState);
-        return state.RootElement.TryGetProperty("origins", out var storage) && storage.GetArrayLength() > 0;
-    }
-
-    /// <summary>
-    /// Wipes this session for the next test, so that it starts as a new one would: everything the last page could have
-    /// left in the tab (session storage, <c>window.name</c>, history), its origin's storage of every kind, cookies
-    /// (the session's own, its signed-in state and language, are set again), permissions and the HTTP cache; the
-    /// problems and documents recorded so far are forgotten; the same steps as the scanner's wipe of a reused tab
-    /// (Shishin.Scanning's BrowserTab). A reused session spares a row a new context and tab (about 6 % of an axe row's
-    /// time on 2026-12-06; axe-core's injection measured no faster in a reused one).
-    /// False when the session cannot be wiped like that (a document of another origin, storage in its initial state, a
-    /// failing step): it must then be disposed of instead.
-    /// </summary>
-    public async Task<bool> ResetAsync()
-    {
-        if (!reusable || origins.Keys.Any(o => o != origin))
-        {
-            return false;
-        }
-
-        ICDPSession? cdp = null;
-        try
-        {
-            if (Page.Url != "about:blank")
-            {
-                await Page.EvaluateAsync("() => { try { sessionStorage.clear(); } catch { } window.name = ''; }");
-            }
-
-            await Page.GotoAsync("about:blank");
-            cdp = await Context.NewCDPSessionAsync(Page);
-            await cdp.SendAsync("Storage.clearDataForOrigin", new Dictionary<string, object> { ["origin"] = origin, ["storageTypes"] = "all" });
-            await cdp.SendAsync("Network.clearBrowserCache");
-            await cdp.SendAsync("Page.resetNavigationHistory");
-            await Context.ClearCookiesAsync();
-            await Context.ClearPermissionsAsync();
-            if (initialCookies.Count > 0)
-            {
-                await Context.AddCookiesAsync(initialCookies);
-            }
-
-            if (Page.Url != "about:blank" || await Page.EvaluateAsync<string>("() => window.name + history.length") != "1")
-            {
-                return false;
-            }
-        }
-        catch (Exception e) when (e is PlaywrightException or TimeoutException)
-        {
-            return false;
-        }
-        finally
-        {
-            if (cdp is not null)
-            {
-                await cdp.DetachAsync();
-            }
-        }
-
-        problems.Clear();
-        documents.Clear();
-        origins.Clear();
-        return true;
+        return new BrowserSession(context, await context.NewPageAsync());
     }
 
     /// <summary>
