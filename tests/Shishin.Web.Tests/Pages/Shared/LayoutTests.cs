@@ -113,17 +113,39 @@ public abstract partial class LayoutTests(ShishinAppFactory app)
         var html = await admin.GetStringAsync("/admin/audit");
         var nav = html[html.IndexOf("<nav class=\"site-nav\"", StringComparison.Ordinal)..html.IndexOf("</nav>", StringComparison.Ordinal)];
 
-        // The disclosure (narrow screens) and the bar (wide screens) list the same six areas (the brand is the way
-        // home, the register leads to the portfolio); every administrator's page is under the one Administration entry.
+        // The disclosure (narrow screens) and the bar (wide screens) list the same seven areas (the brand is the way
+        // home); the portfolio is there because administrators own the guidelines and work from it; every
+        // administrator's page is under the one Administration entry.
         Assert.Equal(1, Regex.Count(nav, "<details class=\"site-nav__menu\">"));
-        Assert.Equal(2 * 6, Regex.Count(nav, "<li><a href="));
-        foreach (var area in new[] { "/services", "/catalog", "/organizations", "/proposals", "/actions", "/admin" })
+        Assert.Equal(2 * 7, Regex.Count(nav, "<li><a href="));
+        foreach (var area in new[] { "/services", "/catalog", "/organizations", "/proposals", "/actions", "/portfolio", "/admin" })
         {
             Assert.Equal(2, Regex.Count(nav, $"<li><a href=\"{Regex.Escape(area)}\"[ >]"));
         }
 
         Assert.Equal(2, Regex.Count(nav, "<a href=\"/admin\" aria-current=\"page\">"));
         Assert.Equal(2, Regex.Count(nav, "aria-current="));
+    }
+
+    [Theory]
+    [InlineData(Roles.Reviewer, true)]
+    [InlineData(Roles.ServiceOwner, false)]
+    [InlineData(Roles.Partner, false)]
+    public async Task Menu_Role_ListsThePortfolioOnlyForTheGuidelineOwnersWhoMayOpenIt(string role, bool listed)
+    {
+        // Arrange: reviewers (with administrators) own the guidelines and may open the portfolio; the others may not,
+        // so a menu entry would only lead them to "access denied".
+        var email = $"menu-{Guid.NewGuid():N}@example.jp";
+        await app.CreateUserAsync(email, [role]);
+        var client = await app.SignInAsync(email);
+
+        // Act
+        var html = await client.GetStringAsync("/services");
+        var nav = html[html.IndexOf("<nav class=\"site-nav\"", StringComparison.Ordinal)..html.IndexOf("</nav>", StringComparison.Ordinal)];
+
+        // Assert: in the disclosure and in the bar, or in neither.
+        Assert.Equal(listed ? 2 : 0, Regex.Count(nav, "<li><a href=\"/portfolio\"[ >]"));
+        Assert.Equal(2 * (listed ? 6 : 5), Regex.Count(nav, "<li><a href="));
     }
 
     private IReadOnlyList<string> ObjectIds { get; set; } = [];
