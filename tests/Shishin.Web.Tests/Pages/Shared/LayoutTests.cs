@@ -29,8 +29,9 @@ public abstract partial class LayoutTests(ShishinAppFactory app)
         // Arrange
         var admin = await app.SignInAsync(ShishinAppFactory.SetupAdminEmail, app.SetupAdminKey);
         var samples = await SamplesAsync();
-        var pageRoutes = app.Services.GetRequiredService<IActionDescriptorCollectionProvider>().ActionDescriptors.Items
-            .OfType<PageActionDescriptor>().Select(d => d.AttributeRouteInfo?.Template?.Trim('/') ?? "").ToHashSet(StringComparer.Ordinal);
+        var pages = app.Services.GetRequiredService<IActionDescriptorCollectionProvider>().ActionDescriptors.Items
+            .OfType<PageActionDescriptor>().ToDictionary(d => d.AttributeRouteInfo?.Template?.Trim('/') ?? "", d => d.ViewEnginePath, StringComparer.Ordinal);
+        var pageRoutes = pages.Keys.ToHashSet(StringComparer.Ordinal);
 
         // Act
         var titles = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -67,6 +68,22 @@ public abstract partial class LayoutTests(ShishinAppFactory app)
         Assert.All(titles, t => Assert.EndsWith(" — 指針 Shishin", t.Value, StringComparison.Ordinal));
         var shared = titles.GroupBy(t => t.Value).Where(g => g.Count() > 1).Select(g => $"{g.Key}: {string.Join(", ", g.Select(t => t.Key))}").ToList();
         Assert.True(shared.Count == 0, "Pages sharing a title: " + string.Join(" | ", shared));
+        // Every page of the register, its assessments, the action items and the portfolio names its section (or is it).
+        var sections = new (string Folder, string Section)[]
+        {
+            ("/Services/", "サービス"), ("/Assessments/", "サービス"), ("/Admin/Services/", "サービス"), ("/Actions/", "対応事項"), ("/Portfolio/", "ポートフォリオ"),
+        };
+        var checkedPages = 0;
+        foreach (var (route, title) in titles)
+        {
+            if (sections.FirstOrDefault(s => pages[route].StartsWith(s.Folder, StringComparison.Ordinal)) is ({ } folder, { } section))
+            {
+                checkedPages++;
+                Assert.True(title == $"{section} — 指針 Shishin" || title.EndsWith($" — {section} — 指針 Shishin", StringComparison.Ordinal), $"{route} ({folder}): {title}");
+            }
+        }
+
+        Assert.True(checkedPages >= 25, $"Only {checkedPages} pages of those sections were checked.");
     }
 
     [Theory]
