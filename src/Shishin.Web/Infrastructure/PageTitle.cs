@@ -35,6 +35,11 @@ public static class PageTitle
         return folder switch
         {
             "/Catalog/" => l["Catalogue"].Value,
+            // A service's assessments are part of the register, like its canvas, scans and feedback (the sub-folders).
+            "/Assessments/" or "/Admin/Services/" => l["Services"].Value,
+            _ when folder.StartsWith("/Services/", StringComparison.Ordinal) => l["Services"].Value,
+            "/Actions/" => l["Action items"].Value,
+            "/Portfolio/" => l["Portfolio"].Value,
             "/Organizations/" or "/Admin/Organizations/" => l["Organisations"].Value,
             "/Proposals/" => l["Proposals"].Value,
             "/Account/Manage/" => l["My account"].Value,

@@ -115,7 +115,7 @@ public abstract class DemoDataTests(TestProvider provider)
         Assert.Contains(reassessments, a => a.Status == AssessmentStatus.Published);
 
         // Action items in every state, some overdue
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo")));
+        var today = Shishin.Core.JapanTime.Today(TimeProvider.System);
         var actions = await db.ActionItems.AsNoTracking().ToListAsync();
         Assert.Equal(Enum.GetValues<ActionItemStatus>().ToHashSet(), actions.Select(a => a.Status).ToHashSet());
         Assert.Contains(actions, a => a.IsOverdue && a.DueOn < today && !a.IsClosed);

@@ -148,6 +148,31 @@ public abstract class ServiceRegistryTests(CoreFixture fixture)
     }
 
     [Fact]
+    public async Task Update_ServiceOwnerOfTheParentBureau_MayEditAServiceOfItsSubOrganisation()
+    {
+        // Arrange: a member of a bureau only (not of its sub-organisation), their scope made as the app makes it.
+        var (root, child) = await new RegisterSamples(fixture.Services).TreeAsync();
+        var childKey = await WithRegistry(async (_, db) => (await db.Organizations.SingleAsync(o => o.Id == child)).Key);
+        var key = NewKey();
+        await WithRegistry((r, _) => r.CreateAsync(Input(key, organization: childKey), Admin));
+        var owner = await WithRegistry(async (_, db) =>
+        {
+            var user = new ShishinUser { UserName = $"bureau-{Guid.NewGuid():N}@example.jp", Email = $"bureau-{Guid.NewGuid():N}@example.jp", DisplayName = "局 太郎" };
+            db.Users.Add(user);
+            db.UserOrganizations.Add(new UserOrganization { UserId = user.Id, OrganizationId = root });
+            await db.SaveChangesAsync();
+            return await new ServiceAccess(db).ScopeAsync(new Viewer(user.Id, new HashSet<string> { Roles.ServiceOwner }));
+        });
+
+        // Act
+        var result = await WithRegistry((r, _) => r.UpdateAsync(key, Input(key, organization: childKey, nameEn: "Edited by the bureau"), 1, owner));
+
+        // Assert
+        Assert.Equal(RegistryOutcome.Saved, result.Outcome);
+        Assert.Equal("Edited by the bureau", (await WithRegistry((r, _) => r.FindAsync(key)))!.NameEn);
+    }
+
+    [Fact]
     public async Task Update_PartnersAndPhaseChanged_SavesTheNewSetAndRecordsThePhase()
     {
         var partner = await PartnerCompanyAsync();

@@ -119,7 +119,7 @@ public abstract partial class AuditLogPageTests(ShishinAppFactory app)
 
         // Assert
         var shown = TimePattern().Match(page).Groups[1].Value;
-        var tokyo = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(newest.OccurredAt, DateTimeKind.Utc), TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo"));
+        var tokyo = Shishin.Core.JapanTime.FromUtc(newest.OccurredAt);
         Assert.Equal(tokyo.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture), shown);
         Assert.Equal("日時（日本時間）", csv[0].Split(',')[1]);
         var row = csv.Single(l => l.StartsWith(newest.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) + ",", StringComparison.Ordinal));

@@ -169,6 +169,38 @@ public abstract partial class AssessmentPagesTests(ShishinAppFactory app)
     }
 
     [Fact]
+    public async Task Submit_ByAnAssignedPartner_SaysWhyWith403AndStaysADraft()
+    {
+        // Arrange: a partner company assigned to the service may self-assess (so the page is theirs) but not submit.
+        var (key, owner) = await ServiceAndOwnerAsync();
+        var edit = await StartAsync(owner, key);
+        var samples = new RegisterSamples(app.Services);
+        var vendor = await samples.OrganizationAsync(samples.Prefix + "-vendor", OrganizationKind.Partner, null);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ShishinDbContext>();
+            var service = await db.Services.SingleAsync(s => s.Key == key);
+            db.ServicePartners.Add(new ServicePartner { ServiceId = service.Id, OrganizationId = vendor });
+            await db.SaveChangesAsync();
+        }
+
+        var partner = await Services.ServiceSamples.SignInAsync(app, Roles.Partner, vendor);
+        Assert.Equal(HttpStatusCode.OK, (await partner.GetAsync(edit)).StatusCode);
+
+        // Act
+        using var submitted = await partner.PostFormAsync($"{edit}?handler=Submit", new(), edit);
+
+        // Assert: the assessment page with the reason, not the generic "access denied" page; still a draft.
+        Assert.Equal(HttpStatusCode.Forbidden, submitted.StatusCode);
+        var html = WebUtility.HtmlDecode(await submitted.Content.ReadAsStringAsync());
+        Assert.Contains("この評価でこの操作はできません。", html, StringComparison.Ordinal);
+        Assert.Contains("action=\"" + edit, html, StringComparison.Ordinal);
+        await using var check = app.Services.CreateAsyncScope();
+        Assert.Equal(AssessmentStatus.Draft, (await check.ServiceProvider.GetRequiredService<ShishinDbContext>().Assessments.AsNoTracking()
+            .SingleAsync(a => a.Id == Guid.Parse(edit.Split('/')[2]))).Status);
+    }
+
+    [Fact]
     public async Task SaveCheckpoint_BadInput_ShowsFieldMessagesNever500()
     {
         var (key, owner) = await ServiceAndOwnerAsync();

@@ -19,7 +19,7 @@ public abstract class JobsTests(ShishinAppFactory app)
         Assert.True(await scheduler.Exists(PurgeExpiredInvitationsJob.Key));
         var trigger = await scheduler.GetTrigger(PurgeExpiredInvitationsJob.NightlyTrigger);
         Assert.NotNull(trigger);
-        var next = TimeZoneInfo.ConvertTime(trigger.NextFireTimeUtc!.Value, TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo"));
+        var next = Shishin.Core.JapanTime.From(trigger.NextFireTimeUtc!.Value);
         Assert.Equal((3, 15), (next.Hour, next.Minute));
     }
 

@@ -39,10 +39,11 @@ public enum Outcome
 /// <c>{ Handler = "SignOutEverywhere" }</c> and <c>?handler=SignOutEverywhere</c> in its sample; a handler that ends or
 /// changes the visitor's own session gets <c>Fresh = true</c>. For example:</para>
 /// <code>new("account/manage", "POST", "/account/manage?handler=SignOutEverywhere", Outcome.SignIn, Outcome.RedirectElsewhere, Outcome.RedirectElsewhere, Outcome.RedirectElsewhere, Outcome.RedirectElsewhere) { Handler = "SignOutEverywhere", Fresh = true },</code>
-/// <para>Partner, ServiceOwner and Reviewer get the same outcomes on every row today: no page or endpoint yet decides
-/// by organisation or assignment (the visitors are nevertheless real: the service owner belongs to a bureau, the
-/// partner to a partner company). The columns stay so that the service register can add object-level rows (a service
-/// of the visitor's own organisation against another's) where they differ.</para>
+/// <para>The visitors are real: the service owner belongs to a bureau, the partner to a partner company. Most rows
+/// decide by role alone, but the register's object-level rows decide by organisation and assignment: a row on a
+/// service of the visitor's own organisation (matrix-own, to which the partner is assigned) and the same route on
+/// another's (matrix-other) give the Partner and ServiceOwner different outcomes, and Reviewers may read and review
+/// any service without editing it.</para>
 /// </summary>
 /// <param name="Route">The route pattern as the app maps it, without the leading slash.</param>
 /// <param name="Method">GET, POST, … ("*" for an endpoint mapped without a method, probed with GET).</param>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -11,7 +12,8 @@ namespace Shishin.Web.Pages.Assessments;
 
 /// <summary>
 /// A page of one assessment's workflow. Who may not see the service gets 404 (its existence must not leak); who may see
-/// it but not take this page's steps gets 403; a refused step comes back as a message on the page, never a 500.
+/// it but not use this page gets 403; a refused step comes back as a message on the page, never a 500 (a step the
+/// viewer's role may not take, such as a partner submitting, says so on the page with status 403).
 /// </summary>
 public abstract class AssessmentPage(AssessmentService assessments, ServiceAccess access, IStringLocalizer<SharedResource> l) : PageModel
 {
@@ -44,16 +46,20 @@ public abstract class AssessmentPage(AssessmentService assessments, ServiceAcces
         return mayUse(View.May) ? null : Forbid();
     }
 
-    /// <summary>404 or 403 for those refusals; null for the rest, which the page shows as messages.</summary>
+    /// <summary>
+    /// 404 for an assessment that is gone; null for the rest, which the page shows as messages. A forbidden step is
+    /// one of those messages too, so that the viewer, who may use the page, learns why this step is not theirs, but
+    /// answered with 403 (like the generic page it replaces) so that clients and logs still see a refusal.
+    /// </summary>
     protected IActionResult? Refusal(AssessmentFailure failure)
     {
         ArgumentNullException.ThrowIfNull(failure);
-        return failure.Error switch
+        if (failure.Error == AssessmentError.Forbidden)
         {
-            AssessmentError.NotFound => NotFound(),
-            AssessmentError.Forbidden => Forbid(),
-            _ => null,
-        };
+            Response.StatusCode = StatusCodes.Status403Forbidden;
+        }
+
+        return failure.Error == AssessmentError.NotFound ? NotFound() : null;
     }
 
     protected string Message(AssessmentFailure failure) => AssessmentMessages.For(l, failure, View?.Assessment.Status);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -36,6 +37,18 @@ public sealed class AssessmentsModel(AssessmentReports reports, ServiceAccess ac
         History = history;
         CanStart = scope.CanEdit(history.Service) && history.Service.Phase.ToLifecyclePhase() is not null;
         return Page();
+    }
+
+    /// <summary>
+    /// The chart's value of an entry: the percentage of applicable checkpoints met of a published assessment, invariant
+    /// for the script; empty (a gap, never 0) for one not published or without an applicable checkpoint.
+    /// </summary>
+    public static string Share(AssessmentHistoryEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return entry.Status == AssessmentStatus.Published && entry.Total.Applicable > 0
+            ? (entry.Total.Met * 100.0 / entry.Total.Applicable).ToString("0.#", CultureInfo.InvariantCulture)
+            : "";
     }
 
     public string MetOfApplicable(GroupSummary summary)

@@ -29,8 +29,9 @@ public abstract partial class LayoutTests(ShishinAppFactory app)
         // Arrange
         var admin = await app.SignInAsync(ShishinAppFactory.SetupAdminEmail, app.SetupAdminKey);
         var samples = await SamplesAsync();
-        var pageRoutes = app.Services.GetRequiredService<IActionDescriptorCollectionProvider>().ActionDescriptors.Items
-            .OfType<PageActionDescriptor>().Select(d => d.AttributeRouteInfo?.Template?.Trim('/') ?? "").ToHashSet(StringComparer.Ordinal);
+        var pages = app.Services.GetRequiredService<IActionDescriptorCollectionProvider>().ActionDescriptors.Items
+            .OfType<PageActionDescriptor>().ToDictionary(d => d.AttributeRouteInfo?.Template?.Trim('/') ?? "", d => d.ViewEnginePath, StringComparer.Ordinal);
+        var pageRoutes = pages.Keys.ToHashSet(StringComparer.Ordinal);
 
         // Act
         var titles = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -67,6 +68,22 @@ public abstract partial class LayoutTests(ShishinAppFactory app)
         Assert.All(titles, t => Assert.EndsWith(" — 指針 Shishin", t.Value, StringComparison.Ordinal));
         var shared = titles.GroupBy(t => t.Value).Where(g => g.Count() > 1).Select(g => $"{g.Key}: {string.Join(", ", g.Select(t => t.Key))}").ToList();
         Assert.True(shared.Count == 0, "Pages sharing a title: " + string.Join(" | ", shared));
+        // Every page of the register, its assessments, the action items and the portfolio names its section (or is it).
+        var sections = new (string Folder, string Section)[]
+        {
+            ("/Services/", "サービス"), ("/Assessments/", "サービス"), ("/Admin/Services/", "サービス"), ("/Actions/", "対応事項"), ("/Portfolio/", "ポートフォリオ"),
+        };
+        var checkedPages = 0;
+        foreach (var (route, title) in titles)
+        {
+            if (sections.FirstOrDefault(s => pages[route].StartsWith(s.Folder, StringComparison.Ordinal)) is ({ } folder, { } section))
+            {
+                checkedPages++;
+                Assert.True(title == $"{section} — 指針 Shishin" || title.EndsWith($" — {section} — 指針 Shishin", StringComparison.Ordinal), $"{route} ({folder}): {title}");
+            }
+        }
+
+        Assert.True(checkedPages >= 25, $"Only {checkedPages} pages of those sections were checked.");
     }
 
     [Theory]
@@ -113,11 +130,12 @@ public abstract partial class LayoutTests(ShishinAppFactory app)
         var html = await admin.GetStringAsync("/admin/audit");
         var nav = html[html.IndexOf("<nav class=\"site-nav\"", StringComparison.Ordinal)..html.IndexOf("</nav>", StringComparison.Ordinal)];
 
-        // The disclosure (narrow screens) and the bar (wide screens) list the same six areas (the brand is the way
-        // home, the register leads to the portfolio); every administrator's page is under the one Administration entry.
+        // The disclosure (narrow screens) and the bar (wide screens) list the same seven areas (the brand is the way
+        // home); the portfolio is there because administrators own the guidelines and work from it; every
+        // administrator's page is under the one Administration entry.
         Assert.Equal(1, Regex.Count(nav, "<details class=\"site-nav__menu\">"));
-        Assert.Equal(2 * 6, Regex.Count(nav, "<li><a href="));
-        foreach (var area in new[] { "/services", "/catalog", "/organizations", "/proposals", "/actions", "/admin" })
+        Assert.Equal(2 * 7, Regex.Count(nav, "<li><a href="));
+        foreach (var area in new[] { "/services", "/catalog", "/organizations", "/proposals", "/actions", "/portfolio", "/admin" })
         {
             Assert.Equal(2, Regex.Count(nav, $"<li><a href=\"{Regex.Escape(area)}\"[ >]"));
         }
@@ -151,6 +169,27 @@ public abstract partial class LayoutTests(ShishinAppFactory app)
         Assert.Contains("<a href=\"/status\">全サービスの稼働状況</a>", main, StringComparison.Ordinal);
         using var status = await app.NewClient().GetAsync("/status");
         Assert.Equal(HttpStatusCode.OK, status.StatusCode);
+    }
+
+    [Theory]
+    [InlineData(Roles.Reviewer, true)]
+    [InlineData(Roles.ServiceOwner, false)]
+    [InlineData(Roles.Partner, false)]
+    public async Task Menu_Role_ListsThePortfolioOnlyForTheGuidelineOwnersWhoMayOpenIt(string role, bool listed)
+    {
+        // Arrange: reviewers (with administrators) own the guidelines and may open the portfolio; the others may not,
+        // so a menu entry would only lead them to "access denied".
+        var email = $"menu-{Guid.NewGuid():N}@example.jp";
+        await app.CreateUserAsync(email, [role]);
+        var client = await app.SignInAsync(email);
+
+        // Act
+        var html = await client.GetStringAsync("/services");
+        var nav = html[html.IndexOf("<nav class=\"site-nav\"", StringComparison.Ordinal)..html.IndexOf("</nav>", StringComparison.Ordinal)];
+
+        // Assert: in the disclosure and in the bar, or in neither.
+        Assert.Equal(listed ? 2 : 0, Regex.Count(nav, "<li><a href=\"/portfolio\"[ >]"));
+        Assert.Equal(2 * (listed ? 6 : 5), Regex.Count(nav, "<li><a href="));
     }
 
     private IReadOnlyList<string> ObjectIds { get; set; } = [];
