@@ -9,7 +9,7 @@ public static class FeedbackWebExtensions
     {
         FeedbackServiceCollectionExtensions.AddShishinFeedbackIntake(services, configuration);
         services.AddSingleton<FeedbackClientLimits>();
-        services.AddSingleton<RecentComments>();
+        services.AddSingleton<RecentSubmissions>();
         services.AddSingleton<FeedbackIntake>();
         return services;
     }
