@@ -498,9 +498,57 @@ public abstract class FeedbackApiTests(ShishinAppFactory app)
 
         var operation = document.GetProperty("paths").GetProperty("/api/v1/services/{key}/feedback").GetProperty("post");
         Assert.Equal("SubmitFeedback", operation.GetProperty("operationId").GetString());
-        Assert.True(operation.GetProperty("responses").TryGetProperty("202", out _));
-        Assert.True(operation.GetProperty("requestBody").GetProperty("content").TryGetProperty("application/json", out _));
+        var responses = operation.GetProperty("responses");
+        Assert.True(responses.TryGetProperty("202", out _));
+        foreach (var status in new[] { "429", "503" })
+        {
+            var retryAfter = responses.GetProperty(status).GetProperty("headers").GetProperty("Retry-After");
+            Assert.Equal("integer", retryAfter.GetProperty("schema").GetProperty("type").GetString());
+            Assert.True(retryAfter.GetProperty("required").GetBoolean());
+        }
+
+        var schema = Resolve(document, operation.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema"));
+        Assert.Equal(["rating", "taskCompleted"], schema.GetProperty("required").EnumerateArray().Select(e => e.GetString()).Order(StringComparer.Ordinal));
+        var properties = schema.GetProperty("properties");
+        var rating = properties.GetProperty("rating");
+        Assert.Equal((1, 5), (rating.GetProperty("minimum").GetInt32(), rating.GetProperty("maximum").GetInt32()));
+        Assert.Equal(["yes", "partly", "no"], Values(properties.GetProperty("taskCompleted").GetProperty("enum")));
+        Assert.All(Values(properties.GetProperty("taskCompleted").GetProperty("enum")), v => Assert.NotNull(FeedbackValidator.ParseCompletion(v!)));
+        Assert.Equal(["ja", "en"], Values(properties.GetProperty("language").GetProperty("enum")));
+        var reasons = properties.GetProperty("reasons");
+        Assert.Equal(FeedbackReasons.All.Select(r => r.Code), Values(reasons.GetProperty("items").GetProperty("enum")));
+        Assert.Equal(FeedbackReasons.All.Count, reasons.GetProperty("maxItems").GetInt32());
+        Assert.True(reasons.GetProperty("uniqueItems").GetBoolean());
+        Assert.Equal(Core.CitizenFeedback.Feedback.MaxCommentLength, properties.GetProperty("comment").GetProperty("maxLength").GetInt32());
+        Assert.Equal(Core.CitizenFeedback.Feedback.MaxPagePathLength, properties.GetProperty("pagePath").GetProperty("maxLength").GetInt32());
+        Assert.Contains("very satisfied", rating.GetProperty("description").GetString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Submit_OutOfTheDescribedRange_StillAnswersTheValidatorsLocalisedMessages()
+    {
+        var (_, key) = await samples.ServiceAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/services/{key}/feedback")
+        {
+            Content = new StringContent("""{"rating":6,"taskCompleted":"maybe","language":"fr"}""", System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("Accept-Language", "ja");
+
+        var problem = await IntakeSamples.JsonAsync(await samples.Client().SendAsync(request));
+
+        var errors = problem.GetProperty("errors");
+        Assert.Equal("1から5の評価を選んでください。", errors.GetProperty("rating")[0].GetString());
+        Assert.True(errors.TryGetProperty("taskCompleted", out _));
+        Assert.True(errors.TryGetProperty("language", out _));
+    }
+
+    private static List<string?> Values(JsonElement array) => [.. array.EnumerateArray().Select(e => e.GetString())];
+
+    /// <summary>Follows a <c>$ref</c> to <c>#/components/schemas/…</c>.</summary>
+    private static JsonElement Resolve(JsonElement document, JsonElement schema) =>
+        schema.TryGetProperty("$ref", out var reference)
+            ? document.GetProperty("components").GetProperty("schemas").GetProperty(reference.GetString()!["#/components/schemas/".Length..])
+            : schema;
 
     private static HttpRequestMessage Preflight(string key, string origin, string method = "POST")
     {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.OpenApi;
 using Shishin.Core.CitizenFeedback;
 
 namespace Shishin.Web.Pages.Feedback;
@@ -11,6 +12,7 @@ public static class FeedbackWebExtensions
         services.AddSingleton<FeedbackClientLimits>();
         services.AddSingleton<RecentSubmissions>();
         services.AddSingleton<FeedbackIntake>();
+        services.Configure<OpenApiOptions>("v1", o => o.AddSchemaTransformer(FeedbackApi.DescribeRequestAsync));
         return services;
     }
 }
