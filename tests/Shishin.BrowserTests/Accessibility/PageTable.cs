@@ -64,7 +64,7 @@ public static class PageTable
         new("status of all services", "status", "/status", Viewer.Anonymous | Viewer.Admin),
         // Citizen feedback (issue 15): the hosted form that works without JavaScript, and its thank-you page.
         new("feedback form", "feedback/{key}", "/feedback/axe-sample?pagePath=%2Fapply&returnUrl=https%3A%2F%2Fexample.jp%2F", Viewer.Anonymous),
-        new("feedback thanks", "feedback/{key}/thanks", "/feedback/axe-sample/thanks", Viewer.Anonymous),
+        new("feedback thanks", "feedback/{key}/thanks", "/feedback/axe-sample/thanks?returnUrl=https%3A%2F%2Fwww.example.lg.jp%2Fnursery%2Fapply", Viewer.Anonymous),
 
         new("catalogue", "catalog", "/catalog", Viewer.Anonymous | Viewer.Admin),
         new("catalogue principle", "catalog/principles/{number:int}", "/catalog/principles/3", Viewer.Anonymous | Viewer.Staff),

@@ -2,15 +2,19 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Shishin.BrowserTests.Accessibility;
 using Shishin.BrowserTests.Infrastructure;
+using Shishin.Core;
 using Shishin.Core.CitizenFeedback;
 using Shishin.Core.Data;
+using Shishin.Core.Identity;
+using Shishin.Core.Organizations;
 using Xunit.Abstractions;
 
 namespace Shishin.BrowserTests.Interaction;
 
 /// <summary>
 /// The feedback widget on a page of another origin (<see cref="ThirdPartySite"/>), used with the keyboard only, checked
-/// by axe with its panel open, and followed into Shishin's database.
+/// by axe with its panel open, and followed into Shishin's database, the service team's inbox and the daily figures
+/// (issue 15's "done when").
 /// </summary>
 [Collection(SharedBrowser.Name)]
 public sealed class FeedbackWidgetTests(BrowserFixture fixture, ThirdPartySite site, ITestOutputHelper output) : IClassFixture<ThirdPartySite>
@@ -32,7 +36,7 @@ public sealed class FeedbackWidgetTests(BrowserFixture fixture, ThirdPartySite s
 
     [Theory]
     [MemberData(nameof(Languages))]
-    public async Task Widget_KeyboardOnlyOnAnotherOrigin_SubmitsStoresRedactedAndAnnounces(string language)
+    public async Task Widget_KeyboardOnlyOnAnotherOrigin_AnnouncesAndShowsRedactedInTheInboxAndTheDaysFigures(string language)
     {
         // Arrange: a public service whose entry URL is on the third-party origin; Japanese on a 320 px phone, English on a desktop.
         var english = language == "en";
@@ -142,8 +146,29 @@ public sealed class FeedbackWidgetTests(BrowserFixture fixture, ThirdPartySite s
         Assert.Equal(language, feedback.Language);
         Assert.Equal(ThirdPartySite.PagePath, feedback.PagePath);
         Assert.Equal(FeedbackSource.Widget, feedback.Source);
-        Assert.Equal(PersonalDataRedactor.Redact(comment).Text, feedback.Comment);
+        var redacted = PersonalDataRedactor.Redact(comment).Text;
+        Assert.Equal(redacted, feedback.Comment);
         Assert.DoesNotContain("taro.yamada@example.jp", feedback.Comment, StringComparison.Ordinal);
+
+        // Act: a service owner of the service's organisation signs in and opens the inbox, then the figures.
+        await using var staff = await OwnerSessionAsync(language);
+        await staff.GotoAsync($"/services/{key}/feedback");
+
+        // Assert: the submission is in the inbox, redacted, rated 4.
+        var row = staff.Page.Locator("main table.data-table tbody tr");
+        Assert.Equal(1, await row.CountAsync());
+        Assert.Equal(redacted, (await row.Locator("td.service-text").InnerTextAsync()).Trim());
+        Assert.DoesNotContain("taro.yamada", await staff.Page.ContentAsync(), StringComparison.Ordinal);
+
+        // Assert: and counted on its Tokyo day in the daily figures: one response, mean 4, CSAT 100%, completion 100%.
+        await staff.GotoAsync($"/services/{key}/feedback/figures");
+        var day = staff.Page.Locator("#feedback-daily-table tbody tr");
+        Assert.Equal(1, await day.CountAsync());
+        Assert.Equal(JapanTime.DateOf(new DateTimeOffset(feedback.ReceivedAt, TimeSpan.Zero)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            (await day.Locator("th").InnerTextAsync()).Trim());
+        Assert.Equal(["1", "4.00"], (await day.Locator("td").AllInnerTextsAsync()).Take(2).Select(t => t.Trim()));
+        Assert.Equal(["100", "100"], await day.Locator("td[data-value]").EvaluateAllAsync<string[]>("cells => cells.map(c => c.dataset.value)"));
+        staff.AssertNoProblems();
     }
 
     [Fact]
@@ -202,6 +227,23 @@ public sealed class FeedbackWidgetTests(BrowserFixture fixture, ThirdPartySite s
         db.ServiceFeedbackSettings.Add(new ServiceFeedbackSettings { ServiceId = service.Id, Enabled = true });
         await db.SaveChangesAsync();
         return key;
+    }
+
+    /// <summary>A signed-in session of a new service owner of Chiyoda, which owns the services of these tests.</summary>
+    private async Task<BrowserSession> OwnerSessionAsync(string language)
+    {
+        var email = $"feedback-owner-{Guid.NewGuid():N}@example.jp";
+        var (user, _) = await fixture.App.CreateUserAsync(email, [Roles.ServiceOwner]);
+        await using (var scope = fixture.App.Services.CreateAsyncScope())
+        {
+            var chiyoda = (await scope.ServiceProvider.GetRequiredService<OrganizationService>().FindByKeyAsync("chiyoda"))!.Id;
+            var accounts = scope.ServiceProvider.GetRequiredService<UserAdministrationService>();
+            Assert.True((await accounts.SetAccessAsync((await accounts.FindAsync(user.Id))!, new UserAccess([Roles.ServiceOwner], [chiyoda]))).Succeeded);
+        }
+
+        var session = await fixture.NewSessionAsync(language);
+        await session.SignInAsync(email, null);
+        return session;
     }
 
     private async Task<List<Feedback>> FeedbackAsync(string key)

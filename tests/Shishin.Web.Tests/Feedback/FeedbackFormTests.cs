@@ -49,36 +49,75 @@ public abstract class FeedbackFormTests(ShishinAppFactory app)
     }
 
     [Fact]
-    public async Task Post_FromTheServicesOwnPage_Answers303ToItsReturnUrlAndStores()
+    public async Task Post_FromTheServicesOwnPage_Answers303ToTheThanksPageWhichLinksBackAndStores()
     {
         var (serviceId, key) = await samples.ServiceAsync();
+        var client = samples.Client();
 
-        var response = await PostAsync(samples.Client(), key,
+        var response = await PostAsync(client, key,
             Form(("rating", "2"), ("taskCompleted", "no"), ("reasons", "hard-to-find"), ("reasons", "error-occurred"), ("comment", "Form without JS"),
-                ("language", "ja"), ("pagePath", "/apply"), ("returnUrl", "https://www.example.jp/thanks?from=feedback")),
+                ("language", "ja"), ("pagePath", "/apply"), ("returnUrl", "https://www.example.jp/thanks?from=feedback&step=2")),
             origin: IntakeSamples.Origin);
 
         Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
-        Assert.Equal("https://www.example.jp/thanks?from=feedback", response.Headers.Location!.OriginalString);
+        var thanks = response.Headers.Location!.OriginalString;
+        Assert.Equal($"/feedback/{key}/thanks?returnUrl=https%3A%2F%2Fwww.example.jp%2Fthanks%3Ffrom%3Dfeedback%26step%3D2", thanks);
         var stored = Assert.Single(await samples.StoredAsync(serviceId));
         Assert.Equal((2, FeedbackTaskCompletion.No, "hard-to-find error-occurred", "Form without JS", "/apply", FeedbackSource.Form),
             (stored.Rating, stored.TaskCompleted, stored.Reasons, stored.Comment, stored.PagePath, stored.Source));
+
+        var page = await ThanksAsync(client, thanks, "ja");
+        Assert.Contains("<h1>ご意見ありがとうございました</h1>", page, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"https://www.example.jp/thanks?from=feedback&amp;step=2\">元のページに戻る</a>", page, StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"/services/{key}/you-said-we-did\">ご意見を受けて改善したこと（いただいた声と改善）</a>", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/services/{key}/you-said-we-did")).StatusCode);
     }
 
     [Theory]
     [InlineData("https://evil.example/phish")]
     [InlineData("//evil.example/")]
+    [InlineData("/\\evil.example/")]
     [InlineData("javascript:alert(1)")]
+    [InlineData("https://www.example.jp.evil.example/")]
     [InlineData("")]
-    public async Task Post_ReturnUrlNotRegistered_Answers303ToOurThanksPage(string returnUrl)
+    public async Task Post_ReturnUrlNotRegistered_Answers303ToTheThanksPageWithoutALinkBack(string returnUrl)
     {
         var (_, key) = await samples.ServiceAsync();
+        var client = samples.Client();
 
-        var response = await PostAsync(samples.Client(), key, Form(("rating", "5"), ("taskCompleted", "yes"), ("returnUrl", returnUrl)));
+        var response = await PostAsync(client, key, Form(("rating", "5"), ("taskCompleted", "yes"), ("returnUrl", returnUrl)), language: "en");
 
         Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
         Assert.Equal($"/feedback/{key}/thanks", response.Headers.Location!.OriginalString);
-        Assert.Equal(HttpStatusCode.OK, (await samples.Client().GetAsync($"/feedback/{key}/thanks")).StatusCode);
+        // Nor does the thank-you page link to it when the address is made by hand.
+        var page = await ThanksAsync(client, $"/feedback/{key}/thanks?returnUrl={Uri.EscapeDataString(returnUrl)}", "en");
+        Assert.DoesNotContain("Back to the page you came from", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("evil", page, StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"/services/{key}/you-said-we-did\">What the team changed in answer to feedback (you said, we did)</a>", page, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("https://forms.example.org:8443/survey/done", "https://forms.example.org:8443/survey/done")]
+    [InlineData("/demo-site/feedback.html", "/demo-site/feedback.html")]
+    public async Task Get_ThanksWithAnExtraOriginOrALocalReturnUrl_LinksBack(string returnUrl, string href)
+    {
+        var (_, key) = await samples.ServiceAsync();
+
+        var page = await ThanksAsync(samples.Client(), $"/feedback/{key}/thanks?returnUrl={Uri.EscapeDataString(returnUrl)}", "en");
+
+        Assert.Contains($"<a href=\"{href}\">Back to the page you came from</a>", page, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("feedback.html")]
+    [InlineData("feedback-en.html")]
+    public async Task DemoPage_WithTheWidget_LinksToTheFormFromNoscriptAndBackToItself(string page)
+    {
+        var html = await samples.Client().GetStringAsync($"/demo-site/{page}");
+
+        var noscript = html[html.IndexOf("<noscript>", StringComparison.Ordinal)..html.IndexOf("</noscript>", StringComparison.Ordinal)];
+        Assert.Contains(
+            $"<a href=\"/feedback/demo-procedure-portal?pagePath=%2Fdemo-site%2F{page}&amp;returnUrl=%2Fdemo-site%2F{page}\">", noscript, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -118,7 +157,18 @@ public abstract class FeedbackFormTests(ShishinAppFactory app)
         var response = await PostAsync(samples.Client(), key, Form(("rating", "5"), ("taskCompleted", "yes"), ("website", "http://spam.example")));
 
         Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        Assert.Equal($"/feedback/{key}/thanks", response.Headers.Location!.OriginalString);
         Assert.Empty(await samples.StoredAsync(serviceId));
+    }
+
+    private static async Task<string> ThanksAsync(HttpClient client, string url, string language)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Add("Accept-Language", language);
+        var response = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        return html[html.IndexOf("<main", StringComparison.Ordinal)..];
     }
 
     [Fact]

@@ -83,6 +83,40 @@ public sealed class FeedbackLimitsTests(FeedbackLimitsFactory app) : IClassFixtu
     }
 }
 
+/// <summary>The same tiny bucket, switched off (load tests, a gateway that limits already).</summary>
+public sealed class FeedbackRateLimitOffFactory() : ShishinAppFactory(TestProvider.Sqlite)
+{
+    protected override void ConfigureMore(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Feedback:RateLimit:Enabled", "false");
+        builder.UseSetting("Feedback:RateLimit:TokenLimit", "3");
+        builder.UseSetting("Feedback:RateLimit:ReplenishmentPeriod", "01:00:00");
+    }
+}
+
+public sealed class FeedbackRateLimitOffTests(FeedbackRateLimitOffFactory app) : IClassFixture<FeedbackRateLimitOffFactory>
+{
+    [Fact]
+    public async Task Submit_RateLimitDisabled_AcceptsEveryOnePastTheBucketSize()
+    {
+        var samples = new IntakeSamples(app);
+        var (serviceId, key) = await samples.ServiceAsync();
+        var client = samples.Client();
+
+        var answers = new List<HttpStatusCode>();
+        for (var i = 0; i < 8; i++)
+        {
+            answers.Add((await IntakeSamples.PostAsync(client, key, new { rating = (i % 5) + 1, taskCompleted = "yes" }, IntakeSamples.Origin)).StatusCode);
+        }
+
+        using var form = new FormUrlEncodedContent([new("rating", "5"), new("taskCompleted", "yes")]);
+        answers.Add((await client.PostAsync($"/feedback/{key}", form)).StatusCode);
+
+        Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.Accepted, 8), HttpStatusCode.SeeOther], answers);
+        Assert.Equal(9, (await samples.StoredAsync(serviceId)).Count);
+    }
+}
+
 /// <summary>A host that keeps every log line at every level, for the logging hygiene test.</summary>
 public sealed class FeedbackLogCaptureFactory() : ShishinAppFactory(TestProvider.Sqlite)
 {

@@ -1,5 +1,8 @@
 using System.Buffers;
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.OpenApi;
@@ -10,8 +13,22 @@ using Shishin.Web.Infrastructure;
 
 namespace Shishin.Web.Pages.Feedback;
 
-/// <summary>The body of <c>POST /api/v1/services/{key}/feedback</c>, for the OpenAPI document (the endpoint reads fields itself).</summary>
-public sealed record FeedbackRequest(int Rating, string TaskCompleted, IReadOnlyList<string>? Reasons, string? Comment, string? Language, string? PagePath);
+/// <summary>
+/// The body of <c>POST /api/v1/services/{key}/feedback</c>, for the OpenAPI document only: the endpoint reads the fields
+/// itself (<see cref="FeedbackJson"/>) and <see cref="FeedbackValidator"/> decides, so these attributes describe the
+/// rules and never enforce them. The allowed values of the string fields are added by
+/// <see cref="FeedbackApi.DescribeRequestAsync"/>.
+/// </summary>
+public sealed record FeedbackRequest(
+    [property: Range(1, 5), Description("1 (very dissatisfied) to 5 (very satisfied).")] int Rating,
+    [property: Description("Could the person do what they came to do?")] string TaskCompleted,
+    [property: MaxLength(FeedbackApi.MaxReasons), Description("Codes from the fixed list (docs/feedback.md), each at most once.")] IReadOnlyList<string>? Reasons,
+    [property: MaxLength(Core.CitizenFeedback.Feedback.MaxCommentLength),
+        Description("Free text, trimmed; personal data is redacted before it is stored. Length in UTF-16 code units.")] string? Comment,
+    [property: Description("The language the person used; ja when not given.")] string? Language,
+    [property: MaxLength(Core.CitizenFeedback.Feedback.MaxPagePathLength),
+        Description("The path of the page the feedback is about, starting with a single /; a query and a fragment are dropped.")] string? PagePath,
+    [property: Description("widget when sent by widget.js; anything else is recorded as the API.")] string? Source);
 
 /// <summary>The answer to an accepted submission: its id, committed before this is sent.</summary>
 public sealed record FeedbackAccepted(Guid Id);
@@ -24,6 +41,9 @@ public static class FeedbackApi
 {
     /// <summary>16 KB: a full comment in Japanese (2,000 characters × 3 bytes) and the rest, with room to spare.</summary>
     public const int MaxBodyBytes = 16 * 1024;
+
+    /// <summary>Each reason at most once, so at most as many as there are.</summary>
+    internal const int MaxReasons = 11;
 
     public static void MapFeedbackApi(this RouteGroupBuilder api)
     {
@@ -58,6 +78,51 @@ public static class FeedbackApi
             Required = true,
             Content = new Dictionary<string, OpenApiMediaType>(StringComparer.Ordinal) { ["application/json"] = new() { Schema = schema } },
         };
+        foreach (var status in new[] { "429", "503" })
+        {
+            if (operation.Responses?.TryGetValue(status, out var answer) == true && answer is OpenApiResponse response)
+            {
+                response.Headers ??= new Dictionary<string, IOpenApiHeader>(StringComparer.Ordinal);
+                response.Headers["Retry-After"] = new OpenApiHeader
+                {
+                    Description = "Seconds to wait before sending again. Listed in Access-Control-Expose-Headers for registered origins.",
+                    Required = true,
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "1" },
+                };
+            }
+        }
+    }
+
+    /// <summary>
+    /// A schema transformer (registered in <see cref="FeedbackWebExtensions"/>) that lists the allowed values of
+    /// <see cref="FeedbackRequest"/>'s string fields from the lists the validator uses, so the document cannot drift from them.
+    /// </summary>
+    internal static Task DescribeRequestAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken ct)
+    {
+        if (context.JsonTypeInfo.Type != typeof(FeedbackRequest) || schema.Properties is not { } properties)
+        {
+            return Task.CompletedTask;
+        }
+
+        static void Allow(IOpenApiSchema? property, IEnumerable<string> values)
+        {
+            if (property is OpenApiSchema inline)
+            {
+                inline.Enum = [.. values.Select(v => (JsonNode)JsonValue.Create(v))];
+            }
+        }
+
+        IOpenApiSchema? Property(string name) => properties.TryGetValue(name, out var property) ? property : null;
+        Allow(Property("taskCompleted"), ["yes", "partly", "no"]);
+        Allow(Property("language"), ["ja", "en"]);
+        if (Property("reasons") is OpenApiSchema reasons)
+        {
+            reasons.UniqueItems = true;
+            Allow(reasons.Items, FeedbackReasons.All.Select(r => r.Code));
+        }
+
+        schema.Required = new HashSet<string>(StringComparer.Ordinal) { "rating", "taskCompleted" };
+        return Task.CompletedTask;
     }
 
     private static async Task<IResult> PreflightAsync(string key, HttpContext context, FeedbackTargets targets, IStringLocalizer<SharedResource> l)

@@ -7,7 +7,10 @@ namespace Shishin.Web.Pages.Feedback;
 /// <summary>How the intake answered a submission.</summary>
 public enum IntakeOutcome
 {
-    /// <summary>Committed (or, for the honeypot and a repeat, answered as if): 202 / the thank-you page.</summary>
+    /// <summary>
+    /// Committed: 202 / the thank-you page. A repeat is answered with the id of the same submission stored earlier; only
+    /// the honeypot is answered as if accepted (a fresh id, nothing stored), as only bots fill it.
+    /// </summary>
     Accepted,
 
     /// <summary>Fields are bad: 400 naming them / the form with field messages.</summary>
@@ -21,10 +24,10 @@ public sealed record IntakeResult(IntakeOutcome Outcome, Guid Id, IReadOnlyList<
 
 /// <summary>
 /// What the JSON API and the plain form share once the service and the client's rate are settled: validation (which
-/// redacts), the honeypot, repeat suppression and the group-commit writer. The raw comment goes no further than
-/// <see cref="FeedbackValidator"/>; nothing here logs a field.
+/// redacts), the honeypot, repeat suppression (<see cref="RecentSubmissions"/>) and the group-commit writer. The raw
+/// comment goes no further than <see cref="FeedbackValidator"/>; nothing here logs a field.
 /// </summary>
-public sealed class FeedbackIntake(FeedbackWriter writer, RecentComments recent, TimeProvider clock, IOptions<FeedbackOptions> options)
+public sealed class FeedbackIntake(FeedbackWriter writer, RecentSubmissions recent, TimeProvider clock, IOptions<FeedbackOptions> options)
 {
     /// <summary>The honeypot: a field people do not see (hidden from sight and from assistive technology) but form-filling bots do.</summary>
     public const string HoneypotField = "website";
@@ -37,7 +40,8 @@ public sealed class FeedbackIntake(FeedbackWriter writer, RecentComments recent,
         ArgumentNullException.ThrowIfNull(client);
         if (honeypotFilled)
         {
-            // Answered like a real submission, so the bot learns nothing; not stored (docs/feedback.md).
+            // Answered like a real submission, so the bot learns nothing, with an id that names no row: nothing is stored
+            // or counted (docs/feedback.md). The one 202 whose id is not in the database; people never fill this field.
             return Accepted(Guid.CreateVersion7());
         }
 
@@ -45,11 +49,6 @@ public sealed class FeedbackIntake(FeedbackWriter writer, RecentComments recent,
         if (valid is null)
         {
             return new IntakeResult(IntakeOutcome.Invalid, Guid.Empty, errors, TimeSpan.Zero);
-        }
-
-        if (valid.Comment is { } comment && !recent.TryRemember(client, target.ServiceId, comment))
-        {
-            return Accepted(Guid.CreateVersion7());
         }
 
         var feedback = new Core.CitizenFeedback.Feedback
@@ -64,18 +63,45 @@ public sealed class FeedbackIntake(FeedbackWriter writer, RecentComments recent,
             PagePath = valid.PagePath,
             Source = source,
         };
-        var outcome = await writer.WriteAsync(feedback);
-        if (outcome == FeedbackWriteOutcome.Committed)
+
+        // Only submissions with a comment are checked for repeats: many people rate a service from one office's address.
+        while (valid.Comment is not null)
         {
-            return Accepted(feedback.Id);
+            var claim = recent.Claim(client, target.ServiceId, valid, feedback.Id);
+            if (claim.Id == feedback.Id)
+            {
+                return await WriteAsync(feedback, claim);
+            }
+
+            // A repeat: answered with the id of the one stored, once it is committed, so that 202 + id still means "in
+            // the database". If that one was not stored after all, its claim is gone and this one goes round to write itself.
+            if (await claim.Stored)
+            {
+                return Accepted(claim.Id);
+            }
         }
 
-        if (valid.Comment is { } unsaved)
+        return await WriteAsync(feedback, null);
+    }
+
+    private async Task<IntakeResult> WriteAsync(Core.CitizenFeedback.Feedback feedback, SubmissionClaim? claim)
+    {
+        var outcome = FeedbackWriteOutcome.Failed;
+        try
         {
-            recent.Forget(client, target.ServiceId, unsaved);
+            outcome = await writer.WriteAsync(feedback);
+        }
+        finally
+        {
+            if (claim is not null)
+            {
+                recent.Settle(claim, outcome == FeedbackWriteOutcome.Committed);
+            }
         }
 
-        return new IntakeResult(IntakeOutcome.Unavailable, Guid.Empty, [], TimeSpan.FromSeconds(options.Value.Queue.RetryAfterSeconds));
+        return outcome == FeedbackWriteOutcome.Committed
+            ? Accepted(feedback.Id)
+            : new IntakeResult(IntakeOutcome.Unavailable, Guid.Empty, [], TimeSpan.FromSeconds(options.Value.Queue.RetryAfterSeconds));
     }
 
     public static string ClientOf(HttpContext context) => ShishinRateLimiting.ClientKey(context);

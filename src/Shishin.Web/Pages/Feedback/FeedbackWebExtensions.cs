@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.OpenApi;
 using Shishin.Core.CitizenFeedback;
 
 namespace Shishin.Web.Pages.Feedback;
@@ -9,8 +10,9 @@ public static class FeedbackWebExtensions
     {
         FeedbackServiceCollectionExtensions.AddShishinFeedbackIntake(services, configuration);
         services.AddSingleton<FeedbackClientLimits>();
-        services.AddSingleton<RecentComments>();
+        services.AddSingleton<RecentSubmissions>();
         services.AddSingleton<FeedbackIntake>();
+        services.Configure<OpenApiOptions>("v1", o => o.AddSchemaTransformer(FeedbackApi.DescribeRequestAsync));
         return services;
     }
 }

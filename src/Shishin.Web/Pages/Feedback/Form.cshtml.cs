@@ -14,8 +14,8 @@ namespace Shishin.Web.Pages.Feedback;
 /// <summary>
 /// The hosted feedback form, working without JavaScript. Its POST also takes a plain HTML form on the service's own
 /// page (another origin), so it asks for no antiforgery token (ADR 0024-feedback-intake: anonymous, no session, nothing
-/// to forge; rate-limited and origin-checked instead). Valid: 303 to <c>returnUrl</c> when its origin is registered for
-/// the service, else to our thank-you page. Invalid: this page again with a message at each field.
+/// to forge; rate-limited and origin-checked instead). Valid: 303 to our thank-you page, which links back to
+/// <c>returnUrl</c> when its origin is registered for the service. Invalid: this page again with a message at each field.
 /// </summary>
 [AllowAnonymous]
 [IgnoreAntiforgeryToken]
@@ -112,9 +112,8 @@ public sealed class FormModel(
         switch (result.Outcome)
         {
             case IntakeOutcome.Accepted:
-                Response.Headers.Location = ReturnUrl is { } back && target.AllowsOrigin(back) && Uri.TryCreate(back, UriKind.Absolute, out _)
-                    ? back
-                    : Url.Page("/Feedback/Thanks", new { key });
+                // The thank-you page, which links back to returnUrl when it is safe; never a redirect to returnUrl itself.
+                Response.Headers.Location = Url.Page("/Feedback/Thanks", new { key, returnUrl = ThanksModel.SafeReturnUrl(target, ReturnUrl) });
                 return StatusCode(StatusCodes.Status303SeeOther);
             case IntakeOutcome.Invalid:
                 foreach (var error in result.Errors)
