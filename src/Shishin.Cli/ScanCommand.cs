@@ -93,12 +93,23 @@ internal static class ScanCommand
         var allowInsecureUpload = new Option<bool>("--allow-insecure-upload") { Description = "Let --upload send the API key over plain http to a host other than loopback (only on a network you trust)." };
         AtLeast(maxPages, 1);
         AtLeast(depth, 0);
+        var timeout = new Option<double>("--timeout") { Description = "Seconds a page may take to load before it is reported as a timeout.", DefaultValueFactory = _ => 30 };
+        timeout.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens)
+            {
+                if (double.TryParse(token.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && (value is < 1 or > 600 || double.IsNaN(value)))
+                {
+                    result.AddError("--timeout must be between 1 and 600 seconds.");
+                }
+            }
+        });
         AtLeast(concurrency, 1);
 
         var command = new Command("scan", "Crawl a site in Chromium and check accessibility (axe-core), page basics, security headers and performance.")
         {
-            urls, maxPages, depth, concurrency, include, exclude, mobile, format, output, failOn, allowPrivate, browser, ignoreRobots, delay, rules, wcag22, lang, cookie,
-            auth, header, steps, sessionExclude, upload, apiKey, service, allowInsecureUpload,
+            urls, maxPages, depth, concurrency, include, exclude, mobile, format, output, failOn, allowPrivate, browser, ignoreRobots, delay, timeout, rules, wcag22, lang,
+            cookie, auth, header, steps, sessionExclude, upload, apiKey, service, allowInsecureUpload,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -148,6 +159,7 @@ internal static class ScanCommand
                 BrowserPath = parse.GetValue(browser),
                 ObeyRobots = !parse.GetValue(ignoreRobots),
                 Delay = TimeSpan.FromSeconds(parse.GetValue(delay)),
+                NavigationTimeout = TimeSpan.FromSeconds(parse.GetValue(timeout)),
                 Rules = RuleProfileNames.TryParse(parse.GetRequiredValue(rules), out var profiles) ? profiles : ScanOptions.PlatformRules,
                 Wcag22 = parse.GetValue(wcag22),
                 Language = settings.Language,

@@ -38,7 +38,8 @@ public sealed class ScanCommandTests(FixtureSite site) : IDisposable
 
     private string[] ScanArgs(string path, params string[] more) =>
         // English whatever the machine's locale; ScanLanguageTests covers the default.
-        ["scan", site.Http(path).AbsoluteUri, "--allow-private", "--browser", FixtureSite.BrowserPath(), "--lang", "en", .. more];
+        // A generous load timeout: on a CI machine starved by the tests beside it, a loopback page once took over 30 s.
+        ["scan", site.Http(path).AbsoluteUri, "--allow-private", "--browser", FixtureSite.BrowserPath(), "--lang", "en", "--timeout", "120", .. more];
 
     [Fact]
     public async Task PlantedDefect_AtOrAboveFailOn_ExitsWith1_WithProgressOnStandardErrorAndTheTablesOnStandardOutput()

@@ -18,7 +18,9 @@ public sealed class ScanLanguageTests(FixtureSite site)
             using var output = new StringWriter(CultureInfo.InvariantCulture);
             using var error = new StringWriter(CultureInfo.InvariantCulture);
             var exit = await CliApp.RunAsync(
-                ["scan", site.Http("/defects/image-alt").AbsoluteUri, "--allow-private", "--browser", FixtureSite.BrowserPath(), "--max-pages", "1", "--fail-on", "critical", .. more],
+                ["scan", site.Http("/defects/image-alt").AbsoluteUri, "--allow-private", "--browser", FixtureSite.BrowserPath(), "--max-pages", "1", "--fail-on", "critical",
+                    // A generous load timeout: on a CI machine starved by the tests beside it, a loopback page once took over 30 s.
+                    "--timeout", "120", .. more],
                 new StringReader(""), output, error);
             return (exit, output.ToString(), error.ToString());
         }

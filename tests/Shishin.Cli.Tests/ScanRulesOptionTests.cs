@@ -4,7 +4,10 @@ using Shishin.Scanning.Tests.Fixtures;
 
 namespace Shishin.Cli.Tests;
 
-/// <summary><c>shishin scan --rules</c>: which axe-core rule profiles run, with <c>--wcag22</c> as the alias of adding wcag22aa.</summary>
+/// <summary>
+/// <c>shishin scan --rules</c>: which axe-core rule profiles run, with <c>--wcag22</c> as the alias of adding wcag22aa;
+/// and <c>--timeout</c>, how long a page may take to load.
+/// </summary>
 [Collection(ScanCommandGroup.Name)]
 public sealed class ScanRulesOptionTests(FixtureSite site)
 {
@@ -64,6 +67,32 @@ public sealed class ScanRulesOptionTests(FixtureSite site)
 
         Assert.Equal(2, exit);
         Assert.Contains("wcag2aa, wcag22aa, best-practice, aaa", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("601")]
+    [InlineData("NaN")]
+    public async Task Timeout_OutOfRange_ExitsWith2_SayingTheRange(string value)
+    {
+        var (exit, _, error) = await RunAsync("scan", "http://127.0.0.1/", "--timeout", value);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("--timeout must be between 1 and 600 seconds.", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Timeout_ShorterThanThePage_ReportsTheTimeoutGiven()
+    {
+        // The fixture's slow page answers after 3 s.
+        var (exit, output, error) = await RunAsync(
+            "scan", site.Http("/defects/slow").AbsoluteUri, "--allow-private", "--browser", FixtureSite.BrowserPath(), "--max-pages", "1",
+            "--format", "json", "--fail-on", "none", "--timeout", "1");
+
+        Assert.True(exit == 0, output + error);
+        using var report = JsonDocument.Parse(output);
+        var page = report.RootElement.GetProperty("pages")[0];
+        Assert.Equal("The page did not load within 1 s.", page.GetProperty("error").GetProperty("message").GetString());
     }
 
     [Fact]

@@ -160,16 +160,31 @@ public sealed class AssessmentReports(ShishinDbContext db, CatalogService catalo
         return new Portfolio(columns, Sort(rows, query));
     }
 
+    /// <summary>Met of applicable as a share; null without a cell or with nothing applicable.</summary>
+    private static double? Share(GroupSummary? cell) => cell is { Applicable: > 0 } c ? (double)c.Met / c.Applicable : null;
+
     private static List<PortfolioRow> Sort(List<PortfolioRow> rows, PortfolioQuery query)
     {
         var names = StringComparer.Create(CultureInfo.GetCultureInfo(query.English ? "en" : "ja"), ignoreCase: true);
-        var byName = query.Sort == PortfolioSort.Organization
-            ? rows.OrderBy(r => r.Service.OwnerOrganization?.Kind).ThenBy(r => r.Service.OwnerOrganization?.SortOrder)
+        var ordered = query.Sort switch
+        {
+            PortfolioSort.Organization => rows.OrderBy(r => r.Service.OwnerOrganization?.Kind).ThenBy(r => r.Service.OwnerOrganization?.SortOrder)
                 .ThenBy(r => r.Service.OwnerOrganization?.LocalGovernmentCode, StringComparer.Ordinal)
-                .ThenBy(r => r.Service.OwnerOrganization?.Key, StringComparer.Ordinal)
-                .ThenBy(r => r.Service.Name(query.English), names)
-            : rows.OrderBy(r => r.Service.Name(query.English), names);
-        return [.. byName.ThenBy(r => r.Service.Key, StringComparer.Ordinal)];
+                .ThenBy(r => r.Service.OwnerOrganization?.Key, StringComparer.Ordinal),
+            // Guideline owners look for the services that need them: the worst rating first.
+            PortfolioSort.Rating => rows.OrderBy(r => r.Latest switch
+            {
+                { Rag: Rag.Red } => 0,
+                { Rag: Rag.Amber } => 1,
+                { Rag: Rag.Green } => 2,
+                not null => 3,
+                null => 4,
+            }),
+            PortfolioSort.Column => rows.OrderBy(r => Share(r.Cell(query.Column ?? "")) is null)
+                .ThenBy(r => Share(r.Cell(query.Column ?? ""))),
+            _ => rows.OrderBy(_ => 0),
+        };
+        return [.. ordered.ThenBy(r => r.Service.Name(query.English), names).ThenBy(r => r.Service.Key, StringComparer.Ordinal)];
     }
 
     private async Task<Service?> ServiceAsync(System.Linq.Expressions.Expression<Func<Service, bool>> predicate, CancellationToken cancellationToken) =>

@@ -6,10 +6,20 @@ public enum PortfolioSort
 {
     Service,
     Organization,
+
+    /// <summary>The latest published assessment's overall rating, the worst first: red, amber, green, then unrated.</summary>
+    Rating,
+
+    /// <summary>One principle's or theme's share of checkpoints met of applicable, the lowest first (<see cref="PortfolioQuery.Column"/>).</summary>
+    Column,
 }
 
-/// <summary>The portfolio's filter and order: one organisation with its sub-organisations (or all), by service or organisation.</summary>
-public sealed record PortfolioQuery(Guid? OrganizationId = null, PortfolioSort Sort = PortfolioSort.Service, bool English = false);
+/// <summary>
+/// The portfolio's filter and order: one organisation with its sub-organisations (or all); by service, organisation,
+/// rating, or a column's key (<see cref="GroupSummary.KeyOf(int?, string?)"/>). Rows without a figure to sort by come
+/// last, and ties go by service name.
+/// </summary>
+public sealed record PortfolioQuery(Guid? OrganizationId = null, PortfolioSort Sort = PortfolioSort.Service, bool English = false, string? Column = null);
 
 /// <summary>A column of the portfolio: principle 1–10 or a theme, keyed like <see cref="GroupSummary.Key"/>.</summary>
 public sealed record PortfolioColumn(string Key, int? Principle, string? Theme);

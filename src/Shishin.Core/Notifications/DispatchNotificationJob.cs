@@ -92,7 +92,6 @@ public sealed partial class DispatchNotificationJob(
 
         var hooks = await db.NotificationWebhooks.AsNoTracking()
             .Where(w => w.ServiceId == record.ServiceId && w.Enabled && (w.Kinds & bit) != 0).ToListAsync(cancellationToken);
-        var scheduler = await schedulers.GetScheduler(cancellationToken);
         foreach (var hook in hooks.Where(h => !doneHooks.Contains(h.Id)))
         {
             var delivery = new NotificationDelivery
@@ -103,7 +102,7 @@ public sealed partial class DispatchNotificationJob(
             };
             db.NotificationDeliveries.Add(delivery);
             await db.SaveChangesAsync(CancellationToken.None);
-            await scheduler.ScheduleJob(WebhookDeliveryJob.Job(delivery.Id, 1), WebhookDeliveryJob.At(delivery.Id, 1, clock.GetUtcNow()), cancellationToken: CancellationToken.None);
+            await DeliveryAttempt.ScheduleAsync<WebhookDeliveryJob>(schedulers, "webhook", delivery.Id, 1, clock.GetUtcNow());
         }
 
         LogDispatched(logger, record.Id, record.Kind, subscribers.Count, hooks.Count);

@@ -20,26 +20,10 @@ public sealed partial class EmailDeliveryJob(
     ShishinDbContext db, ServiceAccess access, NotificationMail mail, IOptions<NotificationOptions> options, ISchedulerFactory schedulers,
     TimeProvider clock, ILogger<EmailDeliveryJob> logger) : IJob
 {
-    public const string DeliveryIdKey = "deliveryId";
-
-    public static JobKey KeyFor(Guid deliveryId, int attempt) => new($"email-{deliveryId:N}-{attempt}", "notifications");
-
-    public static IJobDetail Job(Guid deliveryId, int attempt) => JobBuilder.Create<EmailDeliveryJob>()
-        .WithIdentity(KeyFor(deliveryId, attempt))
-        .UsingJobData(DeliveryIdKey, deliveryId.ToString())
-        .RequestRecovery()
-        .Build();
-
-    public static ITrigger At(Guid deliveryId, int attempt, DateTimeOffset when) => TriggerBuilder.Create()
-        .WithIdentity($"email-{deliveryId:N}-{attempt}", "notifications")
-        .ForJob(KeyFor(deliveryId, attempt))
-        .StartAt(when)
-        .Build();
-
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (Guid.TryParse(context.MergedJobDataMap.GetString(DeliveryIdKey), out var deliveryId))
+        if (DeliveryAttempt.DeliveryId(context) is { } deliveryId)
         {
             await RetryAsync(deliveryId, cancellationToken);
         }
@@ -114,8 +98,7 @@ public sealed partial class EmailDeliveryJob(
             delivery.NextAttemptAt = when.UtcDateTime;
             // The row first: a trigger that fires before the save would find nothing pending.
             await db.SaveChangesAsync(CancellationToken.None);
-            var scheduler = await schedulers.GetScheduler(CancellationToken.None);
-            await scheduler.ScheduleJob(Job(delivery.Id, next), At(delivery.Id, next, when), cancellationToken: CancellationToken.None);
+            await DeliveryAttempt.ScheduleAsync<EmailDeliveryJob>(schedulers, "email", delivery.Id, next, when);
             LogRetry(logger, delivery.Id, delivery.Attempts, when);
             return;
         }

@@ -16,26 +16,10 @@ public sealed partial class WebhookDeliveryJob(
     ShishinDbContext db, WebhookSender sender, WebhookSecrets secrets, IOptions<NotificationOptions> options, ISchedulerFactory schedulers,
     TimeProvider clock, ILogger<WebhookDeliveryJob> logger) : IJob
 {
-    public const string DeliveryIdKey = "deliveryId";
-
-    public static JobKey KeyFor(Guid deliveryId, int attempt) => new($"webhook-{deliveryId:N}-{attempt}", "notifications");
-
-    public static IJobDetail Job(Guid deliveryId, int attempt) => JobBuilder.Create<WebhookDeliveryJob>()
-        .WithIdentity(KeyFor(deliveryId, attempt))
-        .UsingJobData(DeliveryIdKey, deliveryId.ToString())
-        .RequestRecovery()
-        .Build();
-
-    public static ITrigger At(Guid deliveryId, int attempt, DateTimeOffset when) => TriggerBuilder.Create()
-        .WithIdentity($"webhook-{deliveryId:N}-{attempt}", "notifications")
-        .ForJob(KeyFor(deliveryId, attempt))
-        .StartAt(when)
-        .Build();
-
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (Guid.TryParse(context.MergedJobDataMap.GetString(DeliveryIdKey), out var deliveryId))
+        if (DeliveryAttempt.DeliveryId(context) is { } deliveryId)
         {
             await AttemptAsync(deliveryId, cancellationToken);
         }
@@ -96,8 +80,7 @@ public sealed partial class WebhookDeliveryJob(
             var when = clock.GetUtcNow() + NotificationOptions.DelayBefore(next, settings.RetryDelay);
             delivery.NextAttemptAt = when.UtcDateTime;
             await db.SaveChangesAsync(CancellationToken.None);
-            var scheduler = await schedulers.GetScheduler(CancellationToken.None);
-            await scheduler.ScheduleJob(Job(delivery.Id, next), At(delivery.Id, next, when), cancellationToken: CancellationToken.None);
+            await DeliveryAttempt.ScheduleAsync<WebhookDeliveryJob>(schedulers, "webhook", delivery.Id, next, when);
             LogRetry(logger, delivery.Id, hook.Id, delivery.Attempts, when);
             return;
         }

@@ -201,6 +201,40 @@ public abstract class AssessmentReportsTests(CoreFixture fixture)
         Assert.True(byName.IndexOf(a.Id) < byName.IndexOf(z.Id));
         Assert.True(byOrganization.IndexOf(z.Id) < byOrganization.IndexOf(a.Id));
     }
+
+    [Fact]
+    public async Task Portfolio_SortByRatingOrByAColumn_WorstFirstAndTheUnassessedLast()
+    {
+        await using var scope = fixture.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ShishinDbContext>();
+        var reports = scope.ServiceProvider.GetRequiredService<AssessmentReports>();
+        var minato = await Scopes.OrganizationAsync(fixture.Services, "minato");
+        // By name A, B, C, D; by rating and by principle 1's share the order differs from that.
+        var green = await ServiceAsync(db, Key("sort-a"), minato, isPublic: true);
+        var red = await ServiceAsync(db, Key("sort-b"), minato, isPublic: true);
+        var amber = await ServiceAsync(db, Key("sort-c"), minato, isPublic: true);
+        var unassessed = await ServiceAsync(db, Key("sort-d"), minato, isPublic: true);
+        (green.NameEn, red.NameEn, amber.NameEn, unassessed.NameEn) = ("A sort", "B sort", "C sort", "D sort");
+        await db.SaveChangesAsync();
+        await AssessmentAsync(db, green.Id, AssessmentStatus.Published, Rag.Green,
+            [new("P1-01", CheckpointOutcome.Met, Rag.Green), new("P1-02", CheckpointOutcome.NotMet, Rag.Green)]);
+        await AssessmentAsync(db, red.Id, AssessmentStatus.Published, Rag.Red,
+            [new("P1-01", CheckpointOutcome.Met, Rag.Green), new("P1-02", CheckpointOutcome.Met, Rag.Green)]);
+        await AssessmentAsync(db, amber.Id, AssessmentStatus.Published, Rag.Amber,
+            [new("P1-01", CheckpointOutcome.NotMet, Rag.Red), new("P1-02", CheckpointOutcome.NotMet, Rag.Red)]);
+        Guid[] ours = [green.Id, red.Id, amber.Id, unassessed.Id];
+
+        async Task<List<Guid>> OrderAsync(PortfolioSort sort, string? column = null) =>
+            (await reports.PortfolioAsync(Scopes.Reviewer, new PortfolioQuery(minato, sort, English: true, column))).Rows
+                .Select(r => r.Service.Id).Where(ours.Contains).ToList();
+
+        Assert.Equal([green.Id, red.Id, amber.Id, unassessed.Id], await OrderAsync(PortfolioSort.Service));
+        Assert.Equal([red.Id, amber.Id, green.Id, unassessed.Id], await OrderAsync(PortfolioSort.Rating));
+        // Principle 1: C met 0 of 2, A 1 of 2, B 2 of 2; D has no figure and comes last.
+        Assert.Equal([amber.Id, green.Id, red.Id, unassessed.Id], await OrderAsync(PortfolioSort.Column, "P1"));
+        // A column none of them has a figure in leaves them in name order.
+        Assert.Equal([green.Id, red.Id, amber.Id, unassessed.Id], await OrderAsync(PortfolioSort.Column, "SE"));
+    }
 }
 
 public sealed class AssessmentReportsTests_Sqlite(SqliteCoreFixture fixture) : AssessmentReportsTests(fixture), IClassFixture<SqliteCoreFixture>;

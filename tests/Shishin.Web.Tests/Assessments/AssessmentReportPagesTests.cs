@@ -203,6 +203,24 @@ public abstract class AssessmentReportPagesTests(ShishinAppFactory app)
         Assert.Contains("試験サービス " + publicKey, html, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("p3", "P3")]
+    [InlineData("rating", "rating")]
+    [InlineData("no-such-column", "service")]
+    public async Task Portfolio_SortByAHeader_MarksThatHeaderAsSortedAndKeepsTheOrderInTheForm(string sort, string shown)
+    {
+        await SeedAsync();
+        var reviewer = await SignedInAsync(Roles.Reviewer, null);
+
+        var html = await (await GetAsync(reviewer, $"/portfolio?sort={sort}")).Content.ReadAsStringAsync();
+
+        // Every header is a link that sorts by it, without JavaScript; exactly one says it is the order shown.
+        Assert.Equal(1, System.Text.RegularExpressions.Regex.Count(html, "aria-sort=\"ascending\""));
+        Assert.Matches($"<th scope=\"col\" aria-sort=\"ascending\">\\s*<a href=\"/portfolio\\?sort={shown}\">", html);
+        Assert.Contains("<a href=\"/portfolio?sort=UX\">", html, StringComparison.Ordinal);
+        Assert.Contains($"<input type=\"hidden\" name=\"Sort\" value=\"{shown}\">", html, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task ActionEdit_StaleRevision_KeepsInputAndSaysWhatChanged()
     {

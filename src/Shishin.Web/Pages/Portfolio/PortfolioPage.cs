@@ -23,7 +23,9 @@ namespace Shishin.Web.Pages.Portfolio;
 [Authorize(Roles = Roles.Admin + "," + Roles.Reviewer)]
 public abstract class PortfolioPage(AssessmentReports reports, ServiceAccess access, OrganizationService organizations, CatalogService catalog, IStringLocalizer<SharedResource> l) : PageModel
 {
+    public const string ByService = "service";
     public const string ByOrganization = "organization";
+    public const string ByRating = "rating";
 
     [BindProperty(SupportsGet = true)]
     [Display(Name = "Organisation")]
@@ -42,9 +44,20 @@ public abstract class PortfolioPage(AssessmentReports reports, ServiceAccess acc
 
     protected IStringLocalizer<SharedResource> Localizer => l;
 
-    public bool SortsByOrganization => string.Equals(Sort, ByOrganization, StringComparison.OrdinalIgnoreCase);
+    /// <summary>
+    /// The order shown: <see cref="ByService"/>, <see cref="ByOrganization"/>, <see cref="ByRating"/> or a column's key
+    /// (P1–P10, UX, DA, SE); anything else is by service.
+    /// </summary>
+    public string SortKey { get; private set; } = ByService;
+
+    /// <summary>The header's aria-sort: every order is ascending by its own measure (worst rating, lowest share first).</summary>
+    public string AriaSort(string key) => string.Equals(SortKey, key, StringComparison.Ordinal) ? "ascending" : "none";
 
     private CatalogDocument? current;
+
+    /// <summary>The columns' keys, stable across catalogue versions (see <see cref="GroupSummary.KeyOf(int?, string?)"/>).</summary>
+    private static readonly HashSet<string> ColumnKeys = new(
+        Enumerable.Range(1, 10).Select(n => GroupSummary.KeyOf(n, null)).Concat(["UX", "DA", "SE"]), StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Loads the rows; an unknown organisation is a field error and leaves the portfolio unfiltered.</summary>
     protected async Task LoadAsync(CancellationToken cancellationToken)
@@ -59,9 +72,15 @@ public abstract class PortfolioPage(AssessmentReports reports, ServiceAccess acc
 
         current = (await catalog.GetCurrentAsync(cancellationToken))?.Document;
         var scope = await access.ScopeAsync(User.ToViewer(), cancellationToken);
-        Result = await reports.PortfolioAsync(scope,
-            new PortfolioQuery(organization?.Id, SortsByOrganization ? PortfolioSort.Organization : PortfolioSort.Service, Catalog.CatalogLabels.English),
-            cancellationToken);
+        var (sort, column, key) = Sort?.Trim() switch
+        {
+            { } s when s.Equals(ByOrganization, StringComparison.OrdinalIgnoreCase) => (PortfolioSort.Organization, (string?)null, ByOrganization),
+            { } s when s.Equals(ByRating, StringComparison.OrdinalIgnoreCase) => (PortfolioSort.Rating, null, ByRating),
+            { } s when ColumnKeys.Contains(s) => (PortfolioSort.Column, s.ToUpperInvariant(), s.ToUpperInvariant()),
+            _ => (PortfolioSort.Service, null, ByService),
+        };
+        SortKey = key;
+        Result = await reports.PortfolioAsync(scope, new PortfolioQuery(organization?.Id, sort, Catalog.CatalogLabels.English, column), cancellationToken);
     }
 
     /// <summary>"1. 顧客視点" for a principle, the theme's name for a theme, from the current catalogue.</summary>
